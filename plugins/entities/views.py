@@ -1,0 +1,127 @@
+"""What templates and exports see of the registry: URLs, names per language, JSON. Pure."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
+METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
+
+
+def split_names(value: object) -> tuple[str, ...]:
+    """Entity names from article metadata: ``"Vladimir Poutine; Kim Jong-un"`` or a list.
+
+    >>> split_names("Vladimir Poutine; Kim Jong-un;")
+    ('Vladimir Poutine', 'Kim Jong-un')
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(";")
+    return tuple(name.strip() for name in value if str(name).strip())
+
+
+class EntityView:
+    """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language."""
+
+    def __init__(self, entity, default_lang: str):
+        self.entity = entity
+        self.default_lang = default_lang
+        folder = KIND_FOLDERS[entity.kind]
+        self.url = f"entities/{folder}/{entity.slug}.html"
+        self.feed_url = f"entities/{folder}/{entity.slug}.atom.xml"
+
+    def __getattr__(self, name):
+        return getattr(self.entity, name)
+
+    @property
+    def name(self) -> str:
+        return self.name_in(self.default_lang)
+
+    def name_in(self, lang: str) -> str:
+        return self.entity.names.get(lang) or self.entity.names.get(self.default_lang) or (
+            self.entity.key
+        )
+
+    def description_in(self, lang: str) -> str | None:
+        description = self.entity.description
+        if isinstance(description, Mapping):
+            return description.get(lang) or description.get(self.default_lang)
+        return description or None
+
+    @property
+    def article_count(self) -> int:
+        return len(self.entity.article_ids)
+
+    @property
+    def mention_count(self) -> int:
+        return self.entity.mentions
+
+    def __repr__(self) -> str:
+        return f"EntityView({self.entity.key!r}, {self.entity.kind!r})"
+
+
+def group_by_kind(views: Iterable[EntityView]) -> list[tuple[str, list[EntityView]]]:
+    """Non-empty groups in the order person, place, organisation, each in the given order."""
+    groups: dict[str, list[EntityView]] = {kind: [] for kind in KIND_FOLDERS}
+    for view in views:
+        groups[view.kind].append(view)
+    return [(kind, members) for kind, members in groups.items() if members]
+
+
+def related_articles(
+    article_id: str,
+    entity_keys: Mapping[str, Sequence[str]],
+    articles_of: Mapping[str, Sequence[str]],
+    limit: int = 5,
+) -> list[str]:
+    """The articles sharing most entities with ``article_id``, ties to the newest (order given).
+
+    Cost: the sum of the article counts of its entities, not all pairs of articles.
+    ``articles_of`` lists each entity's article ids newest first.
+    """
+    shared: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for key in entity_keys.get(article_id, ()):
+        for rank, other in enumerate(articles_of.get(key, ())):
+            if other != article_id:
+                shared[other] += 1
+                order.setdefault(other, rank)
+    ranked = sorted(shared, key=lambda other: (-shared[other], order[other], other))
+    return ranked[:limit]
+
+
+@dataclasses.dataclass(frozen=True)
+class EntityArticle:
+    """An article on an entity page, with the sentence that mentions the entity."""
+
+    article: object
+    sentence: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class AttributedQuote:
+    text: str
+    sentence: str
+    article: object
+
+
+def export_entity(view: EntityView, article_urls: Sequence[str]) -> dict:
+    """One entry of entities.json."""
+    entity = view.entity
+    return {
+        "name": view.name,
+        "names": dict(sorted(entity.names.items())),
+        "kind": entity.kind,
+        "slug": entity.slug,
+        "url": view.url,
+        "aliases": sorted(entity.aliases),
+        "wikidata": entity.wikidata,
+        "articles": len(entity.article_ids),
+        "mentions": entity.mentions,
+        "first_seen": entity.first_seen.isoformat() if entity.first_seen else None,
+        "last_seen": entity.last_seen.isoformat() if entity.last_seen else None,
+        "article_urls": list(article_urls),
+    }

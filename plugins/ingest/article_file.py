@@ -1,0 +1,120 @@
+"""The Markdown file an article becomes, and how to tell whether an editor has changed it.
+
+The file is Pelican Markdown: ``Key: value`` lines, a blank line, the body. Keys come in a fixed
+order and values on one line, so that the same article always gives the same bytes and a diff
+shows an editor exactly what changed. The last key, ``Ingest_checksum``, is the SHA-256 of the
+rest of the file: when the file no longer matches it, an editor has edited it, and it is never
+overwritten again unless asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .model import Article, Found
+
+CHECKSUM_KEY = "Ingest_checksum"
+_KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(value: object) -> str:
+    """Metadata values live on one line: inner newlines and runs of spaces become one space.
+
+    >>> one_line("  Le président\\n  russe ")
+    'Le président russe'
+    """
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def _found_note(name: str, found: Found | None) -> str | None:
+    if found is None:
+        return None
+    where = f" (line {found.line})" if found.line else ""
+    return f"{name} from {found.how}{where}"
+
+
+def found_line(article: Article) -> str:
+    """How each inferred field was found, for the editor: ``title from lede; date from ...``."""
+    notes = [
+        _found_note(name, getattr(article, name))
+        for name in ("title", "date", "lang", "source", "authors", "summary", "source_url")
+    ]
+    if article.entities_by:
+        notes.append(f"entities by {article.entities_by}")
+    return "; ".join(note for note in notes if note)
+
+
+def metadata_lines(article: Article) -> list[tuple[str, str]]:
+    """The metadata in the order it is written; empty values are left out."""
+
+    def value(found: Found | None) -> str:
+        if found is None:
+            return ""
+        if isinstance(found.value, tuple | list):
+            return "; ".join(one_line(v) for v in found.value)
+        return one_line(found.value)
+
+    date = article.date.value
+    rows = [
+        ("Title", value(article.title)),
+        ("Date", date.when.isoformat()),
+        ("Date_precision", date.precision),
+        ("Slug", value(article.slug)),
+        ("Lang", value(article.lang)),
+        ("Source", value(article.source)),
+        ("Source_url", value(article.source_url)),
+        ("Authors", value(article.authors)),
+        ("Summary", value(article.summary)),
+        ("License", value(article.license)),
+        ("Attribution", value(article.attribution)),
+        ("People", "; ".join(article.people)),
+        ("Places", "; ".join(article.places)),
+        ("Organisations", "; ".join(article.organisations)),
+        *((key.capitalize(), one_line(v)) for key, v in article.extra),
+        ("Found", found_line(article)),
+        ("Raw", article.raw.path),
+        ("Raw_sha256", article.raw.sha256),
+        ("Ingest_fingerprint", article.fingerprint),
+    ]
+    return [(key, text) for key, text in rows if text]
+
+
+def checksum(text_without_checksum: str) -> str:
+    return hashlib.sha256(text_without_checksum.encode("utf-8")).hexdigest()
+
+
+def render(article: Article) -> str:
+    """The whole Markdown file, checksum included. Deterministic: same article, same bytes."""
+    header = "".join(f"{key}: {text}\n" for key, text in metadata_lines(article))
+    body = article.body_markdown.strip() + "\n"
+    unsigned = f"{header}\n{body}"
+    return f"{header}{CHECKSUM_KEY}: {checksum(unsigned)}\n\n{body}"
+
+
+def read_header(text: str) -> dict[str, str]:
+    """The ``Key: value`` lines at the top of a Markdown file, keys lower-cased.
+
+    >>> read_header("Title: A\\nRaw: seeds/a.txt\\n\\nBody: not metadata\\n")
+    {'title': 'A', 'raw': 'seeds/a.txt'}
+    """
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _KEY_LINE.match(line)
+        if not match:
+            break
+        header[match.group(1).lower()] = match.group(2).strip()
+    return header
+
+
+def edited_by_hand(text: str) -> bool:
+    """True when a generated file no longer matches its checksum (an editor changed it).
+
+    A file without a checksum was not generated here: it counts as the editor's own.
+    """
+    recorded = read_header(text).get(CHECKSUM_KEY.lower())
+    if recorded is None:
+        return True
+    unsigned = re.sub(rf"^{CHECKSUM_KEY}:[^\n]*\n", "", text, count=1, flags=re.M)
+    return checksum(unsigned) != recorded

@@ -1,0 +1,45 @@
+"""``invoke ingest [PATHS] [--force]``: convert raw articles for review, without building the site.
+
+Run as ``python -m ingest.cli`` with ``plugins/`` on the path (tasks.py does this).
+Exit status 1 when any file failed, so that scripts and CI notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pelican.settings import read_settings
+
+from .glue import make_ingest
+from .runner import summary_line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="invoke ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="raw files (default: all of seeds/)")
+    parser.add_argument(
+        "--force", action="store_true", help="regenerate even articles edited by hand"
+    )
+    parser.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+
+    ingest = make_ingest(read_settings(args.settings))
+    missing = [str(path) for path in args.paths if not path.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    def progress(number: int, total: int, outcome) -> None:
+        print(f"[{number}/{total}] {outcome.status:9} {outcome.path}", flush=True)
+
+    outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
+    print(summary_line(outcomes))
+    return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

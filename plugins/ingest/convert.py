@@ -1,0 +1,151 @@
+"""Turn one raw file into an ``Article``: parse it, then infer what it does not say.
+
+Order of authority for every field: the editor (sidecar or Markdown metadata) > what the raw file
+says (dateline, byline, credit line, HTML metadata) > inference (lede, language detection, file
+name, git history, modification time). No Pelican here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from . import dating
+from .htmlpage import parse_html_page
+from .language import detect_language
+from .markdown_input import parse_markdown
+from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
+from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
+from .sidecar import read_sidecar
+from .slugs import slugify
+
+PARSERS: dict[str, Callable[[RawText], ParsedArticle]] = {
+    "text": parse_plain_text,
+    "html": parse_html_page,
+    "markdown": parse_markdown,
+}
+SIDECAR_FIELDS = (
+    "title",
+    "date",
+    "authors",
+    "source",
+    "source_url",
+    "lang",
+    "summary",
+    "license",
+    "attribution",
+    "slug",
+)
+
+
+def with_sidecar(parsed: ParsedArticle, sidecar: dict[str, Found]) -> ParsedArticle:
+    """What the editor states in a sidecar wins over what the raw file says."""
+    known = {name: found for name, found in sidecar.items() if name in SIDECAR_FIELDS}
+    return dataclasses.replace(parsed, **known)
+
+
+def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
+    """Editor > dateline (both already in ``parsed``) > file name > git > modification time."""
+    return (
+        parsed.date
+        or dating.date_from_file_name(raw_path, parsed.path, tz)
+        or dating.date_from_git(raw_path, tz)
+        or dating.date_from_mtime(raw_path, tz)
+    )
+
+
+class EntityCache:
+    """The model's raw spans per text, on disk, so that only new text meets the model.
+
+    Keyed by the text and the model's name and version; the alias book is applied afterwards,
+    so an editor changing the alias file re-normalises every article without re-running NER.
+    """
+
+    def __init__(self, directory: Path | None):
+        self.directory = directory
+
+    def _path(self, key: str) -> Path | None:
+        return self.directory / "ner" / f"{key}.json" if self.directory else None
+
+    def spans(self, text: str, model: str, compute: Callable[[], list]) -> list[tuple[str, str]]:
+        key = hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
+        path = self._path(key)
+        if path and path.exists():
+            return [tuple(span) for span in json.loads(path.read_text(encoding="utf-8"))]
+        spans = [tuple(span) for span in compute()]
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
+        return spans
+
+
+@dataclasses.dataclass
+class Inference:
+    """What inference needs from outside the raw file: settings and the entity machinery."""
+
+    tz: dt.tzinfo
+    languages: tuple[str, ...]
+    recognizer: object  # entities.extraction.EntityRecognizer, created lazily by the caller
+    aliases: object  # entities.aliases.AliasBook
+    cache: EntityCache
+    title_max_chars: int = 90
+    summary_max_chars: int = 300
+
+    def entities(self, paragraphs: list[str], lang: str):
+        from entities.extraction import ArticleEntities, normalise_mentions
+
+        if lang not in self.languages:
+            return ArticleEntities((), (), ()), ""
+        recognizer = self.recognizer()
+        model = recognizer.model_version(lang)
+        text = "\n\n".join(paragraphs)
+        spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+        return normalise_mentions(spans, self.aliases, lang), model
+
+
+def parse(raw: RawText, raw_path: Path) -> ParsedArticle:
+    """The raw file's own account of itself, with its sidecar applied."""
+    parsed = PARSERS[raw.kind](raw)
+    return with_sidecar(parsed, read_sidecar(raw_path, raw.path))
+
+
+def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -> Article:
+    """Fill every field the raw file left open, and name the entities."""
+    if not parsed.paragraphs:
+        raise IngestError(raw.path, "no article text: the file has no paragraph of body text")
+    lede = parsed.paragraphs[0]
+    title = parsed.title or Found(title_from_lede(lede, how.title_max_chars), "lede")
+    lang = parsed.lang or detect_language(parsed.paragraphs, how.languages)
+    summary = parsed.summary or Found(
+        summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
+    )
+    slug = parsed.slug or Found(slugify(str(title.value)), "title")
+    if not slug.value:
+        raise IngestError(raw.path, f"cannot make a URL slug from the title {title.value!r}")
+    date = infer_date(parsed, raw_path, how.tz)
+    if not isinstance(date.value, DateValue):
+        raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
+    found_entities, model = how.entities(parsed.paragraphs, str(lang.value))
+    return Article(
+        raw=raw,
+        title=title,
+        date=date,
+        slug=slug,
+        lang=lang,
+        summary=summary,
+        body_markdown=parsed.body_markdown,
+        source=parsed.source,
+        source_url=parsed.source_url,
+        authors=parsed.authors,
+        license=parsed.license,
+        attribution=parsed.attribution,
+        people=tuple(found_entities.people),
+        places=tuple(found_entities.places),
+        organisations=tuple(found_entities.organisations),
+        entities_by=model,
+        extra=tuple(sorted(parsed.extra.items())),
+    )

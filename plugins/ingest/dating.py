@@ -1,0 +1,67 @@
+"""Where an article's date comes from when the text does not say it.
+
+The chain, first answer wins: editor (sidecar or Markdown metadata) > dateline in the text >
+a date at the start of the file name > the first git commit of the raw file > the file's
+modification time. The first two are found by the parsers; this module does the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+from .model import DateValue, Found, IngestError
+
+_NAME_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?:[_\-\s.]|$)")
+
+
+def date_from_file_name(path: Path, display: str, tz: dt.tzinfo) -> Found | None:
+    """A date at the start of the file name: ``2016-03-04_title.txt`` or ``20160304-title.txt``.
+
+    >>> import zoneinfo
+    >>> found = date_from_file_name(Path("2016-03-04_x.txt"), "x", zoneinfo.ZoneInfo("UTC"))
+    >>> found.value.when.isoformat(), found.how
+    ('2016-03-04T00:00:00+00:00', 'file name')
+    """
+    match = _NAME_DATE.match(path.name)
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        day_date = dt.date(year, month, day)
+    except ValueError:
+        raise IngestError(
+            display,
+            f'file name starts with "{match.group(0).rstrip("_- .")}", which is not a real day; '
+            "rename the file or state the date in a sidecar",
+        ) from None
+    when = dt.datetime.combine(day_date, dt.time(0), tzinfo=tz)
+    return Found(DateValue(when, "day"), "file name")
+
+
+def date_from_git(path: Path, tz: dt.tzinfo) -> Found | None:
+    """The author date of the commit that first added ``path``, or None outside git."""
+    try:
+        completed = subprocess.run(
+            ["git", "log", "--diff-filter=A", "--follow", "--format=%aI", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = completed.stdout.split()
+    if completed.returncode != 0 or not lines:
+        return None
+    when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
+    return Found(DateValue(when, "minute"), "git commit of the raw file")
+
+
+def date_from_mtime(path: Path, tz: dt.tzinfo) -> Found:
+    """The file's modification time: the last resort, and the only one that can vary."""
+    when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz)
+    return Found(DateValue(when, "minute"), "file modification time")

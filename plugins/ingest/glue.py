@@ -1,0 +1,56 @@
+"""Pelican glue: convert seeds/ into content/ before Pelican reads content/."""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+
+from pelican import signals
+
+from .convert import EntityCache, Inference
+from .runner import Ingest, summary_line
+from .settings import cache_path, ingest_settings
+
+logger = logging.getLogger(__name__)
+
+
+def make_ingest(pelican_settings: dict) -> Ingest:
+    """An ``Ingest`` whose spaCy models and alias book load only if a file needs converting."""
+    settings = ingest_settings(pelican_settings)
+
+    def make_inference() -> Inference:
+        from entities.aliases import load_alias_book
+        from entities.extraction import EntityRecognizer
+
+        recognizer = None
+
+        def lazy_recognizer():
+            nonlocal recognizer
+            if recognizer is None:
+                recognizer = EntityRecognizer(dict(settings.models))
+            return recognizer
+
+        existing = [path for path in settings.alias_files if path.exists()]
+        return Inference(
+            tz=zoneinfo.ZoneInfo(settings.timezone),
+            languages=tuple(lang for lang, _ in settings.models),
+            recognizer=lazy_recognizer,
+            aliases=load_alias_book(existing, [settings.display(p) for p in existing]),
+            cache=EntityCache(cache_path(pelican_settings)),
+            title_max_chars=settings.title_max_chars,
+            summary_max_chars=settings.summary_max_chars,
+        )
+
+    return Ingest(settings, make_inference)
+
+
+def ingest_seeds(pelican) -> None:
+    """On ``initialized``: runs once, before any generator reads content/."""
+    if not pelican.settings.get("INGEST_ON_BUILD", True):
+        return
+    outcomes = make_ingest(pelican.settings).run()
+    logger.info("Ingest: %s", summary_line(outcomes))
+
+
+def register() -> None:
+    signals.initialized.connect(ingest_seeds)

@@ -1,0 +1,188 @@
+"""Read a raw file dropped in seeds/ into text: its kind, its encoding, its checksum.
+
+Editors save files from anywhere: Word on Windows (cp1252), Notepad (UTF-16), a browser (UTF-8
+with or without BOM), or by mistake a PDF. Each problem is an ``IngestError`` that says what to
+do. The text comes out with "\\n" newlines and in Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from ingest.model import IngestError, RawText
+
+logger = logging.getLogger(__name__)
+
+KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BINARY = "looks like a binary file (PDF/image?), not text: {why}; save the article as a .txt, .html or .md file"
+
+
+def kind_of(path: Path, display: str) -> str:
+    """The kind of a raw file from its extension, case-insensitive: see ``KINDS``.
+
+    >>> kind_of(Path("seeds/a.HTM"), "seeds/a.HTM")
+    'html'
+    """
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        accepted = ", ".join(sorted(KINDS))
+        shown = f'"{path.suffix}" files' if path.suffix else "files without an extension"
+        raise IngestError(
+            display, f"cannot read {shown}: use one of the accepted extensions {accepted}"
+        )
+    return kind
+
+
+def check_not_binary(data: bytes, display: str) -> None:
+    """A file is binary when it has NUL bytes (and no UTF-16 byte-order mark) or when more than
+    a tenth of its first 64 KiB are control characters other than tab, newlines and escape.
+
+    >>> check_not_binary("Le président".encode(), "a.txt")
+    """
+    if data.startswith(_UTF16_BOMS):
+        return
+    if b"\x00" in data:
+        raise IngestError(display, _BINARY.format(why="it contains NUL bytes"))
+    head = data[:65536]
+    if len(_CONTROL_BYTES.findall(head)) > len(head) / 10:
+        raise IngestError(display, _BINARY.format(why="it is mostly control characters"))
+
+
+def line_of_offset(data: bytes, offset: int) -> int:
+    """The 1-based line number of the byte at ``offset``.
+
+    >>> line_of_offset(b"a\\nb\\nc", 4)
+    3
+    """
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _looks_like_broken_utf8(data: bytes) -> bool:
+    """Bytes that are mostly valid UTF-8 sequences with a few bad ones, rather than a legacy
+    single-byte encoding (where accented letters are lone high bytes)."""
+    bad = sum(1 for c in data.decode("utf-8", "surrogateescape") if "\udc80" <= c <= "\udcff")
+    return len(_UTF8_SEQUENCE.findall(data)) >= bad
+
+
+def _single_byte_text(data: bytes) -> tuple[str, str] | None:
+    """``data`` decoded as cp1252 (latin-1 when it has no byte in 0x80-0x9F, where the two
+    agree), or None when cp1252 cannot decode it."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text, "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
+
+
+def _mostly_foreign_letters(text: str) -> bool:
+    """Text where most letters are not ASCII: cp1252 was probably the wrong guess (a Cyrillic
+    cp1251 file read as cp1252 gives "Ïðåçèäåíò")."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if not c.isascii()) > len(letters) * 0.3
+
+
+def _guessed(data: bytes) -> tuple[str, str] | None:
+    """What charset-normalizer makes of bytes that are not UTF-8 nor cp1252, if anything."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return str(best), best.encoding.replace("_", "-")
+
+
+def decode(data: bytes, display: str) -> tuple[str, str]:
+    """Bytes to text and the encoding they were in, tried in this order: UTF-8 with BOM
+    ("utf-8-sig"), UTF-16 with BOM ("utf-16"), UTF-8, then cp1252/latin-1 unless the bytes look
+    like UTF-8 with a few bad bytes (then the line of the first one is reported), and
+    charset-normalizer's guess when cp1252 gives mostly non-ASCII letters.
+
+    >>> decode("« Café »".encode("cp1252"), "a.txt")
+    ('« Café »', 'latin-1')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _utf8(data, display, "utf-8-sig")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise IngestError(
+                display, "is not valid UTF-16 (it is cut short?): save it again as UTF-8"
+            ) from error
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    single = None if _looks_like_broken_utf8(data) else _single_byte_text(data)
+    if single is not None and _mostly_foreign_letters(single[0]):
+        single = _guessed(data) or single
+    if single is None:
+        return _utf8(data, display, "utf-8")
+    return single
+
+
+def _utf8(data: bytes, display: str, encoding: str) -> tuple[str, str]:
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        raise IngestError(
+            display,
+            f"is not valid UTF-8: byte 0x{bad:02x} on this line cannot be read; "
+            "fix the character there or save the file again as UTF-8",
+            line=line_of_offset(data, error.start),
+        ) from None
+
+
+def normalise(text: str) -> str:
+    """Newlines made "\\n" (from "\\r\\n" and "\\r") and the text made Unicode NFC.
+
+    >>> normalise("Cafe\\u0301\\r\\nfin\\r")
+    'Café\\nfin\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_raw(path: Path, display: str, max_bytes: int = 2_000_000) -> RawText:
+    """Read a raw file, or raise ``IngestError`` saying what the editor should do: unknown
+    extension, too big (over ``max_bytes``, the setting ``INGEST_MAX_BYTES``), binary, not
+    decodable, empty. A warning names a file that was not UTF-8.
+    """
+    kind = kind_of(path, display)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                display,
+                f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes: shorten it, or "
+                "raise the limit with the setting INGEST_MAX_BYTES in pelicanconf.py",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(display, f"cannot read the file: {error.strerror}") from None
+    if not data.strip():
+        raise IngestError(display, "file is empty: put the article's text in it, or delete it")
+    check_not_binary(data, display)
+    text, encoding = decode(data, display)
+    text = normalise(text).lstrip("\ufeff")
+    if not text.strip():
+        raise IngestError(display, "file is empty: put the article's text in it, or delete it")
+    if encoding not in ("utf-8", "utf-8-sig"):
+        logger.warning("%s: converted from %s; save it as UTF-8 to silence this", display, encoding)
+    return RawText(display, text, kind, encoding, hashlib.sha256(data).hexdigest())

@@ -1,0 +1,3 @@
+from .glue import register
+
+__all__ = ["register"]

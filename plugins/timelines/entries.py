@@ -1,0 +1,121 @@
+"""Timeline entries: articles on their date, and the events the articles date themselves. Pure.
+
+An entry is either an article (on its publication date, day precision) or an event found in an
+article's text ("il y a sept ans" -> 2016, year precision), linked to its article and to the
+entities its sentence names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    kind: str  # "article" | "event"
+    date: dt.date
+    precision: str  # "day" | "month" | "year"
+    article: object
+    headline: str
+    entities: tuple = ()
+    lang: str = ""
+    expression: str = ""
+    sentence: str = ""
+
+    @property
+    def sort_key(self):
+        """Oldest first; within a date, coarse before fine, articles before their events."""
+        return (self.date, PRECISION_RANK[self.precision], self.kind != "article", self.headline)
+
+
+def shorten(sentence: str, limit: int = 140) -> str:
+    """A headline from a sentence: at most ``limit`` characters, cut between words.
+
+    >>> shorten("Le cosmodrome de Vostotchny, entré en service il y a sept ans, est la principale"
+    ...         " installation de lancement spatial de la Russie.", 60)
+    'Le cosmodrome de Vostotchny, entré en service il y a sept…'
+    """
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return cut + "…"
+
+
+def mentions(sentence: str, names: Sequence[str]) -> bool:
+    """True when one of ``names`` stands in ``sentence`` as whole words."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) for name in names if name
+    )
+
+
+def article_entry(article, entities: Sequence) -> TimelineEntry:
+    return TimelineEntry(
+        "article",
+        article.date.date(),
+        "day",
+        article,
+        article.title,
+        tuple(entities),
+        article.lang,
+    )
+
+
+def event_entries(
+    article, events: Iterable, entity_names: Mapping[object, Sequence[str]]
+) -> list[TimelineEntry]:
+    """One entry per dated event, with the entities (keys of ``entity_names``) it names."""
+    entries = []
+    for event in events:
+        named = tuple(e for e, names in entity_names.items() if mentions(event.sentence, names))
+        entries.append(
+            TimelineEntry(
+                "event",
+                event.date,
+                event.precision,
+                article,
+                shorten(event.sentence),
+                named,
+                article.lang,
+                event.expression,
+                event.sentence,
+            )
+        )
+    return entries
+
+
+def timelinejs_date(date: dt.date, precision: str) -> dict:
+    """TimelineJS's date object, keeping only what is known.
+
+    >>> timelinejs_date(dt.date(2016, 1, 1), "year")
+    {'year': 2016}
+    """
+    parts = {"year": date.year}
+    if precision in ("month", "day"):
+        parts["month"] = date.month
+    if precision == "day":
+        parts["day"] = date.day
+    return parts
+
+
+def timelinejs(entries: Iterable[TimelineEntry], title: str, url_of) -> dict:
+    """A TimelineJS JSON document (events with start_date, text.headline, text.text, group)."""
+    events = []
+    for entry in sorted(entries, key=lambda e: e.sort_key):
+        url = url_of(entry.article)
+        text = entry.sentence if entry.kind == "event" else (entry.article.summary or "")
+        events.append(
+            {
+                "start_date": timelinejs_date(entry.date, entry.precision),
+                "text": {"headline": entry.headline, "text": text},
+                "group": entry.kind,
+                "unique_id": f"{entry.kind}-{entry.article.slug}-{entry.date}-{len(events)}",
+                "url": url,
+            }
+        )
+    return {"title": {"text": {"headline": title}}, "events": events}

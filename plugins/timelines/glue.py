@@ -1,0 +1,208 @@
+"""Pelican glue: site and entity timelines, day and week editions, curated digests, exports.
+
+One generator, added after the entities plugin's (list ``entities`` before ``timelines`` in
+PLUGINS): it reads the entity views the entities generator put in the shared context, and puts
+back ``entity_timelines`` that the entity pages show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from .editions import day_key, group_by_day, group_by_iso_week, iso_week_bounds, iso_week_key
+from .entries import article_entry, event_entries, timelinejs
+from .textdates import find_dated_events
+
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class Edition:
+    kind: str  # "day" | "week"
+    key: str
+    start: dt.date
+    end: dt.date
+    articles: list
+    url: str
+    previous: Edition | None = None
+    next: Edition | None = None
+
+
+@dataclasses.dataclass
+class Digest:
+    title: str
+    intro: str
+    date: dt.datetime
+    articles: list
+    url: str
+    lang: str
+    slug: str
+    source_path: str
+
+
+def lead_first(articles: list) -> list:
+    """The lead article is the one that names most entities (ties: the newest)."""
+    ranked = sorted(articles, key=lambda a: (-len(getattr(a, "entities", [])), -a.date.timestamp()))
+    return ranked
+
+
+def plain_text(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text("\n")
+
+
+def link_editions(editions: list[Edition]) -> list[Edition]:
+    """Oldest to newest, each linked to its neighbours."""
+    for older, newer in zip(editions, editions[1:], strict=False):
+        newer.previous, older.next = older, newer
+    return editions
+
+
+class TimelineGenerator(Generator):
+    """timeline/ pages, editions/, digests/, timeline.json and entity timelines."""
+
+    def generate_context(self) -> None:
+        articles = self.context.get("articles", [])
+        views = self.context.get("entity_views", {})
+        self.entries = []
+        per_entity = defaultdict(list)
+        for article in articles:
+            entities = getattr(article, "entities", [])
+            text = plain_text(article._content)
+            events = find_dated_events(text, article.lang, article.date.date())
+            article.events = events
+            names = {view: [view.name_in(article.lang), view.name, *view.aliases] for view in entities}
+            own = [article_entry(article, entities), *event_entries(article, events, names)]
+            self.entries.extend(own)
+            for entry in own:
+                for view in entities if entry.kind == "article" else entry.entities:
+                    per_entity[view.key].append(entry)
+        self.entries.sort(key=lambda e: e.sort_key)
+        self.context["entity_timelines"] = {
+            key: sorted(entries, key=lambda e: e.sort_key) for key, entries in per_entity.items()
+        }
+        self.day_editions = self._editions("day", group_by_day(articles, key=lambda a: a.date.date()))
+        self.week_editions = self._editions(
+            "week", group_by_iso_week(articles, key=lambda a: a.date.date())
+        )
+        self.context["latest_editions"] = [
+            e for e in (self.day_editions[-1:] + self.week_editions[-1:])
+        ]
+        self.digests = self._read_digests({a.slug: a for a in articles})
+        self.context["digests"] = self.digests
+
+    def _editions(self, kind: str, groups) -> list[Edition]:
+        editions = []
+        for key, members in groups.items():
+            if kind == "day":
+                start = end = dt.date.fromisoformat(key)
+            else:
+                start, end = iso_week_bounds(key)
+            editions.append(
+                Edition(kind, key, start, end, lead_first(list(members)), f"editions/{key}.html")
+            )
+        return link_editions(sorted(editions, key=lambda e: e.key))
+
+    def _read_digests(self, by_slug: dict) -> list[Digest]:
+        folder = Path(self.path) / self.settings.get("DIGESTS_DIR", "digests")
+        digests = []
+        for path in sorted(folder.glob("*.md")):
+            shown = f"{self.settings.get('DIGESTS_DIR', 'digests')}/{path.name}"
+            try:
+                page = self.readers.read_file(
+                    base_path=self.path, path=str(path), content_class=Page, context=self.context
+                )
+            except Exception as error:  # a bad digest never stops the site
+                logger.error("content/%s: cannot read this digest: %s", shown, error)
+                continue
+            wanted = [s.strip() for s in str(page.metadata.get("articles", "")).split(";")]
+            chosen = []
+            for slug in filter(None, wanted):
+                if slug in by_slug:
+                    chosen.append(by_slug[slug])
+                else:
+                    logger.error(
+                        "content/%s: article %r does not exist; use the slug of an article "
+                        "(the file name in content/articles/ without .md)", shown, slug
+                    )
+            digests.append(
+                Digest(
+                    page.title,
+                    page.content,
+                    page.date if hasattr(page, "date") else None,
+                    chosen,
+                    f"digests/{page.slug}.html",
+                    page.lang,
+                    page.slug,
+                    shown,
+                )
+            )
+        return digests
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings.get("RELATIVE_URLS", False)
+        lang = self.settings.get("DEFAULT_LANG", "en")
+        write = lambda url, template, **kw: writer.write_file(  # noqa: E731
+            url, self.get_template(template), self.context, relative_urls=relative,
+            page_lang=kw.pop("page_lang", lang), **kw
+        )
+        self._write_timeline(write)
+        for edition in self.day_editions + self.week_editions:
+            write(edition.url, "edition", edition=edition)
+        for digest in self.digests:
+            write(digest.url, "digest", digest=digest, page_lang=digest.lang)
+        if self.digests:
+            writer.write_feed(
+                [d for d in self.digests if d.date],
+                self.context,
+                "feeds/digests.atom.xml",
+                feed_title=f"{self.settings.get('SITENAME', '')} — digests",
+            )
+        self._write_exports()
+
+    def _write_timeline(self, write) -> None:
+        from .editions import group_for_timeline
+
+        by_year = defaultdict(list)
+        for entry in self.entries:
+            by_year[entry.date.year].append(entry)
+        years = sorted(by_year, reverse=True)
+        for number, year in enumerate(years):
+            grouped = group_for_timeline(by_year[year], lambda e: e.date)
+            urls = [f"timeline/{year}.html"] + (["timeline/index.html"] if number == 0 else [])
+            for url in urls:
+                write(url, "timeline", timeline_years=grouped, years=years, year=year)
+        if not years:
+            write("timeline/index.html", "timeline", timeline_years=[], years=[], year=None)
+
+    def _write_exports(self) -> None:
+        output = Path(self.output_path)
+        sitename = self.settings.get("SITENAME", "")
+        dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
+        (output / "timeline.json").write_text(
+            dump(timelinejs(self.entries, sitename, lambda a: a.url)), encoding="utf-8"
+        )
+        for key, entries in self.context.get("entity_timelines", {}).items():
+            view = self.context["entity_views"][key]
+            target = output / view.url.replace(".html", ".timeline.json")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                dump(timelinejs(entries, view.name, lambda a: "../../" + a.url)), encoding="utf-8"
+            )
+
+
+def get_generators(pelican):
+    return TimelineGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

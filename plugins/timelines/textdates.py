@@ -1,0 +1,809 @@
+"""Dates that articles give themselves, resolved against their publication date. Pure.
+
+"Le cosmodrome, entré en service il y a sept ans" in a story published on 2023-09-13 dates an
+event to 2016 (year precision); "ce mercredi" dates one to 2023-09-13 (day precision).
+
+The matcher is our own: one table of regular expressions per language (French, English), with
+tables of number words, weekday and month names. dateparser is not used: in French it misses
+"ce mercredi", "mercredi dernier" or "le 11 janvier dernier", and its ``search_dates`` finds
+dates in "deux heures" and "et je" (see FIELD-NOTES.md, section Dates).
+
+Rules, chosen for news, which speaks of the past by default:
+
+- A weekday alone ("mardi", "mardi soir", "on Tuesday") is the most recent such day on or before
+  the publication date; "ce mardi" / "this Tuesday" is the Tuesday of the publication's ISO week
+  (Monday to Sunday), even if it is later; "mardi dernier" / "last Tuesday" is the most recent
+  one strictly before publication and "mardi prochain" / "next Tuesday" the first strictly after.
+  "le mardi" and "chaque mardi" (habits) and "the next Tuesday" (a narrative) are not dates.
+- A day or month without a year ("le 11 janvier", "en janvier") is the nearest occurrence that
+  is at most three months (92 days) after publication, otherwise the most recent on or before
+  it; a weekday written with it ("jeudi 19 mai") picks the year where that day is that weekday.
+  "dernier" / "prochain" / "last" / "next" force the past / the future.
+- Weeks are not a precision: "la semaine dernière", "il y a trois semaines", "last week" are not
+  dated at all rather than given a false day. Hours and minutes are durations, never dates.
+- "il y a N mois", "last month" are month precision (the date is the first day of that month);
+  "il y a N ans", "l'an dernier", "en 2016" are year precision (the date is January 1st).
+- A year needs a context ("en 2016", "depuis 2014", "de 2014 à 2016", "(2016)", "in 2016",
+  "since 2014") and must lie in 1800..publication year + 10; a year followed by a unit ("en 2000
+  ans", "in 2000 soldiers") is a quantity. Full dates may go back to the year 1000.
+- Month names in French are lowercase unless a day number precedes them (so "sur Mars" and
+  "Mars 2020" are the planet); without a day or a year they need "en", "début", "fin", "mi-",
+  "depuis", "dès" or "dernier"/"prochain" ("mai", "mars" are ordinary words too). English month
+  and weekday names must be capitalised ("may", "march" are verbs).
+- "aujourd'hui", "today", "ce matin", "tonight" are the publication date: the caller decides
+  whether to show events equal to it.
+- Overlapping matches keep the longest, so "mercredi dernier" is one event; two neighbours that
+  give the same date ("hier, vendredi 13 janvier") are merged into one event.
+- Approximations ("il y a une dizaine d'années", "il y a plus de dix ans") are not dated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+MIN_YEAR = 1000  # for dates with a month; a year alone must be >= YEAR_ALONE_MIN
+YEAR_ALONE_MIN = 1800
+YEARS_AHEAD = 10  # no date is accepted later than the publication year + this
+FUTURE_WINDOW_DAYS = 92  # a day without a year may be this far after publication
+FUTURE_WINDOW_MONTHS = 3  # a month without a year may be this far after publication
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event that the text dates, as precisely as the text says."""
+
+    date: datetime.date  # first day of the period for month/year precision
+    precision: str  # "day" | "month" | "year"
+    expression: str  # the words as written: "il y a sept ans"
+    sentence: str  # the whole sentence that contains it, trimmed
+    start: int  # offset of the expression in the text
+
+    @property
+    def end(self) -> int:
+        """Offset just after the expression."""
+        return self.start + len(self.expression)
+
+
+# --- Sentences -----------------------------------------------------------------------------
+
+# Words that end with a period without ending the sentence (compared in lowercase).
+_ABBREVIATIONS = frozenset(
+    """m mm mme mmes mlle mlles me mgr dr drs pr prof st ste sts mr mrs ms messrs jr sr gen gén
+    col lt sgt capt gov sen rep rev hon fig vol art ch no nº nos cf vs av apr env inc corp ltd co
+    bd ave mt ft dept univ éd ed p pp jan feb mar aug sep sept oct nov dec janv févr fév avr juil
+    déc""".split()  # noqa: SIM905 (a word list reads better as words)
+)
+_TERMINATOR = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*")
+_OPENERS = "«“([\"'‘"
+_DOTTED = re.compile(r"(?:\w\.)+\w|\w\.-\w")  # U.S, J.-C
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into (offset, sentence) pairs, each sentence trimmed, in text order.
+
+    A sentence ends at a line break, or at ".", "!", "?" or "…" (with any closing quote or
+    bracket) followed by a space and a capital letter, a digit or an opening quote. It does not
+    end after an abbreviation (M., MM., Mme, Dr, St., an initial, U.S.) nor inside « » or “ ”
+    quotes, which stay in the sentence that quotes them.
+
+    >>> split_sentences("MM. Kim et Poutine ont parlé. « Très content. » Fin")
+    [(0, 'MM. Kim et Poutine ont parlé.'), (30, '« Très content. » Fin')]
+    """
+    sentences: list[tuple[int, str]] = []
+    for line in re.finditer(r"[^\n\r]+", text):
+        begin = line.start()
+        for cut in _cuts(line.group()):
+            _add_sentence(sentences, text, begin, line.start() + cut)
+            begin = line.start() + cut
+        _add_sentence(sentences, text, begin, line.end())
+    return sentences
+
+
+def _add_sentence(sentences: list[tuple[int, str]], text: str, begin: int, end: int) -> None:
+    piece = text[begin:end]
+    stripped = piece.strip()
+    if stripped:
+        sentences.append((begin + len(piece) - len(piece.lstrip()), stripped))
+
+
+def _cuts(line: str) -> list[int]:
+    """Offsets in one line where a new sentence begins."""
+    cuts = []
+    for match in _TERMINATOR.finditer(line):
+        rest = line[match.end() :]
+        following = rest.lstrip()
+        if not following or len(following) == len(rest):
+            continue
+        first = following.lstrip(_OPENERS + " \u00a0\u202f")[:1]
+        if not (first.isupper() or first.isdigit() or following[0] in _OPENERS):
+            continue
+        before = line[: match.start()]
+        if _quote_depth(before) > 0:
+            continue
+        if match.group().startswith(".") and len(match.group().rstrip()) == 1:
+            word = (before.split() or [""])[-1].lstrip(_OPENERS)
+            if _is_abbreviation(word):
+                continue
+        cuts.append(match.end() + len(rest) - len(following))
+    return cuts
+
+
+def _quote_depth(before: str) -> int:
+    return before.count("«") - before.count("»") + before.count("“") - before.count("”")
+
+
+def _is_abbreviation(word: str) -> bool:
+    return (
+        word.lower() in _ABBREVIATIONS
+        or (len(word) == 1 and word.isalpha() and word.isupper())
+        or bool(_DOTTED.fullmatch(word))
+    )
+
+
+# --- Number words --------------------------------------------------------------------------
+
+_FR_UNITS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
+}  # fmt: skip
+_EN_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+
+
+def parse_number(words: str, lang: str) -> int | None:
+    """The value of digits or of number words ("sept", "vingt et un", "twenty-one").
+
+    >>> parse_number("quatre-vingt-dix", "fr"), parse_number("twenty-one", "en")
+    (90, 21)
+    """
+    words = words.strip().lower()
+    if words.isdigit():
+        return int(words)
+    table = _FR_UNITS if lang == "fr" else _EN_UNITS
+    total, previous = 0, ""
+    for token in re.split(r"[-\s]+", words):
+        if token in ("et", "and"):
+            continue
+        if token not in table:
+            return None
+        value = table[token]
+        if value == 100:
+            total = max(total, 1) * 100
+        elif lang == "fr" and value == 20 and previous == "quatre":
+            total += 80 - 4  # quatre-vingt(s)
+        else:
+            total += value
+        previous = token
+    return total or None
+
+
+def _words(table) -> str:
+    return "|".join(sorted(table, key=len, reverse=True))
+
+
+# --- Names ---------------------------------------------------------------------------------
+
+_FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FR_MONTHS = {
+    "janvier": 1, "janv.": 1, "février": 2, "fevrier": 2, "févr.": 2, "fevr.": 2, "fév.": 2,
+    "fev.": 2, "mars": 3, "avril": 4, "avr.": 4, "mai": 5, "juin": 6, "juillet": 7, "juil.": 7,
+    "août": 8, "aout": 8, "septembre": 9, "sept.": 9, "octobre": 10, "oct.": 10,
+    "novembre": 11, "nov.": 11, "décembre": 12, "decembre": 12, "déc.": 12, "dec.": 12,
+}  # fmt: skip
+_EN_MONTHS = {
+    "january": 1, "jan.": 1, "february": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4,
+    "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug.": 8,
+    "september": 9, "sept.": 9, "sep.": 9, "october": 10, "oct.": 10, "november": 11,
+    "nov.": 11, "december": 12, "dec.": 12,
+}  # fmt: skip
+
+
+def _names(table) -> str:
+    return "|".join(re.escape(name) for name in sorted(table, key=len, reverse=True))
+
+
+# --- Date arithmetic -----------------------------------------------------------------------
+
+
+def _shift_months(d: datetime.date, months: int) -> datetime.date:
+    index = d.year * 12 + d.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _weekday_date(published: datetime.date, weekday: int, rule: str) -> datetime.date:
+    """rule: "week" (same ISO week), "past" (< published), "next" (> published), "recent" (<=)."""
+    if rule == "week":
+        return published + datetime.timedelta(days=weekday - published.weekday())
+    if rule == "next":
+        return published + datetime.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    back = (published.weekday() - weekday) % 7
+    if rule == "past" and back == 0:
+        back = 7
+    return published - datetime.timedelta(days=back)
+
+
+def _day_without_year(
+    published: datetime.date, month: int, day: int, direction: str, weekday: int | None
+) -> datetime.date | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        matching = [d for d in candidates if d.weekday() == weekday]
+        if matching:
+            return matching[0]
+    if direction == "past":
+        earlier = [d for d in candidates if d < published]
+        return max(earlier) if earlier else None
+    if direction == "next":
+        later = [d for d in candidates if d > published]
+        return min(later) if later else None
+    soon = [d for d in candidates if 0 < (d - published).days <= FUTURE_WINDOW_DAYS]
+    if soon:
+        return min(soon)
+    earlier = [d for d in candidates if d <= published]
+    return max(earlier) if earlier else None
+
+
+def _month_without_year(published: datetime.date, month: int, direction: str) -> datetime.date:
+    ahead = (month - published.month) % 12  # 0 = this month
+    if direction == "past":
+        return _shift_months(published, ahead - 12 if ahead else -12)
+    if direction == "next":
+        return _shift_months(published, ahead if ahead else 12)
+    if 0 < ahead <= FUTURE_WINDOW_MONTHS:
+        return _shift_months(published, ahead)
+    return _shift_months(published, ahead - 12 if ahead else 0)
+
+
+# --- Rules ---------------------------------------------------------------------------------
+
+_S = r"[ \t\u00a0\u202f]+"  # spaces within a line
+_S0 = r"[ \t\u00a0\u202f]*"
+_APOS = r"['’ʼ]"
+_B = r"(?<![\w-])"  # a word starts here
+_E = r"(?![\w])"  # a word ends here
+_YEAR = r"(?<!\d)(?:1\d{3}|2\d{3})(?![\d]|[.,\u00a0\u202f ]\d)"
+_DAY = r"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+
+_FR_UNIT_STOP = (
+    r"(?!\s*(?:(?:ans?|années?|mois|jours?|heures?|minutes?|km|kilomètres?|m|mètres?|kg|tonnes?|"
+    r"t|euros?|dollars?|livres|personnes|soldats|morts|habitants|hommes|femmes|enfants|victimes|"
+    r"blessés|fois|exemplaires|emplois|salariés|voix|manifestants|pour\s?cent)(?!\w)|[%€$£]))"
+)
+_EN_UNIT_STOP = (
+    r"(?!\s*(?:(?:years?|months?|days?|hours?|minutes?|km|kilometres?|kilometers?|miles?|m|"
+    r"metres?|meters?|kg|tons?|tonnes?|pounds?|dollars?|euros?|people|soldiers|troops|dead|"
+    r"deaths|residents|men|women|children|victims|times|copies|jobs|employees|workers|votes|"
+    r"protesters|points|percent|per\s?cent)(?!\w)|[%€$£]))"
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A resolved match before sentences are attached: one span, one or more events."""
+
+    start: int
+    end: int
+    events: tuple[tuple[datetime.date, str, int, int], ...]  # date, precision, start, end
+
+
+Resolver = Callable[[re.Match, datetime.date], list[tuple[datetime.date, str, int, int]]]
+
+
+def _whole(match: re.Match, date: datetime.date | None, precision: str):
+    if date is None:
+        return []
+    return [(date, precision, match.start(), match.end())]
+
+
+def _valid_day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _french_month_ok(match: re.Match) -> bool:
+    name = match.group("month")
+    return name.islower() or bool(match.groupdict().get("day"))
+
+
+def _english_name_ok(match: re.Match, group: str) -> bool:
+    return match.group(group)[:1].isupper()
+
+
+# French ---------------------------------------------------------------------------------------
+
+_FR_WORD = rf"(?:{_words(_FR_UNITS)})"
+_FR_NUMBER = rf"(?:\d{{1,3}}|{_FR_WORD}(?:(?:-|{_S}|{_S}et{_S}|-et-){_FR_WORD})*){_E}"
+_FR_WEEKDAY = rf"(?P<weekday>{'|'.join(_FR_WEEKDAYS)}){_E}"
+_FR_MONTH = rf"(?P<month>{_names(_FR_MONTHS)})(?!\w)"
+_FR_DIRECTION = r"(?P<direction>dernier|dernière|prochain|prochaine|passé|passée)"
+_FR_PART = rf"(?:{_S}(?:au{_S})?(?:matin|soir|après-midi|apres-midi|midi))?"
+
+
+def _fr_direction(word: str | None) -> str:
+    if not word:
+        return ""
+    return "next" if word.lower().startswith("prochain") else "past"
+
+
+def _fr_ago(match, published):
+    count = parse_number(match.group("count"), "fr")
+    unit = match.group("unit").lower()
+    if not count:
+        return []
+    if unit.startswith("an"):
+        return _whole(match, _year(published.year - count, published), "year")
+    if unit == "mois":
+        return _whole(match, _shift_months(published, -count), "month")
+    if count > 3660:
+        return []
+    return _whole(match, published - datetime.timedelta(days=count), "day")
+
+
+def _follows(match: re.Match, pattern: str) -> bool:
+    """Whether the words just before the match end with ``pattern``."""
+    return bool(re.search(rf"(?<!\w)(?:{pattern})\s+$", match.string[: match.start()], re.I))
+
+
+def _fr_weekday(match, published):
+    if _follows(match, r"le|les|chaque|du|au|tous\s+les"):
+        return []  # "le mardi", "chaque mardi": a habit, not a date
+    weekday = _FR_WEEKDAYS.index(match.group("weekday").lower())
+    direction = _fr_direction(match.group("direction"))
+    rule = direction or ("week" if match.group("this") else "recent")
+    return _whole(match, _weekday_date(published, weekday, rule), "day")
+
+
+_FR_RELATIVE_DAYS = {
+    "avant-hier": -2, "avant hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0,
+    "aujourdʼhui": 0, "ce matin": 0, "ce soir": 0, "cet après-midi": 0, "cet apres-midi": 0,
+    "demain": 1, "après-demain": 2, "apres-demain": 2,
+}  # fmt: skip
+
+
+def _fr_relative_day(match, published):
+    offset = _FR_RELATIVE_DAYS[re.sub(r"\s+", " ", match.group("word").lower())]
+    return _whole(match, published + datetime.timedelta(days=offset), "day")
+
+
+def _fr_relative_period(match, published):
+    unit = match.group("unit").lower()
+    direction = _fr_direction(match.group("direction"))
+    step = {"next": 1, "past": -1, "": 0}[direction]
+    if unit.startswith("mois"):
+        return _whole(match, _shift_months(published, step), "month")
+    return _whole(match, _year(published.year + step, published), "year")
+
+
+def _fr_date(match, published):
+    if not _french_month_ok(match):
+        return []
+    month = _FR_MONTHS[match.group("month").lower()]
+    day = int(match.group("day"))
+    weekday = match.group("weekday")
+    weekday = _FR_WEEKDAYS.index(weekday.lower()) if weekday else None
+    if match.group("year"):
+        date = _valid_day(int(match.group("year")), month, day)
+        return _whole(match, date if date and _in_range(date.year, published) else None, "day")
+    if match.group("ydir"):
+        year = published.year + (1 if _fr_direction(match.group("ydir")) == "next" else -1)
+        return _whole(match, _valid_day(year, month, day), "day")
+    direction = _fr_direction(match.group("direction"))
+    return _whole(match, _day_without_year(published, month, day, direction, weekday), "day")
+
+
+def _fr_day_range(match, published):
+    """ "du 28 juillet au 25 septembre 1973", "du 11 au 13 janvier 2016": the year (and month)
+    written once at the end belongs to both days."""
+    year = int(match.group("year"))
+    month2 = _FR_MONTHS[match.group("month2").lower()]
+    month1 = _FR_MONTHS[match.group("month").lower()] if match.group("month") else month2
+    first = _valid_day(year, month1, int(match.group("day")))
+    second = _valid_day(year, month2, int(match.group("day2")))
+    if not (first and second and first < second and _in_range(year, published)):
+        return []
+    return [
+        (
+            first,
+            "day",
+            match.start(),
+            match.end("day") if not match.group("month") else match.end("month"),
+        ),
+        (second, "day", match.start("to"), match.end()),
+    ]
+
+
+def _fr_month(match, published):
+    if not _french_month_ok(match):
+        return []
+    month = _FR_MONTHS[match.group("month").lower()]
+    if match.group("year"):
+        year = int(match.group("year"))
+        return _whole(match, _month_in_range(year, month, published), "month")
+    if match.group("ydir"):
+        year = published.year + (1 if _fr_direction(match.group("ydir")) == "next" else -1)
+        return _whole(match, datetime.date(year, month, 1), "month")
+    if not (match.group("prefix") or match.group("direction")):
+        return []
+    direction = _fr_direction(match.group("direction"))
+    return _whole(match, _month_without_year(published, month, direction), "month")
+
+
+# English --------------------------------------------------------------------------------------
+
+_EN_NUMBER = (
+    rf"(?:\d{{1,3}}|(?:{_words(_EN_UNITS)})(?:(?:-|{_S}|{_S}and{_S})(?:{_words(_EN_UNITS)}))*){_E}"
+)
+_EN_WEEKDAY = rf"(?P<weekday>{'|'.join(_EN_WEEKDAYS)}){_E}"
+_EN_MONTH = rf"(?P<month>{_names(_EN_MONTHS)})(?!\w)"
+_EN_PART = rf"(?:{_S}(?:morning|afternoon|evening|night))?"
+
+
+def _en_ago(match, published):
+    count = parse_number(match.group("count"), "en")
+    unit = match.group("unit").lower()
+    if not count:
+        return []
+    if unit.startswith("year"):
+        return _whole(match, _year(published.year - count, published), "year")
+    if unit.startswith("month"):
+        return _whole(match, _shift_months(published, -count), "month")
+    if count > 3660:
+        return []
+    return _whole(match, published - datetime.timedelta(days=count), "day")
+
+
+def _en_weekday(match, published):
+    if not _english_name_ok(match, "weekday"):
+        return []
+    if _follows(match, r"the|every|the\s+(?:next|last|following|previous)"):
+        return []  # "every Tuesday", "the next Tuesday": not dated from publication
+    weekday = _EN_WEEKDAYS.index(match.group("weekday").lower())
+    word = (match.group("which") or "").lower().split()
+    rule = {"last": "past", "next": "next", "this": "week"}.get(word[-1] if word else "", "recent")
+    if word[-1:] == ["past"]:
+        rule = "past"
+    if word[-1:] == ["coming"]:
+        rule = "next"
+    return _whole(match, _weekday_date(published, weekday, rule), "day")
+
+
+_EN_RELATIVE_DAYS = {
+    "the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
+    "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tomorrow": 1,
+    "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _en_relative_day(match, published):
+    offset = _EN_RELATIVE_DAYS[re.sub(r"\s+", " ", match.group("word").lower())]
+    return _whole(match, published + datetime.timedelta(days=offset), "day")
+
+
+def _en_relative_period(match, published):
+    step = {"last": -1, "next": 1, "this": 0}[match.group("which").lower()]
+    if match.group("unit").lower() == "month":
+        return _whole(match, _shift_months(published, step), "month")
+    return _whole(match, _year(published.year + step, published), "year")
+
+
+def _en_date(match, published):
+    if not _english_name_ok(match, "month"):
+        return []
+    month = _EN_MONTHS[match.group("month").lower()]
+    day = int(match.group("day"))
+    weekday = match.group("weekday")
+    weekday = _EN_WEEKDAYS.index(weekday.lower()) if weekday else None
+    if match.group("year"):
+        date = _valid_day(int(match.group("year")), month, day)
+        return _whole(match, date if date and _in_range(date.year, published) else None, "day")
+    if match.group("ydir"):
+        step = {"last": -1, "next": 1, "this": 0}[match.group("ydir").lower()]
+        return _whole(match, _valid_day(published.year + step, month, day), "day")
+    return _whole(match, _day_without_year(published, month, day, "", weekday), "day")
+
+
+def _en_month(match, published):
+    if not _english_name_ok(match, "month"):
+        return []
+    month = _EN_MONTHS[match.group("month").lower()]
+    if match.group("year"):
+        return _whole(match, _month_in_range(int(match.group("year")), month, published), "month")
+    if match.group("ydir"):
+        step = {"last": -1, "next": 1, "this": 0}[match.group("ydir").lower()]
+        return _whole(match, datetime.date(published.year + step, month, 1), "month")
+    prefix = (match.group("prefix") or "").strip().lower()
+    if not prefix:
+        return []
+    direction = {"last": "past", "next": "next"}.get(prefix, "")
+    return _whole(match, _month_without_year(published, month, direction), "month")
+
+
+# Both -----------------------------------------------------------------------------------------
+
+
+def _in_range(year: int, published: datetime.date, low: int = MIN_YEAR) -> bool:
+    return low <= year <= published.year + YEARS_AHEAD
+
+
+def _year(year: int, published: datetime.date) -> datetime.date | None:
+    return datetime.date(year, 1, 1) if _in_range(year, published) else None
+
+
+def _month_in_range(year: int, month: int, published: datetime.date) -> datetime.date | None:
+    return datetime.date(year, month, 1) if _in_range(year, published) else None
+
+
+def _year_alone(match, published):
+    year = int(match.group("year"))
+    ok = _in_range(year, published, YEAR_ALONE_MIN)
+    return _whole(match, datetime.date(year, 1, 1) if ok else None, "year")
+
+
+def _year_range(match, published):
+    """ "de 2014 à 2016": two events, "de 2014" and "à 2016", or none if either is not a year."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    if not (_in_range(first, published, YEAR_ALONE_MIN) and first < second):
+        return []
+    if not _in_range(second, published, YEAR_ALONE_MIN):
+        return []
+    sep = match.group("sep")
+    return [
+        (datetime.date(first, 1, 1), "year", match.start(), match.end("first")),
+        (datetime.date(second, 1, 1), "year", match.end("sep") - len(sep.lstrip()), match.end()),
+    ]
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
+    "fr": [
+        (
+            _compile(
+                rf"{_B}il{_S}y{_S}a{_S}(?P<count>{_FR_NUMBER}){_S}"
+                rf"(?P<unit>ans|an|années|année|annees|annee|mois|jours|jour){_E}"
+            ),
+            _fr_ago,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?P<this>ce){_S})?{_B}{_FR_WEEKDAY}"
+                rf"(?:{_S}{_FR_DIRECTION}{_E})?{_FR_PART}{_E}"
+            ),
+            _fr_weekday,
+        ),
+        (
+            _compile(
+                rf"{_B}(?P<word>avant-hier|avant{_S}hier|hier|aujourd{_APOS}hui|"
+                rf"après-demain|apres-demain|demain|ce{_S}matin|ce{_S}soir|"
+                rf"cet{_S}après-midi|cet{_S}apres-midi){_FR_PART}{_E}"
+            ),
+            _fr_relative_day,
+        ),
+        (
+            _compile(
+                rf"{_B}(?:l{_APOS}|le{_S})(?P<unit>an|année|annee|mois)"
+                rf"{_S}{_FR_DIRECTION}{_E}"
+            ),
+            _fr_relative_period,
+        ),
+        (
+            _compile(
+                rf"{_B}(?:cette|ce){_S}(?P<unit>année|annee|mois)(?:[- ]ci)?(?P<direction>){_E}"
+            ),
+            _fr_relative_period,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?:le|ce|cette){_S})?(?:{_B}{_FR_WEEKDAY},?{_S})?"
+                rf"(?P<day>{_DAY})(?:er|re|ᵉʳ)?{_S}{_FR_MONTH}"
+                rf"(?:{_S}(?P<year>{_YEAR})"
+                rf"|{_S}{_FR_DIRECTION}{_E}"
+                rf"|{_S}de{_S}l{_APOS}(?:an|année|annee){_S}(?P<ydir>dernière|dernier|"
+                rf"prochaine|prochain|passée|passé){_E})?"
+            ),
+            _fr_date,
+        ),
+        (
+            _compile(
+                rf"{_B}(?:du|entre{_S}le){_S}(?P<day>{_DAY})(?:er|re|ᵉʳ)?"
+                rf"(?:{_S}{_FR_MONTH})?{_S}(?P<to>(?:au|et{_S}le){_S}"
+                rf"(?P<day2>{_DAY})(?:er|re|ᵉʳ)?{_S}"
+                rf"(?P<month2>{_names(_FR_MONTHS)})(?!\w){_S}(?P<year>{_YEAR}))"
+            ),
+            _fr_day_range,
+        ),
+        (
+            _compile(
+                rf"(?:(?P<prefix>{_B}(?:en|début|debut|fin|mi|courant|depuis|dès|"
+                rf"jusqu{_APOS}en|d{_APOS}ici){_S}|{_B}mi-))?"
+                rf"{_B}{_FR_MONTH}"
+                rf"(?:{_S}(?P<year>{_YEAR})"
+                rf"|{_S}{_FR_DIRECTION}{_E}"
+                rf"|{_S}de{_S}l{_APOS}(?:an|année|annee){_S}(?P<ydir>dernière|dernier|"
+                rf"prochaine|prochain|passée|passé){_E})?"
+            ),
+            _fr_month,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?:de|entre|depuis|en|d{_APOS})|\(){_S0}(?P<first>{_YEAR})"
+                rf"(?P<sep>{_S0}(?:-|–|à|au|et|jusqu{_APOS}en){_S0})"
+                rf"(?P<second>{_YEAR}){_FR_UNIT_STOP}"
+            ),
+            _year_range,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?:en|depuis|dès|des|jusqu{_APOS}en|avant|après|fin|début|"
+                rf"debut|d{_APOS}ici|l{_APOS}année|l{_APOS}an|année|printemps|été|"
+                rf"automne|hiver){_S}|{_B}mi-)(?P<year>{_YEAR}){_FR_UNIT_STOP}"
+            ),
+            _year_alone,
+        ),
+        (_compile(rf"\((?P<year>{_YEAR})\)"), _year_alone),
+    ],
+    "en": [
+        (
+            _compile(rf"{_B}(?P<count>{_EN_NUMBER}){_S}(?P<unit>years?|months?|days?){_S}ago{_E}"),
+            _en_ago,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?P<which>last|next|this|on|on{_S}last|on{_S}next|this{_S}past|"
+                rf"this{_S}coming){_S})?{_B}{_EN_WEEKDAY}{_EN_PART}{_E}"
+            ),
+            _en_weekday,
+        ),
+        (
+            _compile(
+                rf"{_B}(?P<word>the{_S}day{_S}before{_S}yesterday|yesterday|last{_S}night|"
+                rf"today|tonight|this{_S}morning|this{_S}afternoon|this{_S}evening|"
+                rf"the{_S}day{_S}after{_S}tomorrow|tomorrow)"
+                rf"(?:(?<=yesterday)(?:{_S}(?:morning|afternoon|evening)))?{_E}"
+            ),
+            _en_relative_day,
+        ),
+        (
+            _compile(rf"{_B}(?P<which>last|next|this){_S}(?P<unit>year|month){_E}"),
+            _en_relative_period,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}on{_S})?(?:{_B}{_EN_WEEKDAY},?{_S})?{_B}{_EN_MONTH}{_S}"
+                rf"(?P<day>{_DAY})(?:st|nd|rd|th)?{_E}"
+                rf"(?:,?{_S}(?P<year>{_YEAR})|{_S}(?P<ydir>last|next|this){_S}year{_E})?"
+            ),
+            _en_date,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}on{_S})?(?:{_B}{_EN_WEEKDAY},?{_S})?(?:{_B}the{_S})?"
+                rf"(?P<day>{_DAY})(?:st|nd|rd|th)?{_S}(?:of{_S})?{_EN_MONTH}"
+                rf"(?:,?{_S}(?P<year>{_YEAR})|{_S}(?P<ydir>last|next|this){_S}year{_E})?"
+            ),
+            _en_date,
+        ),
+        (
+            _compile(
+                rf"(?:(?P<prefix>{_B}(?:in|since|by|until|early|late|mid|during|last|next|"
+                rf"from|through){_S}|{_B}mid-))?{_B}{_EN_MONTH}"
+                rf"(?:,?{_S}(?P<year>{_YEAR})|{_S}(?P<ydir>last|next|this){_S}year{_E})?"
+            ),
+            _en_month,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?:from|between|since|in)|\(){_S0}(?P<first>{_YEAR})"
+                rf"(?P<sep>{_S0}(?:-|–|to|and|until|through){_S0})"
+                rf"(?P<second>{_YEAR}){_EN_UNIT_STOP}"
+            ),
+            _year_range,
+        ),
+        (
+            _compile(
+                rf"(?:{_B}(?:in|since|by|until|till|before|after|early|late|during|"
+                rf"the{_S}year|spring|summer|autumn|fall|winter){_S}|{_B}mid-)"
+                rf"(?P<year>{_YEAR}){_EN_UNIT_STOP}"
+            ),
+            _year_alone,
+        ),
+        (_compile(rf"\((?P<year>{_YEAR})\)"), _year_alone),
+    ],
+}
+
+
+# --- Finding -------------------------------------------------------------------------------
+
+
+def find_dated_events(text: str, lang: str, published: datetime.date) -> list[DatedEvent]:
+    """The events that ``text`` dates, resolved against ``published``, in text order.
+
+    ``lang`` is "fr" or "en" (a region such as "fr-CA" or "en_GB" is accepted); for another
+    language nothing is found and a warning says so. See the module docstring for the rules.
+
+    >>> [(e.date.isoformat(), e.precision, e.expression)
+    ...  for e in find_dated_events("Entré en service il y a sept ans, en 2017.", "fr",
+    ...                             datetime.date(2023, 9, 13))]
+    [('2016-01-01', 'year', 'il y a sept ans'), ('2017-01-01', 'year', 'en 2017')]
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    language = re.split(r"[-_]", lang or "", maxsplit=1)[0].lower()
+    if language not in _RULES:
+        logger.warning(
+            "no date rules for language %r; expected one of: %s", lang, ", ".join(_RULES)
+        )
+        return []
+    found = _longest_first(_candidates(text, _RULES[language], published))
+    events = [event for item in found for event in item.events]
+    events = _merge_neighbours(text, events)
+    sentences = split_sentences(text)
+    starts = [offset for offset, _ in sentences]
+    return [
+        DatedEvent(date, precision, text[start:end], _sentence_at(sentences, starts, start), start)
+        for date, precision, start, end in events
+    ]
+
+
+def _candidates(text, rules, published) -> list[_Found]:
+    found = []
+    for pattern, resolve in rules:
+        for match in pattern.finditer(text):
+            events = resolve(match, published)
+            if events:
+                found.append(_Found(match.start(), match.end(), tuple(events)))
+    return found
+
+
+def _longest_first(found: list[_Found]) -> list[_Found]:
+    """Keep the longest of overlapping matches (the earliest when as long), in text order."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(item.end <= other.start or other.end <= item.start for other in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _merge_neighbours(text, events):
+    """Join neighbours with the same date and precision: "hier, vendredi 13 janvier"."""
+    merged = []
+    for event in events:
+        if merged:
+            date, precision, start, end = merged[-1]
+            if (date, precision) == event[:2] and re.fullmatch(
+                r"[ ,\u00a0]*", text[end : event[2]]
+            ):
+                merged[-1] = (date, precision, start, event[3])
+                continue
+        merged.append(event)
+    return merged
+
+
+def _sentence_at(sentences, starts, offset) -> str:
+    index = bisect.bisect_right(starts, offset) - 1
+    return sentences[index][1] if index >= 0 else ""

@@ -1,0 +1,16 @@
+"""Settings for publishing (``invoke publish``): pelicanconf.py plus an absolute SITEURL.
+
+Set SITEURL through the environment, e.g. ``SITEURL=https://example.org/digest invoke publish``;
+feeds, the sitemap and Open Graph links need it absolute. Pages keep relative links, so the
+output still works wherever it is copied.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+FEED_DOMAIN = SITEURL
+DIGEST_STRICT = True
