@@ -3,7 +3,6 @@
 Every setting of our plugins is documented in README.md ("Settings"); a test checks it.
 """
 
-AUTHOR = "La rédaction"
 SITENAME = "News Digest"
 SITEURL = ""
 SITE_DESCRIPTION = "Curated news, its people, places and organisations, in time."
@@ -41,7 +40,7 @@ PAGE_URL = PAGE_LANG_URL = "pages/{slug}.html"
 PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "pages/{slug}.html"
 INDEX_SAVE_AS = "index.html"
 # Entities replace categories, tags and authors: their pages come from the entities plugin.
-DIRECT_TEMPLATES = ["index", "search"]
+DIRECT_TEMPLATES = ["index", "search", "404"]
 SEARCH_SAVE_AS = "search.html"
 CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""

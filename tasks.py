@@ -15,7 +15,11 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 PY = shlex.quote(sys.executable)
-PLUGINS_ON_PATH = {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH")]))}
+PLUGINS_ON_PATH = {
+    "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(ROOT / "plugins"), str(ROOT), os.environ.get("PYTHONPATH")])
+    )
+}
 CONFIG = {
     "settings_base": "pelicanconf.py",
     "settings_publish": "publishconf.py",
@@ -64,8 +68,18 @@ def serve(c):
 @task
 def livereload(c):
     """Rebuild on change and serve output/ (Pelican's --autoreload --listen)."""
-    pelican(c, "-r", "-l", "content", "-b", CONFIG["host"], "-p", str(CONFIG["port"]),
-            "-s", CONFIG["settings_base"])
+    pelican(
+        c,
+        "-r",
+        "-l",
+        "content",
+        "-b",
+        CONFIG["host"],
+        "-p",
+        str(CONFIG["port"]),
+        "-s",
+        CONFIG["settings_base"],
+    )
 
 
 @task
@@ -76,8 +90,10 @@ def publish(c):
 
 @task(
     iterable=["paths"],
-    help={"paths": "raw files to convert (default: all of seeds/)",
-          "force": "regenerate articles even if edited by hand (their edits are lost)"},
+    help={
+        "paths": "raw files to convert (default: all of seeds/)",
+        "force": "regenerate articles even if edited by hand (their edits are lost)",
+    },
     positional=["paths"],
 )
 def ingest(c, paths=None, force=False):
@@ -107,20 +123,28 @@ def check(c):
 @task(help={"out": "where to write the figures (JSON)", "sizes": "article counts, e.g. 1000,10000"})
 def bench(c, out="bench/results.json", sizes="1000,10000"):
     """Benchmark entity pages against stock Pelican tag pages; figures go to bench/results.json."""
-    c.run(shlex.join([sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]),
-          env=PLUGINS_ON_PATH, pty=False)
+    c.run(
+        shlex.join([sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]),
+        env=PLUGINS_ON_PATH,
+        pty=False,
+    )
 
 
 @task(help={"out": "folder for the PNG files"})
 def screenshots(c, out="screenshots"):
     """Save home, article, entity and timeline pages at phone and desktop widths, for review."""
-    c.run(shlex.join([sys.executable, "tests/browser/screenshots.py", "--out", out]),
-          env=PLUGINS_ON_PATH, pty=False)
+    c.run(
+        shlex.join([sys.executable, "tests/browser/screenshots.py", "--out", out]),
+        env=PLUGINS_ON_PATH,
+        pty=False,
+    )
 
 
 @task
 def lock(c):
     """Re-pin requirements/*.txt (with hashes) from requirements/*.in."""
     for name in ("site", "test"):
-        c.run(f"cd requirements && {PY} -m piptools compile --generate-hashes --allow-unsafe "
-              f"--strip-extras --no-emit-index-url --no-emit-find-links -q -o {name}.txt {name}.in")
+        c.run(
+            f"cd requirements && {PY} -m piptools compile --generate-hashes --allow-unsafe "
+            f"--strip-extras --no-emit-index-url --no-emit-find-links -q -o {name}.txt {name}.in"
+        )

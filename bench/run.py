@@ -106,9 +106,11 @@ def build(folder: Path, ours: bool) -> dict:
     from pelican.generators import ArticlesGenerator
     from pelican.settings import read_settings
 
-    plugins = ["strict_build", "article_page", "site_language", "entities"] if ours else [
-        "strict_build", "site_language"
-    ]
+    plugins = (
+        ["strict_build", "article_page", "site_language", "entities"]
+        if ours
+        else ["strict_build", "site_language"]
+    )
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={

@@ -1,4 +1,4 @@
-"""What an article page shows besides its text: reading time and the credit a source requires. Pure."""
+"""What an article page shows besides its text: reading time, the credit a source requires."""
 
 from __future__ import annotations
 

@@ -7,6 +7,18 @@ from pelican import signals
 
 from .credit import credit_for, reading_time
 
+BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
+
+
+def plain_text(html: str) -> str:
+    """The text of an article body, one block (paragraph, list item...) a line.
+
+    Inline tags do not break lines, so sentences stay whole for the entity and date finders.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    blocks = [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(BLOCKS)]
+    return "\n".join(block for block in blocks if block) or " ".join(soup.get_text(" ").split())
+
 
 def annotate(generator) -> None:
     """On ``article_generator_finalized``: articles are read and sorted, not yet written."""
@@ -16,8 +28,8 @@ def annotate(generator) -> None:
         article.source = meta.get("source")
         article.source_url = meta.get("source_url")
         article.credit = credit_for(meta)
-        text = BeautifulSoup(article._content, "html.parser").get_text(" ")
-        article.reading_time = reading_time(text)
+        article.plain_text = plain_text(article._content)
+        article.reading_time = reading_time(article.plain_text)
         article.prev_article = articles[index - 1] if index > 0 else None
         article.next_article = articles[index + 1] if index + 1 < len(articles) else None
 

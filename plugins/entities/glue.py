@@ -12,7 +12,6 @@ import json
 import logging
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -41,26 +40,25 @@ def alias_book(settings: dict):
     left out, so the site still builds (and a strict build fails)."""
     editor_file = Path(settings["PATH"]) / settings.get("ENTITIES_ALIAS_FILE", "entities.yml")
     root = Path(settings["PATH"]).resolve().parent
-    files = [BUILTIN_ALIASES] + ([editor_file] if editor_file.exists() else [])
-    shown = [str(BUILTIN_ALIASES.name)] + [
-        editor_file.resolve().relative_to(root).as_posix() if editor_file.exists() else ""
-    ][: len(files) - 1]
+    builtin = (BUILTIN_ALIASES, "plugins/entities/builtin_aliases.yml")
+    layers = [builtin]
+    if editor_file.exists():
+        layers.append((editor_file, editor_file.resolve().relative_to(root).as_posix()))
     try:
-        return load_alias_book(files, shown)
+        return load_alias_book([path for path, _ in layers], [shown for _, shown in layers])
     except AliasFileError as error:
         logger.error("%s", error)
-        return load_alias_book([BUILTIN_ALIASES], shown[:1])
-
-
-def article_text(html: str) -> str:
-    """The plain text of an article body, one paragraph a line."""
-    return BeautifulSoup(html, "html.parser").get_text("\n")
+        return load_alias_book([builtin[0]], [builtin[1]])
 
 
 def article_entities(article) -> ArticleEntities:
     meta = article.metadata
-    return ArticleEntities(*(split_names(meta.get(METADATA_KEYS[kind])) for kind in
-                             ("person", "place", "organisation")))
+    return ArticleEntities(
+        *(
+            split_names(meta.get(METADATA_KEYS[kind]))
+            for kind in ("person", "place", "organisation")
+        )
+    )
 
 
 def names_of(view: EntityView) -> list[str]:
@@ -77,9 +75,7 @@ class EntityPagesGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])  # newest first
         lang = self.settings.get("DEFAULT_LANG", "en")
-        refs = [
-            ArticleRef(a.slug, a.date.date(), a.lang, article_entities(a)) for a in articles
-        ]
+        refs = [ArticleRef(a.slug, a.date.date(), a.lang, article_entities(a)) for a in articles]
         registry = build_registry(refs, alias_book(self.settings))
         views = {key: EntityView(entity, lang) for key, entity in registry.entities.items()}
         self.views = views
@@ -97,7 +93,7 @@ class EntityPagesGenerator(Generator):
                 for slug in related_articles(article.slug, keys_of, articles_of)
                 if slug in self.by_slug
             ]
-            self.texts[article.slug] = article_text(article._content)
+            self.texts[article.slug] = article.plain_text  # from the article_page plugin
             prefix = "../" * article.url.count("/")
             links = [(names_of(view), prefix + view.url) for view in entities]
             article._content = link_first_mentions(article._content, links)
@@ -167,8 +163,7 @@ class EntityPagesGenerator(Generator):
         )
         path = Path(self.output_path) / "entities.json"
         path.write_text(
-            json.dumps({"entities": exported}, ensure_ascii=False, indent=1, sort_keys=True)
-            + "\n",
+            json.dumps({"entities": exported}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
             encoding="utf-8",
         )
 

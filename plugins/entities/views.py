@@ -41,8 +41,10 @@ class EntityView:
         return self.name_in(self.default_lang)
 
     def name_in(self, lang: str) -> str:
-        return self.entity.names.get(lang) or self.entity.names.get(self.default_lang) or (
-            self.entity.key
+        return (
+            self.entity.names.get(lang)
+            or self.entity.names.get(self.default_lang)
+            or (self.entity.key)
         )
 
     def description_in(self, lang: str) -> str | None:

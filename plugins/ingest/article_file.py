@@ -32,7 +32,8 @@ def _found_note(name: str, found: Found | None) -> str | None:
     if found is None:
         return None
     where = f" (line {found.line})" if found.line else ""
-    return f"{name} from {found.how}{where}"
+    verb = "" if found.how.startswith("detected") else "from "
+    return f"{name} {verb}{found.how}{where}"
 
 
 def found_line(article: Article) -> str:

@@ -107,10 +107,10 @@ class Inference:
         return normalise_mentions(spans, self.aliases, lang), model
 
 
-def parse(raw: RawText, raw_path: Path) -> ParsedArticle:
+def parse(raw: RawText, raw_path: Path, tz: dt.tzinfo) -> ParsedArticle:
     """The raw file's own account of itself, with its sidecar applied."""
-    parsed = PARSERS[raw.kind](raw)
-    return with_sidecar(parsed, read_sidecar(raw_path, raw.path))
+    parsed = PARSERS[raw.kind](raw, tz=tz)
+    return with_sidecar(parsed, read_sidecar(raw_path, raw.path, tz=tz))
 
 
 def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -> Article:

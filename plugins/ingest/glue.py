@@ -19,8 +19,8 @@ def make_ingest(pelican_settings: dict) -> Ingest:
     settings = ingest_settings(pelican_settings)
 
     def make_inference() -> Inference:
-        from entities.aliases import load_alias_book
         from entities.extraction import EntityRecognizer
+        from entities.glue import alias_book
 
         recognizer = None
 
@@ -30,12 +30,11 @@ def make_ingest(pelican_settings: dict) -> Ingest:
                 recognizer = EntityRecognizer(dict(settings.models))
             return recognizer
 
-        existing = [path for path in settings.alias_files if path.exists()]
         return Inference(
             tz=zoneinfo.ZoneInfo(settings.timezone),
             languages=tuple(lang for lang, _ in settings.models),
             recognizer=lazy_recognizer,
-            aliases=load_alias_book(existing, [settings.display(p) for p in existing]),
+            aliases=alias_book(pelican_settings),
             cache=EntityCache(cache_path(pelican_settings)),
             title_max_chars=settings.title_max_chars,
             summary_max_chars=settings.summary_max_chars,

@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 
 from ingest.model import DateValue, Found, IngestError, ParsedArticle, RawText
-from ingest.plaintext import PARIS, escape_markdown
+from ingest.plaintext import PARIS, escape_markdown, word_set
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +31,10 @@ NO_TEXT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"\s+")
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " · ", " :: ")
-_FURNITURE_WORDS = frozenset(
+_FURNITURE_WORDS = word_set(
     "digg reddit facebook twitter x linkedin whatsapp telegram pinterest flipboard email e-mail "
     "mail messenger bluesky mastodon share partager partagez imprimer print tweet envoyer send "
-    "copier copy lien link sur on par by via this article cet le la l’article".split()
+    "copier copy lien link sur on par by via this article cet le la l’article"
 )
 _TRAILING_FURNITURE = re.compile(
     r"\s*(?:read more|lire la suite|lire aussi|en savoir plus|continue reading)\W*$", re.IGNORECASE
@@ -152,8 +152,10 @@ def h1_title(title: str, h1s: list[str]) -> str | None:
     """The on-page <h1> that the title starts with (alone, or followed by a separator such as
     " | Site"), else None.
 
-    >>> h1_title("Kim et Poutine se retrouvent | Le Journal", ["Le Journal", "Kim et Poutine se retrouvent"])
-    'Kim et Poutine se retrouvent'
+    >>> h1_title("Kim et Poutine | Le Journal", ["Le Journal", "Kim et Poutine"])
+    'Kim et Poutine'
+    >>> h1_title("Kim et Poutine se retrouvent", ["Kim"]) is None
+    True
     """
     for h1 in h1s:
         if not h1 or not title.casefold().startswith(h1.casefold()):
@@ -179,7 +181,10 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
         (page.title_tag, "html <title>"),
         (headline, "html JSON-LD headline"),
     ]
-    how = next((how for text, how in origins if same(text, found)), "html title (trafilatura)")
+    how = next(
+        (how for text, how in origins if text and h1_title(text, [found])),
+        "html title (trafilatura)",
+    )
     return Found(strip_site_suffix(found, site_names), how)
 
 
@@ -340,12 +345,8 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     if document is None or document.body is None:
         raise IngestError(raw.path, NO_TEXT)
     page = page_meta(tree)
-    site_names = [
-        name
-        for name in (document.sitename, page.meta.get("property=og:site_name"))
-        + tuple(_ld_names(page.ld.get("publisher")))
-        if name
-    ]
+    site_names = [document.sitename or "", page.meta.get("property=og:site_name", "")]
+    site_names += _ld_names(page.ld.get("publisher"))
     title = _title(document.title or "", page, site_names)
     blocks = extracted_blocks(document.body)
     if title is not None:

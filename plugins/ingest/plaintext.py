@@ -25,6 +25,15 @@ PARIS = ZoneInfo("Europe/Paris")
 HEADER_PARAGRAPHS = 4
 
 
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string.
+
+    >>> sorted(word_set("de la  du"))
+    ['de', 'du', 'la']
+    """
+    return frozenset(words.split())
+
+
 # --------------------------------------------------------------------------------------------
 # Paragraphs
 
@@ -86,8 +95,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 # Source credit
 
 _CREDIT_MARKS = "—–-―(©)[] "
-_SMALL_NAME_WORDS = frozenset(
-    "de du des d’ d' la le les l’ l' et the of and & for on in at am im der die das di da y".split()
+_SMALL_NAME_WORDS = word_set(
+    "de du des d’ d' la le les l’ l' et the of and & for on in at am im der die das di da y"
 )
 _SENTENCE_END = tuple(".!?:;…,»\"”’'")
 _SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(?P<name>.+?)\.?$", re.IGNORECASE)
@@ -124,7 +133,7 @@ def credit_name(line: str) -> str | None:
     words = name.split()
     if not words or len(words) > 5 or not any(c.isalpha() for c in name):
         return None
-    if name.endswith(_SENTENCE_END) or not _is_name_word(words[0]):
+    if name.endswith(_SENTENCE_END):
         return None
     if not marked and not all(_is_name_word(word) for word in words):
         return None
@@ -146,17 +155,17 @@ def source_line_name(line: str) -> str | None:
 
 
 def _previous_line_ends_sentence(paragraph: Paragraph) -> bool:
-    return len(paragraph.lines) < 2 or paragraph.lines[-2][1].endswith(tuple(".!?…»\"”"))
+    return len(paragraph.lines) < 2 or paragraph.lines[-2][1].endswith(tuple('.!?…»"”'))
 
 
 def find_credit(paragraphs: list[Paragraph]) -> Found | None:
     """The source credit: the last line when it is a credit (see ``credit_name``), or else the
     first "Source : X" line anywhere.
 
-    The last line counts only if it is not the only paragraph, and when it ends a hard-wrapped
+    The last line counts only if it is not the only line, and when it ends a hard-wrapped
     paragraph, only if the line before it ends a sentence.
     """
-    if len(paragraphs) > 1:
+    if len(paragraphs) > 1 or (paragraphs and len(paragraphs[0].lines) > 1):
         number, line = paragraphs[-1].lines[-1]
         name = credit_name(line)
         if name and _previous_line_ends_sentence(paragraphs[-1]):
@@ -416,8 +425,8 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|—|–|\s-\s|\bet\b|\band\b|\bavec\b|\bwith\b)\s*")
-_NAME_PARTICLES = frozenset("de du des d’ d' van von der den di da del la le bin ben al el".split())
-_NOT_FIRST_NAMES = frozenset("le la les l’ the un une".split())
+_NAME_PARTICLES = word_set("de du des d’ d' van von der den di da del la le bin ben al el")
+_NOT_FIRST_NAMES = word_set("le la les l’ the un une")
 
 
 def person_name(text: str) -> str | None:
@@ -491,11 +500,11 @@ def is_title_line(paragraph: Paragraph, has_next: bool) -> bool:
 # --------------------------------------------------------------------------------------------
 # Sentences, titles and summaries from the lede
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = word_set(
     "m mm mme mmes mlle me mgr dr pr st ste mr mrs ms jr sr sen rep gov gen col lt capt sgt "
-    "prof inc corp co ltd no vs cf env av apr".split()
+    "prof inc corp co ltd no vs cf env av apr"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-Þ0-9])")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+(?:\s?[\"»”’)\]])*\s+(?=[«\"“(\[]?\s*[A-ZÀ-Þ0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -522,12 +531,13 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-_DANGLING = frozenset(
+_DANGLING = word_set(
     "de du des d’ d' la le les l’ l' un une à au aux en et ou ni mais que qu’ qui dont sur sous "
     "dans par pour avec sans entre vers chez se sa son ses leur leurs ce cet cette ces ne y "
     "the a an of and or but to in on at for by with from as that which who its their his her "
     "is was are were has have had be been will would could should can may "
-    "est sont a ont été était étaient avait avaient sera seront fut être avoir pas très plus".split()
+    "est sont a ont été était étaient avait avaient sera seront fut être avoir "
+    "pas très plus"
 )
 _ELIDED_SMALL_WORD = re.compile(r"^(?:c|d|j|l|m|n|qu|s|t|jusqu|lorsqu|puisqu)['’][a-zé]{1,4}$")
 _STRONG_BOUNDARY = re.compile(r",\s|;\s|:\s|\s[—–-]\s|\s\(|\)(?=\s)")
@@ -609,7 +619,8 @@ def summary_from_lede(paragraphs: list[str], max_chars: int = 300) -> str:
 
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]{}])")
-_BLOCK_START = re.compile(r"^([#>+=~|:-])")
+_BLOCK_START = re.compile(r"^([#>+-])")
+_BLOCK_START_ENTITY = {"=": "&#61;", "~": "&#126;", "|": "&#124;", ":": "&#58;"}
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
@@ -618,8 +629,9 @@ def escape_markdown(text: str) -> str:
 
     "<" becomes "&lt;" (so no raw HTML such as <script> gets through) and "&" before something
     that reads as an entity becomes "&amp;"; \\ ` * _ [ ] { } get a backslash; so does a line
-    start that would make a heading, quote, list, rule, table or fence (# > + - = ~ | : or "1.");
-    leading spaces (code blocks) are dropped.
+    start that would make a heading, quote, list or rule (# > + - or "1."), while = ~ | : at the
+    start of a line (which Markdown cannot backslash-escape) become entities; leading spaces
+    (code blocks) are dropped.
 
     >>> escape_markdown("# 1er <script>alert('x')</script> *gras* [lien](javascript:x)")
     "\\\\# 1er &lt;script>alert('x')&lt;/script> \\\\*gras\\\\* \\\\[lien\\\\](javascript:x)"
@@ -633,6 +645,8 @@ def escape_markdown(text: str) -> str:
         line = _ENTITY_LIKE.sub("&amp;", line.lstrip())
         line = _INLINE_MARKUP.sub(r"\\\1", line.replace("<", "&lt;"))
         line = _ORDERED_ITEM.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", line))
+        if line[:1] in _BLOCK_START_ENTITY:
+            line = _BLOCK_START_ENTITY[line[0]] + line[1:]
         lines.append(line)
     return "\n".join(lines)
 
@@ -663,9 +677,7 @@ def _date_found(parts: DateParts, tz: dt.tzinfo, path: str, number: int) -> Foun
         raise IngestError(path, str(error), line=number) from None
 
 
-def _read_header_line(
-    line: str, number: int, header: _Header, tz: dt.tzinfo, path: str
-) -> bool:
+def _read_header_line(line: str, number: int, header: _Header, tz: dt.tzinfo, path: str) -> bool:
     """Record a byline or dateline line in ``header``; True when the line was one."""
     if header.authors is None:
         authors = byline_authors(line)
@@ -700,8 +712,9 @@ def _strip_header_lines(
 
 def _apply_dateline_prefix(
     paragraph: Paragraph, header: _Header, tz: dt.tzinfo, path: str
-) -> Paragraph:
-    """The paragraph without its opening wire dateline, recording its date and source."""
+) -> Paragraph | None:
+    """The paragraph without its opening wire dateline (None when nothing else is in it),
+    recording the dateline's date and source."""
     number, first = paragraph.lines[0]
     dateline = dateline_prefix(first)
     if dateline is None:
@@ -711,7 +724,7 @@ def _apply_dateline_prefix(
     header.source = Found(dateline.source, "dateline", line=number)
     rest = ((number, dateline.rest),) if dateline.rest.strip() else ()
     lines = rest + paragraph.lines[1:]
-    return Paragraph(lines) if lines else paragraph.without(number) or paragraph
+    return Paragraph(lines) if lines else None
 
 
 def _remove_line(paragraphs: list[Paragraph], number: int) -> list[Paragraph]:
@@ -733,13 +746,17 @@ def parse_plain_text(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     header = _Header()
     paragraphs = _strip_header_lines(paragraphs, header, tz, raw.path)
     title = None
-    if paragraphs and dateline_prefix(paragraphs[0].lines[0][1]) is None:
-        if is_title_line(paragraphs[0], has_next=len(paragraphs) > 1):
-            title = Found(paragraphs[0].text, "first line", line=paragraphs[0].line)
-            paragraphs = paragraphs[1:]
+    if (
+        paragraphs
+        and dateline_prefix(paragraphs[0].lines[0][1]) is None
+        and is_title_line(paragraphs[0], has_next=len(paragraphs) > 1)
+    ):
+        title = Found(paragraphs[0].text, "first line", line=paragraphs[0].line)
+        paragraphs = paragraphs[1:]
     if paragraphs:
-        paragraphs[0] = _apply_dateline_prefix(paragraphs[0], header, tz, raw.path)
-    texts = [paragraph.text for paragraph in paragraphs if paragraph.text.strip()]
+        first = _apply_dateline_prefix(paragraphs[0], header, tz, raw.path)
+        paragraphs = ([first] if first else []) + paragraphs[1:]
+    texts = [paragraph.text for paragraph in paragraphs]
     if not texts:
         raise IngestError(
             raw.path,

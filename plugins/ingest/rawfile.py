@@ -28,8 +28,13 @@ KINDS = {
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_BINARY = "looks like a binary file (PDF/image?), not text: {why}; save the article as a .txt, .html or .md file"
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_BINARY = (
+    "looks like a binary file (PDF/image?), not text ({why}): "
+    "save the article as a .txt, .html or .md file"
+)
 
 
 def kind_of(path: Path, display: str) -> str:
@@ -79,13 +84,13 @@ def _looks_like_broken_utf8(data: bytes) -> bool:
     return len(_UTF8_SEQUENCE.findall(data)) >= bad
 
 
-def _single_byte_text(data: bytes) -> tuple[str, str] | None:
-    """``data`` decoded as cp1252 (latin-1 when it has no byte in 0x80-0x9F, where the two
-    agree), or None when cp1252 cannot decode it."""
+def _single_byte_text(data: bytes, display: str) -> tuple[str, str]:
+    """``data`` decoded as cp1252 (called latin-1 when it has no byte in 0x80-0x9F, where the
+    two agree); a byte that cp1252 lacks (0x81, 0x8d, 0x8f, 0x90, 0x9d) is reported."""
     try:
         text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
+    except UnicodeDecodeError as error:
+        raise _bad_byte(data, error.start, display, "UTF-8 nor cp1252") from None
     return text, "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
 
 
@@ -109,8 +114,8 @@ def _guessed(data: bytes) -> tuple[str, str] | None:
 def decode(data: bytes, display: str) -> tuple[str, str]:
     """Bytes to text and the encoding they were in, tried in this order: UTF-8 with BOM
     ("utf-8-sig"), UTF-16 with BOM ("utf-16"), UTF-8, then cp1252/latin-1 unless the bytes look
-    like UTF-8 with a few bad bytes (then the line of the first one is reported), and
-    charset-normalizer's guess when cp1252 gives mostly non-ASCII letters.
+    like UTF-8 with a few bad bytes, and charset-normalizer's guess when cp1252 gives mostly
+    non-ASCII letters. Bytes that none of these can read are reported with their line.
 
     >>> decode("« Café »".encode("cp1252"), "a.txt")
     ('« Café »', 'latin-1')
@@ -122,31 +127,37 @@ def decode(data: bytes, display: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
             raise IngestError(
-                display, "is not valid UTF-16 (it is cut short?): save it again as UTF-8"
+                display, "not valid UTF-16 (is it cut short?): save the file again as UTF-8"
             ) from error
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    single = None if _looks_like_broken_utf8(data) else _single_byte_text(data)
-    if single is not None and _mostly_foreign_letters(single[0]):
-        single = _guessed(data) or single
-    if single is None:
+    if _looks_like_broken_utf8(data):
         return _utf8(data, display, "utf-8")
+    single = _single_byte_text(data, display)
+    if _mostly_foreign_letters(single[0]):
+        return _guessed(data) or single
     return single
 
 
 def _utf8(data: bytes, display: str, encoding: str) -> tuple[str, str]:
+    """``data`` decoded as UTF-8 (after the BOM for "utf-8-sig"), or the line of its first bad
+    byte."""
+    start = 3 if encoding == "utf-8-sig" else 0
     try:
-        return data.decode(encoding), encoding
+        return data[start:].decode("utf-8"), encoding
     except UnicodeDecodeError as error:
-        bad = data[error.start]
-        raise IngestError(
-            display,
-            f"is not valid UTF-8: byte 0x{bad:02x} on this line cannot be read; "
-            "fix the character there or save the file again as UTF-8",
-            line=line_of_offset(data, error.start),
-        ) from None
+        raise _bad_byte(data, start + error.start, display, "UTF-8") from None
+
+
+def _bad_byte(data: bytes, offset: int, display: str, encodings: str) -> IngestError:
+    return IngestError(
+        display,
+        f"not valid {encodings} (byte 0x{data[offset]:02x}): fix the character on this line, "
+        "or save the file again as UTF-8",
+        line=line_of_offset(data, offset),
+    )
 
 
 def normalise(text: str) -> str:

@@ -3,7 +3,7 @@
 - Only new or changed raw files are converted: each article records a fingerprint of its raw
   file, sidecar, the pipeline, the models and the settings; same fingerprint, nothing to do.
 - A Markdown file an editor has edited is never overwritten (``force`` does, on purpose).
-- A raw file that is removed takes its unedited article with it; an edited one stays, with a warning.
+- A removed raw file takes its unedited article with it; an edited one stays, with a warning.
 - One bad file never stops the others: it is reported with its path and line, and counted.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import zoneinfo
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
@@ -198,7 +199,7 @@ class Ingest:
         if previous and not force and previous.header.get("ingest_fingerprint") == fingerprint:
             return Outcome(display, "unchanged", self.settings.display(previous.path))
 
-        parsed = parse(raw, path)
+        parsed = parse(raw, path, zoneinfo.ZoneInfo(self.settings.timezone))
         article = infer(raw, path, parsed, self.inference)
         article = dataclasses.replace(article, fingerprint=fingerprint)
         slug = str(article.slug.value)

@@ -40,8 +40,10 @@ def ingest_settings(pelican_settings: dict) -> IngestSettings:
     content = Path(pelican_settings["PATH"]).resolve()
     root = content.parent
     models = get("INGEST_MODELS")
-    if not isinstance(models, dict) or not models or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in models.items()
+    if (
+        not isinstance(models, dict)
+        or not models
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in models.items())
     ):
         raise SettingsError(
             f"INGEST_MODELS = {models!r}: expected a dict of language code to spaCy package, "

@@ -16,18 +16,27 @@ from pelican import signals
 logger = logging.getLogger(__name__)
 
 
-def pagefind_command(output_path: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", output_path, "--silent"]
+def pagefind_command(output_path: str, language: str) -> list[str]:
+    """One index for the whole site: Pagefind would otherwise split it by ``<html lang>``, and
+    a French search page would never find an English article."""
+    return [
+        sys.executable, "-m", "pagefind", "--site", output_path,
+        "--force-language", language, "--silent",
+    ]  # fmt: skip
 
 
 def index_site(pelican) -> None:
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
-    command = pagefind_command(pelican.settings["OUTPUT_PATH"])
+    command = pagefind_command(
+        pelican.settings["OUTPUT_PATH"], pelican.settings.get("DEFAULT_LANG", "en")
+    )
     try:
         completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as error:
-        logger.error("search index: could not run Pagefind (%s); is pagefind[bin] installed?", error)
+        logger.error(
+            "search index: could not run Pagefind (%s); is pagefind[bin] installed?", error
+        )
         return
     if completed.returncode != 0:
         logger.error(

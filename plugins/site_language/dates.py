@@ -6,8 +6,8 @@ import datetime as dt
 import logging
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_skeleton
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ def format_date(value: dt.date | None, lang: str | None, precision: str = "day")
     'September 2023'
     >>> format_date(dt.date(2016, 1, 1), "fr", "year")
     '2016'
+    >>> format_date(dt.date(2023, 9, 1), "fr")
+    '1er septembre 2023'
     """
     if value is None:
         return ""
@@ -52,7 +54,10 @@ def format_date(value: dt.date | None, lang: str | None, precision: str = "day")
     locale = babel_locale(lang)
     if precision == "month":
         return format_skeleton("yMMMM", value, locale=locale)
-    return babel_format_date(value, format="long", locale=locale)
+    text = babel_format_date(value, format="long", locale=locale)
+    if locale.language == "fr" and value.day == 1 and text.startswith("1 "):
+        text = "1er" + text[1:]  # French writes the first of the month as an ordinal
+    return text
 
 
 def language_name(code: str | None, in_lang: str | None) -> str:

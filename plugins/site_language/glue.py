@@ -38,12 +38,12 @@ def translations_dir(settings: dict) -> Path:
 
 
 def context_lang(context) -> str:
-    """The page's language: ``page_lang``, else ``article.lang``, else ``page.lang``, else
-    ``DEFAULT_LANG``."""
+    """The page's language: ``page_lang``, else the ``lang`` of ``article``, ``page`` or
+    ``digest`` (the first of them in the context), else ``DEFAULT_LANG``, else English."""
     page_lang = context.get("page_lang")
     if page_lang:
         return page_lang
-    for name in ("article", "page"):
+    for name in ("article", "page", "digest"):
         lang = getattr(context.get(name), "lang", None)
         if lang:
             return lang

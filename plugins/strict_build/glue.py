@@ -1,5 +1,6 @@
 """Strict builds for CI: every error is logged as it happens, the site still builds, and the
-build fails at the very end when there was any (``DIGEST_STRICT = True``, or ``invoke build --strict``).
+build fails at the very end when there was any (``DIGEST_STRICT = True``, or
+``invoke build --strict``).
 
 List this plugin FIRST in PLUGINS so that it counts errors from the start (ingest runs on
 ``initialized`` too); its check is connected last, so that it runs after every other plugin.

@@ -49,9 +49,7 @@ def shorten(sentence: str, limit: int = 140) -> str:
 
 def mentions(sentence: str, names: Sequence[str]) -> bool:
     """True when one of ``names`` stands in ``sentence`` as whole words."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) for name in names if name
-    )
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) for name in names if name)
 
 
 def article_entry(article, entities: Sequence) -> TimelineEntry:

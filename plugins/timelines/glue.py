@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import logging
 from collections import defaultdict
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from .editions import day_key, group_by_day, group_by_iso_week, iso_week_bounds, iso_week_key
+from .editions import (
+    group_by_day,
+    group_by_iso_week,
+    group_for_timeline,
+    iso_week_bounds,
+)
 from .entries import article_entry, event_entries, timelinejs
 from .textdates import find_dated_events
 
@@ -56,13 +61,33 @@ def lead_first(articles: list) -> list:
     return ranked
 
 
-def plain_text(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").get_text("\n")
+def timeline_page_url(number: int) -> str:
+    """``timeline/index.html`` for the first page, ``timeline/page-N.html`` after."""
+    return "timeline/index.html" if number == 1 else f"timeline/page-{number}.html"
+
+
+def as_dates(tree: list) -> list:
+    """The timeline tree with months and days as dates (None where the precision stops),
+    which is what templates format: ``(2016, [(date(2016, 9, 1), [(date(2016, 9, 13), [...])])])``.
+    """
+    return [
+        (
+            year,
+            [
+                (
+                    dt.date(year, month, 1) if month else None,
+                    [(dt.date(year, month, day) if day else None, items) for day, items in days],
+                )
+                for month, days in months
+            ],
+        )
+        for year, months in tree
+    ]
 
 
 def link_editions(editions: list[Edition]) -> list[Edition]:
     """Oldest to newest, each linked to its neighbours."""
-    for older, newer in zip(editions, editions[1:], strict=False):
+    for older, newer in itertools.pairwise(editions):
         newer.previous, older.next = older, newer
     return editions
 
@@ -72,15 +97,16 @@ class TimelineGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        views = self.context.get("entity_views", {})
         self.entries = []
         per_entity = defaultdict(list)
         for article in articles:
             entities = getattr(article, "entities", [])
-            text = plain_text(article._content)
+            text = article.plain_text  # from the article_page plugin
             events = find_dated_events(text, article.lang, article.date.date())
             article.events = events
-            names = {view: [view.name_in(article.lang), view.name, *view.aliases] for view in entities}
+            names = {
+                view: [view.name_in(article.lang), view.name, *view.aliases] for view in entities
+            }
             own = [article_entry(article, entities), *event_entries(article, events, names)]
             self.entries.extend(own)
             for entry in own:
@@ -90,7 +116,9 @@ class TimelineGenerator(Generator):
         self.context["entity_timelines"] = {
             key: sorted(entries, key=lambda e: e.sort_key) for key, entries in per_entity.items()
         }
-        self.day_editions = self._editions("day", group_by_day(articles, key=lambda a: a.date.date()))
+        self.day_editions = self._editions(
+            "day", group_by_day(articles, key=lambda a: a.date.date())
+        )
         self.week_editions = self._editions(
             "week", group_by_iso_week(articles, key=lambda a: a.date.date())
         )
@@ -132,7 +160,9 @@ class TimelineGenerator(Generator):
                 else:
                     logger.error(
                         "content/%s: article %r does not exist; use the slug of an article "
-                        "(the file name in content/articles/ without .md)", shown, slug
+                        "(the file name in content/articles/ without .md)",
+                        shown,
+                        slug,
                     )
             digests.append(
                 Digest(
@@ -152,8 +182,12 @@ class TimelineGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         lang = self.settings.get("DEFAULT_LANG", "en")
         write = lambda url, template, **kw: writer.write_file(  # noqa: E731
-            url, self.get_template(template), self.context, relative_urls=relative,
-            page_lang=kw.pop("page_lang", lang), **kw
+            url,
+            self.get_template(template),
+            self.context,
+            relative_urls=relative,
+            page_lang=kw.pop("page_lang", lang),
+            **kw,
         )
         self._write_timeline(write)
         for edition in self.day_editions + self.week_editions:
@@ -170,19 +204,25 @@ class TimelineGenerator(Generator):
         self._write_exports()
 
     def _write_timeline(self, write) -> None:
-        from .editions import group_for_timeline
-
-        by_year = defaultdict(list)
-        for entry in self.entries:
-            by_year[entry.date.year].append(entry)
-        years = sorted(by_year, reverse=True)
-        for number, year in enumerate(years):
-            grouped = group_for_timeline(by_year[year], lambda e: e.date)
-            urls = [f"timeline/{year}.html"] + (["timeline/index.html"] if number == 0 else [])
-            for url in urls:
-                write(url, "timeline", timeline_years=grouped, years=years, year=year)
-        if not years:
-            write("timeline/index.html", "timeline", timeline_years=[], years=[], year=None)
+        """Pages of TIMELINE_PAGE_SIZE entries, newest first (timeline/index.html, then
+        timeline/page-2.html ...), and one page per year to jump to."""
+        newest_first = self.entries[::-1]
+        tree = lambda entries: as_dates(  # noqa: E731
+            group_for_timeline(entries, lambda e: e.date, lambda e: e.precision)
+        )
+        years = sorted({entry.date.year for entry in newest_first}, reverse=True)
+        size = self.settings.get("TIMELINE_PAGE_SIZE", 100)
+        chunks = [newest_first[i : i + size] for i in range(0, len(newest_first), size)] or [[]]
+        pages = [timeline_page_url(number) for number in range(1, len(chunks) + 1)]
+        for number, chunk in enumerate(chunks, 1):
+            write(
+                pages[number - 1], "timeline", timeline_years=tree(chunk), years=years,
+                year=None, timeline_pages=pages, page_number=number,
+            )  # fmt: skip
+        for year in years:
+            entries = [entry for entry in newest_first if entry.date.year == year]
+            write(f"timeline/{year}.html", "timeline", timeline_years=tree(entries),
+                  years=years, year=year, timeline_pages=pages, page_number=None)  # fmt: skip
 
     def _write_exports(self) -> None:
         output = Path(self.output_path)

@@ -307,12 +307,14 @@ class _Found:
     events: tuple[tuple[datetime.date, str, int, int], ...]  # date, precision, start, end
 
 
-Resolver = Callable[[re.Match, datetime.date], list[tuple[datetime.date, str, int, int]]]
+# A resolver returns None when the match is not a date after all ("sur Mars"), [] when it is
+# written as a date that does not exist ("31 février"), otherwise its events.
+Resolver = Callable[[re.Match, datetime.date], list[tuple[datetime.date, str, int, int]] | None]
 
 
 def _whole(match: re.Match, date: datetime.date | None, precision: str):
     if date is None:
-        return []
+        return []  # written as a date, but not a real one: it hides shorter matches
     return [(date, precision, match.start(), match.end())]
 
 
@@ -339,6 +341,7 @@ _FR_NUMBER = rf"(?:\d{{1,3}}|{_FR_WORD}(?:(?:-|{_S}|{_S}et{_S}|-et-){_FR_WORD})*
 _FR_WEEKDAY = rf"(?P<weekday>{'|'.join(_FR_WEEKDAYS)}){_E}"
 _FR_MONTH = rf"(?P<month>{_names(_FR_MONTHS)})(?!\w)"
 _FR_DIRECTION = r"(?P<direction>dernier|dernière|prochain|prochaine|passé|passée)"
+_NOT_THAT = r"(?!-l[àa](?!\w))"  # "ce soir-là", "ce mardi-là": that evening, not this one
 _FR_PART = rf"(?:{_S}(?:au{_S})?(?:matin|soir|après-midi|apres-midi|midi))?"
 
 
@@ -352,13 +355,13 @@ def _fr_ago(match, published):
     count = parse_number(match.group("count"), "fr")
     unit = match.group("unit").lower()
     if not count:
-        return []
+        return None
     if unit.startswith("an"):
         return _whole(match, _year(published.year - count, published), "year")
     if unit == "mois":
         return _whole(match, _shift_months(published, -count), "month")
     if count > 3660:
-        return []
+        return None
     return _whole(match, published - datetime.timedelta(days=count), "day")
 
 
@@ -369,7 +372,7 @@ def _follows(match: re.Match, pattern: str) -> bool:
 
 def _fr_weekday(match, published):
     if _follows(match, r"le|les|chaque|du|au|tous\s+les"):
-        return []  # "le mardi", "chaque mardi": a habit, not a date
+        return None  # "le mardi", "chaque mardi": a habit, not a date
     weekday = _FR_WEEKDAYS.index(match.group("weekday").lower())
     direction = _fr_direction(match.group("direction"))
     rule = direction or ("week" if match.group("this") else "recent")
@@ -399,7 +402,7 @@ def _fr_relative_period(match, published):
 
 def _fr_date(match, published):
     if not _french_month_ok(match):
-        return []
+        return None
     month = _FR_MONTHS[match.group("month").lower()]
     day = int(match.group("day"))
     weekday = match.group("weekday")
@@ -423,7 +426,7 @@ def _fr_day_range(match, published):
     first = _valid_day(year, month1, int(match.group("day")))
     second = _valid_day(year, month2, int(match.group("day2")))
     if not (first and second and first < second and _in_range(year, published)):
-        return []
+        return None
     return [
         (
             first,
@@ -437,7 +440,7 @@ def _fr_day_range(match, published):
 
 def _fr_month(match, published):
     if not _french_month_ok(match):
-        return []
+        return None
     month = _FR_MONTHS[match.group("month").lower()]
     if match.group("year"):
         year = int(match.group("year"))
@@ -446,7 +449,7 @@ def _fr_month(match, published):
         year = published.year + (1 if _fr_direction(match.group("ydir")) == "next" else -1)
         return _whole(match, datetime.date(year, month, 1), "month")
     if not (match.group("prefix") or match.group("direction")):
-        return []
+        return None
     direction = _fr_direction(match.group("direction"))
     return _whole(match, _month_without_year(published, month, direction), "month")
 
@@ -465,21 +468,21 @@ def _en_ago(match, published):
     count = parse_number(match.group("count"), "en")
     unit = match.group("unit").lower()
     if not count:
-        return []
+        return None
     if unit.startswith("year"):
         return _whole(match, _year(published.year - count, published), "year")
     if unit.startswith("month"):
         return _whole(match, _shift_months(published, -count), "month")
     if count > 3660:
-        return []
+        return None
     return _whole(match, published - datetime.timedelta(days=count), "day")
 
 
 def _en_weekday(match, published):
     if not _english_name_ok(match, "weekday"):
-        return []
+        return None
     if _follows(match, r"the|every|the\s+(?:next|last|following|previous)"):
-        return []  # "every Tuesday", "the next Tuesday": not dated from publication
+        return None  # "every Tuesday", "the next Tuesday": not dated from publication
     weekday = _EN_WEEKDAYS.index(match.group("weekday").lower())
     word = (match.group("which") or "").lower().split()
     rule = {"last": "past", "next": "next", "this": "week"}.get(word[-1] if word else "", "recent")
@@ -511,7 +514,7 @@ def _en_relative_period(match, published):
 
 def _en_date(match, published):
     if not _english_name_ok(match, "month"):
-        return []
+        return None
     month = _EN_MONTHS[match.group("month").lower()]
     day = int(match.group("day"))
     weekday = match.group("weekday")
@@ -527,7 +530,7 @@ def _en_date(match, published):
 
 def _en_month(match, published):
     if not _english_name_ok(match, "month"):
-        return []
+        return None
     month = _EN_MONTHS[match.group("month").lower()]
     if match.group("year"):
         return _whole(match, _month_in_range(int(match.group("year")), month, published), "month")
@@ -536,7 +539,7 @@ def _en_month(match, published):
         return _whole(match, datetime.date(published.year + step, month, 1), "month")
     prefix = (match.group("prefix") or "").strip().lower()
     if not prefix:
-        return []
+        return None
     direction = {"last": "past", "next": "next"}.get(prefix, "")
     return _whole(match, _month_without_year(published, month, direction), "month")
 
@@ -566,9 +569,9 @@ def _year_range(match, published):
     """ "de 2014 à 2016": two events, "de 2014" and "à 2016", or none if either is not a year."""
     first, second = int(match.group("first")), int(match.group("second"))
     if not (_in_range(first, published, YEAR_ALONE_MIN) and first < second):
-        return []
+        return None
     if not _in_range(second, published, YEAR_ALONE_MIN):
-        return []
+        return None
     sep = match.group("sep")
     return [
         (datetime.date(first, 1, 1), "year", match.start(), match.end("first")),
@@ -592,7 +595,7 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (
             _compile(
                 rf"(?:{_B}(?P<this>ce){_S})?{_B}{_FR_WEEKDAY}"
-                rf"(?:{_S}{_FR_DIRECTION}{_E})?{_FR_PART}{_E}"
+                rf"(?:{_S}{_FR_DIRECTION}{_E})?{_FR_PART}{_E}{_NOT_THAT}"
             ),
             _fr_weekday,
         ),
@@ -600,7 +603,7 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
             _compile(
                 rf"{_B}(?P<word>avant-hier|avant{_S}hier|hier|aujourd{_APOS}hui|"
                 rf"après-demain|apres-demain|demain|ce{_S}matin|ce{_S}soir|"
-                rf"cet{_S}après-midi|cet{_S}apres-midi){_FR_PART}{_E}"
+                rf"cet{_S}après-midi|cet{_S}apres-midi){_FR_PART}{_E}{_NOT_THAT}"
             ),
             _fr_relative_day,
         ),
@@ -641,7 +644,7 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
             _compile(
                 rf"(?:(?P<prefix>{_B}(?:en|début|debut|fin|mi|courant|depuis|dès|"
                 rf"jusqu{_APOS}en|d{_APOS}ici){_S}|{_B}mi-))?"
-                rf"{_B}{_FR_MONTH}"
+                rf"(?<!\w){_FR_MONTH}"
                 rf"(?:{_S}(?P<year>{_YEAR})"
                 rf"|{_S}{_FR_DIRECTION}{_E}"
                 rf"|{_S}de{_S}l{_APOS}(?:an|année|annee){_S}(?P<ydir>dernière|dernier|"
@@ -711,7 +714,7 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (
             _compile(
                 rf"(?:(?P<prefix>{_B}(?:in|since|by|until|early|late|mid|during|last|next|"
-                rf"from|through){_S}|{_B}mid-))?{_B}{_EN_MONTH}"
+                rf"from|through){_S}|{_B}mid-))?(?<!\w){_EN_MONTH}"
                 rf"(?:,?{_S}(?P<year>{_YEAR})|{_S}(?P<ydir>last|next|this){_S}year{_E})?"
             ),
             _en_month,
@@ -775,7 +778,7 @@ def _candidates(text, rules, published) -> list[_Found]:
     for pattern, resolve in rules:
         for match in pattern.finditer(text):
             events = resolve(match, published)
-            if events:
+            if events is not None:  # [] for a date that does not exist: it still hides others
                 found.append(_Found(match.start(), match.end(), tuple(events)))
     return found
 

@@ -39,7 +39,7 @@ def test_render_writes_metadata_in_a_fixed_order_on_one_line_each():
     assert header["summary"] == "Le président russe Vladimir Poutine…"
     assert header["people"] == "Vladimir Poutine; Kim Jong-un"
     assert header["found"] == (
-        "title from lede; date from editor (sidecar); lang from detected by py3langid, p=1.00; "
+        "title from lede; date from editor (sidecar); lang detected by py3langid, p=1.00; "
         "source from last line (line 11); summary from lede; entities by fr_core_news_md 3.8.0"
     )
     assert text.endswith("\n\nPremier paragraphe.\n\nSecond.\n")

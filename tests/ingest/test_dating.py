@@ -14,7 +14,10 @@ UTC = zoneinfo.ZoneInfo("UTC")
     [
         ("2016-03-04_mars.txt", dt.date(2016, 3, 4)),
         ("20160304-mars.txt", dt.date(2016, 3, 4)),
-        ("2004-11-24_internal-emails-expose-boeing-air-force-contract-d.txt", dt.date(2004, 11, 24)),
+        (
+            "2004-11-24_internal-emails-expose-boeing-air-force-contract-d.txt",
+            dt.date(2004, 11, 24),
+        ),
     ],
 )
 def test_date_from_file_name(tmp_path, name, expected):

@@ -9,7 +9,6 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
-from entities.extraction import ArticleEntities
 from ingest.convert import EntityCache, Inference
 from ingest.runner import Ingest, IngestSettings, summary_line
 

@@ -1,0 +1,257 @@
+"""Where entities appear in an article's text: the sentence that names one, quotes and who
+said them, and links on first mentions in the body HTML. Pure (no spaCy, no Pelican).
+
+Names match as whole words, whatever the apostrophe style (’ or ') and spacing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+
+from bs4 import BeautifulSoup, Comment, NavigableString
+
+_QUOTE = re.compile(r"«\s*(?P<a>[^«»]*?)\s*»|“\s*(?P<b>[^“”]*?)\s*”|\"\s*(?P<c>[^\"]*?)\s*\"")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr|Sr|Gen|vs|etc)|\b[A-Z])\.$"
+)
+_PLURAL_TITLE = re.compile(r"(?<!\w)(?:MM|Mmes|Messrs)\.?\s")
+_DETERMINERS = {"fr": ("le", "la", "l'", "l’"), "en": ("the",)}
+NO_LINK_INSIDE = frozenset(
+    {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"}
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Quote:
+    """Words in quotation marks and the person they are attributed to (an entity key)."""
+
+    speaker: str
+    text: str
+    sentence: str
+
+
+def name_pattern(name: str) -> str:
+    """A regex for a name as whole words, any apostrophe, any run of spaces.
+
+    >>> bool(re.search(name_pattern("Conseil de l'ONU"), "du Conseil de l’ONU."))
+    True
+    """
+    parts = []
+    for char in name.strip():
+        if char in "'’ʼ":
+            parts.append("['’ʼ]")
+        elif char.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(char))
+    return r"(?<![\w-])" + "".join(parts).replace(r"(\s+)+", r"\s+") + r"(?![\w-])"
+
+
+def _names_regex(names: Sequence[str]) -> re.Pattern | None:
+    ordered = sorted({n for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(name_pattern(n) for n in ordered)) if ordered else None
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a plain text: a paragraph per line, split after . ! ? … when a
+    capital, a digit or an opening quote follows, never after "M." or an initial, nor inside
+    quotation marks ("« Oui. Non. »" stays whole)."""
+    result: list[str] = []
+    for paragraph in text.splitlines():
+        result.extend(_split_paragraph(paragraph))
+    return [s for s in (s.strip() for s in result) if s]
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    pieces, start, depth = [], 0, 0
+    for index, char in enumerate(paragraph):
+        if char in "«“":
+            depth += 1
+        elif char in "»”" and depth:
+            depth -= 1
+        elif char in ".!?…" and depth == 0 and _ends_sentence(paragraph, index):
+            pieces.append(paragraph[start : index + 1])
+            start = index + 1
+    pieces.append(paragraph[start:])
+    return pieces
+
+
+def _ends_sentence(paragraph: str, index: int) -> bool:
+    after = paragraph[index + 1 :]
+    follows = re.match(r"\s+([«“\"(]?\s*)(\w)", after)
+    if not follows or not (follows.group(2).isupper() or follows.group(2).isdigit()):
+        return False
+    return not (paragraph[index] == "." and _ABBREVIATION.search(paragraph[: index + 1]))
+
+
+def mention_sentence(text: str, names: Sequence[str]) -> str | None:
+    """The first sentence of ``text`` that contains one of ``names`` as whole words."""
+    regex = _names_regex(names)
+    if regex is None:
+        return None
+    return next((s for s in sentences(text) if regex.search(s)), None)
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+
+def quotes_in(sentence: str) -> list[re.Match]:
+    """The quotations of a sentence: « … », “ … ” or "…"."""
+    return list(_QUOTE.finditer(sentence))
+
+
+def _quote_text(match: re.Match) -> str:
+    return next(group for group in match.groups() if group is not None).strip()
+
+
+def appositions(
+    text: str, people: Mapping[str, Sequence[str]], lang: str
+) -> list[tuple[int, str, str]]:
+    """Roles given in apposition before a person's name, as (position, role, speaker):
+    "Le président russe Vladimir Poutine" gives "président russe" -> Vladimir Poutine.
+    A role is one to five words after a determiner, the first one lowercase."""
+    determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
+    found = []
+    for speaker, names in people.items():
+        regex = _names_regex(names)
+        if regex is None:
+            continue
+        for match in regex.finditer(text):
+            before = text[: match.start()]
+            role = re.search(
+                rf"(?:^|[\s(])(?:{determiners})\s*((?:[a-zà-ÿ][\w’'-]*)(?:\s+[\w’'-]+){{0,4}}?),?\s+$",
+                before,
+                re.IGNORECASE,
+            )
+            if role and role.group(1)[0].islower():
+                found.append((match.start(), role.group(1), speaker))
+    return sorted(found)
+
+
+def _role_regex(role: str, lang: str) -> re.Pattern:
+    determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
+    return re.compile(rf"(?<!\w)(?:{determiners})\s*{name_pattern(role)}", re.IGNORECASE)
+
+
+def find_quotes(text: str, people: Mapping[str, Sequence[str]], lang: str) -> list[Quote]:
+    """Quotes attributed to people (``people`` maps an entity key to its names).
+
+    A quote goes to the one person named in the same sentence, outside quotation marks,
+    between the previous quote and this one (else after it, up to the next one). When no one
+    is named there, a role given in apposition earlier in the article stands for its person:
+    after "Le président russe Vladimir Poutine", "Le président russe s’est déclaré « très
+    content »" is Poutine's. Two people in that stretch, or none: no quote (never guessed).
+    A plural title ("MM. Kim et Poutine") means several speakers: no quote. Quotes shorter
+    than 2 characters are skipped.
+    """
+    roles: dict[str, str | None] = {}
+    pending = appositions(text, people, lang)
+    regexes = {key: _names_regex(names) for key, names in people.items()}
+    quotes: list[Quote] = []
+    offset = 0
+    for sentence in sentences(text):
+        offset = text.find(sentence, offset)
+        while pending and pending[0][0] < offset + len(sentence):
+            _, role, speaker = pending.pop(0)
+            known = roles.get(role.casefold(), speaker)
+            roles[role.casefold()] = speaker if known == speaker else None  # two people: none
+        quotes.extend(_sentence_quotes(sentence, regexes, roles, lang))
+    return quotes
+
+
+def _sentence_quotes(
+    sentence: str,
+    regexes: Mapping[str, re.Pattern | None],
+    roles: Mapping[str, str | None],
+    lang: str,
+) -> list[Quote]:
+    matches = quotes_in(sentence)
+    bounds = [0, *[edge for m in matches for edge in m.span()], len(sentence)]
+    result = []
+    for number, match in enumerate(matches):
+        quoted = _quote_text(match)
+        if len(quoted) < 2:
+            continue
+        before = sentence[bounds[2 * number] : match.start()]
+        after = sentence[match.end() : bounds[2 * number + 3]]
+        speakers = _speakers(before, regexes, roles, lang) or _speakers(after, regexes, roles, lang)
+        if len(speakers) == 1:
+            result.append(Quote(speakers.pop(), quoted, sentence))
+    return result
+
+
+def _speakers(
+    stretch: str,
+    regexes: Mapping[str, re.Pattern | None],
+    roles: Mapping[str, str | None],
+    lang: str,
+) -> set[str]:
+    if _PLURAL_TITLE.search(stretch):
+        return set()  # "MM. Kim et Poutine": several speakers, whoever is named
+    found = {key for key, regex in regexes.items() if regex and regex.search(stretch)}
+    if found:
+        return found
+    return {
+        speaker
+        for role, speaker in roles.items()
+        if speaker is not None and _role_regex(role, lang).search(stretch)
+    }
+
+
+# --- links -------------------------------------------------------------------------------
+
+
+def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -> str:
+    """Wrap the first mention of each entity in ``<a class="entity-link" href="URL">``.
+
+    ``links`` pairs an entity's names with its URL. Names match as whole words, longest
+    first; never inside a word, a heading, a link, code or an attribute. Each entity is
+    linked at most once; everything else is left as it was.
+    """
+    names = {}
+    for number, (entity_names, _) in enumerate(links):
+        for name in entity_names:
+            if name and name.strip():
+                names.setdefault(name.strip(), number)
+    if not names:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    linked: set[int] = set()
+    for node in list(soup.find_all(string=True)):
+        if isinstance(node, Comment) or any(p.name in NO_LINK_INSIDE for p in node.parents):
+            continue
+        _link_in(soup, node, names, links, linked)
+        if len(linked) == len(links):
+            break
+    return str(soup) if linked else html
+
+
+def _link_in(soup, node: NavigableString, names: dict, links, linked: set[int]) -> None:
+    pieces: list = []
+    rest = str(node)
+    while True:
+        regex = _names_regex([n for n, number in names.items() if number not in linked])
+        match = regex.search(rest) if regex else None
+        if match is None:
+            break
+        number = _owner(match.group(0), names, linked)
+        anchor = soup.new_tag("a", href=links[number][1], attrs={"class": "entity-link"})
+        anchor.string = match.group(0)
+        pieces += [rest[: match.start()], anchor]
+        rest = rest[match.end() :]
+        linked.add(number)
+    if pieces:
+        for piece in [*pieces, rest]:
+            if piece:
+                node.insert_before(piece if not isinstance(piece, str) else NavigableString(piece))
+        node.extract()
+
+
+def _owner(found: str, names: Mapping[str, int], linked: set[int]) -> int:
+    key = re.sub(r"\s+", " ", found).replace("’", "'").replace("ʼ", "'")
+    for name, number in sorted(names.items(), key=lambda item: item[1]):
+        if number not in linked and name.replace("’", "'").replace("ʼ", "'") == key:
+            return number
+    raise LookupError(found)  # cannot happen: the regex was built from these names

@@ -1,0 +1,292 @@
+"""The cross-article entity registry: one ``Entity`` per person, place or organisation. Pure.
+
+Articles come with their entities already normalised (``extraction.ArticleEntities``). Here
+they are merged across articles:
+
+1. The alias book first: "Putin" in an English article and "Poutine" in a French one are one
+   person, keyed "Vladimir Poutine", with the book's names per language. The book's kind wins.
+2. Then, among people, a name that is the last word(s) of exactly one longer person name
+   joins it ("Poutine" alone in an article joins "Vladimir Poutine"). Two people who share a
+   name part stay apart ("Kim Jong-un", "Kim Yo-jong"), and a name that could join either
+   ("Kim" while both exist) stays an entity of its own, "Kim": it is never guessed.
+   Places and organisations merge only through the alias book: their last words mislead
+   (Mexico / New Mexico, Africa / South Africa, Sudan / South Sudan).
+3. The same name with two kinds gives two entities, keyed "Washington (place)" and
+   "Washington (person)" with slugs "washington-place" and "washington-person".
+
+Slugs are ASCII, lowercase, hyphenated, and depend only on the set of entities, never on
+the order articles come in. Every step costs in proportion to mentions (dicts, no loop over
+entities x articles); co-mentions cost the sum of k² over articles of k entities.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from unidecode import unidecode
+
+from .aliases import AliasBook
+from .extraction import KINDS, ArticleEntities
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleRef:
+    """What the registry needs of an article."""
+
+    id: str
+    date: datetime.date
+    lang: str
+    entities: ArticleEntities
+
+
+@dataclasses.dataclass
+class Entity:
+    """One person, place or organisation across the site.
+
+    ``mentions`` counts the article names that resolved to it (an article naming both
+    "Poutine" and "Vladimir Poutine" in its metadata counts twice); ``article_ids`` lists each
+    article once, newest first.
+    """
+
+    key: str
+    slug: str
+    kind: str
+    names: dict[str, str]
+    aliases: set[str]
+    description: dict | str | None
+    wikidata: str | None
+    article_ids: list[str]
+    mentions: int
+    first_seen: datetime.date | None
+    last_seen: datetime.date | None
+
+    @property
+    def name(self) -> str:
+        """The plain name (the key without a kind qualifier such as " (place)")."""
+        return _QUALIFIER.sub("", self.key)
+
+
+_QUALIFIER = re.compile(r" \((?:person|place|organisation)\)$")
+
+
+def slugify(name: str) -> str:
+    """ASCII, lowercase, words joined by hyphens.
+
+    >>> slugify("Sergueï Choïgou")
+    'serguei-choigou'
+    >>> slugify("Conseil de sécurité de l’ONU")
+    'conseil-de-securite-de-l-onu'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or "entity"
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order that ignores accents and case ("Élysée" sorts with the E's)."""
+    return (unidecode(name).casefold(), name)
+
+
+def surname_merges(names: Iterable[str]) -> dict[str, str]:
+    """{short: long} for person names that are the last word(s) of exactly one longer name.
+
+    Chains resolve to their end; a short name whose candidates lead to different final
+    names stays itself. Cost: the words of each name, squared (names are short).
+
+    >>> surname_merges(["Vladimir Poutine", "Poutine", "Kim Jong-un", "Kim Yo-jong"])
+    {'Poutine': 'Vladimir Poutine'}
+    """
+    words = {name: tuple(name.casefold().split()) for name in set(names)}
+    longer_with_suffix: dict[tuple[str, ...], set[str]] = {}
+    for name, parts in words.items():
+        for start in range(1, len(parts)):
+            longer_with_suffix.setdefault(parts[start:], set()).add(name)
+    final: dict[str, str] = {}
+    for name in sorted(words, key=lambda n: (-len(words[n]), n)):
+        targets = {final[longer] for longer in longer_with_suffix.get(words[name], ())}
+        final[name] = targets.pop() if len(targets) == 1 else name
+    return {name: target for name, target in sorted(final.items()) if target != name}
+
+
+@dataclasses.dataclass
+class _Tally:
+    """What the articles say of one (kind, name) before merging."""
+
+    kind: str
+    name: str
+    mentions: int = 0
+    langs: set[str] = dataclasses.field(default_factory=set)
+    seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
+    written: set[str] = dataclasses.field(default_factory=set)  # other spellings met
+
+
+class Registry:
+    """Entities by key, with the article index and co-mentions."""
+
+    def __init__(self, entities: dict[str, Entity], article_keys: dict[str, list[str]]):
+        self.entities = entities
+        self._article_keys = article_keys
+        self._slugs = {entity.slug: entity for entity in entities.values()}
+        self._co: dict[str, Counter[str]] = {}
+        for keys in article_keys.values():  # sum of k² over articles
+            for key in keys:
+                counter = self._co.setdefault(key, Counter())
+                counter.update(other for other in keys if other != key)
+
+    def entities_of(self, article_id: str) -> list[Entity]:
+        """The article's entities: people, places, organisations, each in article order."""
+        return [self.entities[key] for key in self._article_keys.get(article_id, ())]
+
+    def by_slug(self, slug: str) -> Entity | None:
+        return self._slugs.get(slug)
+
+    def co_mentioned(self, key: str, limit: int = 10) -> list[tuple[Entity, int]]:
+        """The entities named in most articles with ``key``: (entity, articles), most first,
+        ties by name."""
+        counter = self._co.get(key, Counter())
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], sort_key(item[0])))
+        return [(self.entities[other], count) for other, count in ranked[:limit]]
+
+    def by_kind(self) -> dict[str, list[Entity]]:
+        """Non-empty kinds, in the order person, place, organisation, each sorted by name."""
+        groups: dict[str, list[Entity]] = {kind: [] for kind in KINDS}
+        for entity in self.entities.values():
+            groups[entity.kind].append(entity)
+        return {
+            kind: sorted(members, key=lambda e: sort_key(e.key))
+            for kind, members in groups.items()
+            if members
+        }
+
+
+def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Registry:
+    """Merge the articles' entities into a registry (see the module docstring for the rules).
+
+    Cost: O(total mentions), plus the person-name merge over distinct names.
+    """
+    articles = list(articles)
+    tallies: dict[tuple[str, str], _Tally] = {}
+    listed: dict[str, list[tuple[str, str]]] = {}
+    for article in articles:
+        listed[article.id] = _tally_article(article, aliases, tallies)
+    target = _merge_targets(tallies, aliases)
+    keys = _entity_keys({target[pair] for pair in tallies})
+    entities = _entities(tallies, target, keys, aliases)
+    article_keys = {
+        article_id: list(dict.fromkeys(keys[target[pair]] for pair in pairs))
+        for article_id, pairs in listed.items()
+    }
+    return Registry(entities, article_keys)
+
+
+def _tally_article(
+    article: ArticleRef, aliases: AliasBook, tallies: dict[tuple[str, str], _Tally]
+) -> list[tuple[str, str]]:
+    """Count one article's names under (kind, name), resolved through the book."""
+    pairs = []
+    for kind, names in article.entities.by_kind().items():
+        for written in names:
+            found = aliases.resolve(written)
+            if found is not None and found.ignored:
+                continue
+            name = found.key if found else written
+            pair = ((found.kind if found and found.kind else kind), name)
+            tally = tallies.setdefault(pair, _Tally(*pair))
+            tally.mentions += 1
+            tally.langs.add(article.lang)
+            tally.seen_in[article.id] = article.date
+            if written != name:
+                tally.written.add(written)
+            pairs.append(pair)
+    return pairs
+
+
+def _merge_targets(
+    tallies: dict[tuple[str, str], _Tally], aliases: AliasBook
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each (kind, name) -> the (kind, name) it merges into (itself unless a surname)."""
+    people = [name for kind, name in tallies if kind == "person"]
+    merges = surname_merges(people)
+    return {
+        (kind, name): (
+            (kind, merges[name])
+            if kind == "person" and name in merges and name not in aliases
+            else (kind, name)
+        )
+        for kind, name in tallies
+    }
+
+
+def _entity_keys(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Registry keys: the name, or "name (kind)" when the name has several kinds."""
+    kinds_of = Counter(name for _, name in pairs)
+    return {
+        (kind, name): f"{name} ({kind})" if kinds_of[name] > 1 else name for kind, name in pairs
+    }
+
+
+def _slugs(entities: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Slugs for (key, kind, name) triples, unique and independent of input order.
+
+    A slug shared by names of different kinds gets the kind ("washington-place"); one still
+    shared (two spellings of one name) gets -2, -3... in the order of the keys.
+    """
+    by_slug: dict[str, list[tuple[str, str, str]]] = {}
+    for triple in entities:
+        by_slug.setdefault(slugify(triple[2]), []).append(triple)
+    slugs: dict[str, str] = {}
+    taken = set(by_slug)
+    for slug, group in sorted(by_slug.items()):
+        kinds = Counter(kind for _, kind, _ in group)
+        for number, (key, kind, _) in enumerate(sorted(group)):
+            if len(group) == 1:
+                slugs[key] = slug
+            elif len(kinds) > 1 and kinds[kind] == 1:
+                slugs[key] = _free(f"{slug}-{kind}", taken)
+            else:
+                slugs[key] = slug if number == 0 else _free(f"{slug}-{number + 1}", taken)
+            taken.add(slugs[key])
+    return slugs
+
+
+def _free(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def _entities(
+    tallies: dict[tuple[str, str], _Tally],
+    target: dict[tuple[str, str], tuple[str, str]],
+    keys: dict[tuple[str, str], str],
+    aliases: AliasBook,
+) -> dict[str, Entity]:
+    merged: dict[str, list[_Tally]] = {}
+    for pair, tally in tallies.items():
+        merged.setdefault(keys[target[pair]], []).append(tally)
+    slugs = _slugs([(key, kind, name) for (kind, name), key in keys.items()])
+    entities = {}
+    for (kind, name), key in sorted(keys.items(), key=lambda item: item[1]):
+        parts = merged[key]
+        seen = {article_id: date for part in parts for article_id, date in part.seen_in.items()}
+        book_names = aliases.names(name) if name in aliases else {}
+        langs = {lang for part in parts for lang in part.langs}
+        other_names = {part.name for part in parts} | {w for part in parts for w in part.written}
+        entities[key] = Entity(
+            key=key,
+            slug=slugs[key],
+            kind=kind,
+            names=book_names or {lang: name for lang in sorted(langs)},
+            aliases=(aliases.aliases(name) | other_names) - {name, key},
+            description=aliases.description(name),
+            wikidata=aliases.wikidata(name),
+            article_ids=sorted(seen, key=lambda a: (-seen[a].toordinal(), a)),
+            mentions=sum(part.mentions for part in parts),
+            first_seen=min(seen.values()) if seen else None,
+            last_seen=max(seen.values()) if seen else None,
+        )
+    return entities

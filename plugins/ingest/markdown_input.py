@@ -1,0 +1,282 @@
+"""Parse a Markdown article whose editor already wrote its metadata.
+
+Metadata is either Pelican style, "Key: value" lines at the top up to the first blank line
+(a line indented by 4 spaces continues the value above), or YAML front matter between "---"
+lines. Keys are case-insensitive; known keys fill ``ParsedArticle`` fields with how="editor",
+the others go to ``extra`` verbatim. The body is kept verbatim as Markdown, and stripped of
+Markdown syntax into plain paragraphs for named-entity recognition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+
+import yaml
+
+from ingest.model import Found, IngestError, ParsedArticle, RawText
+from ingest.plaintext import PARIS, DateError, parse_date
+
+logger = logging.getLogger(__name__)
+
+EDITOR = "editor"
+
+# Metadata keys (lower case) and the ParsedArticle field each one fills.
+FIELDS = {
+    "title": "title",
+    "date": "date",
+    "author": "authors",
+    "authors": "authors",
+    "source": "source",
+    "source_url": "source_url",
+    "url": "source_url",
+    "lang": "lang",
+    "summary": "summary",
+    "license": "license",
+    "licence": "license",
+    "attribution": "attribution",
+    "slug": "slug",
+}
+
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+class YamlLoader(yaml.SafeLoader):
+    """YAML that keeps dates as the text written, so that they are read like every other date
+    (and a wrong one is reported with its line rather than crashing the loader)."""
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_authors(value: object) -> tuple[str, ...]:
+    """Authors from a list, or a string separated by ";" or ",".
+
+    >>> split_authors("Jean Dupont; Marie Curie"), split_authors(["Jane Doe", " John Roe "])
+    (('Jean Dupont', 'Marie Curie'), ('Jane Doe', 'John Roe'))
+    """
+    items = value if isinstance(value, list) else re.split(r"[;,]", str(value))
+    return tuple(name for name in (str(item).strip() for item in items) if name)
+
+
+def scalar_text(value: object) -> str:
+    """A metadata value as text: lists joined with ", ", None as "".
+
+    >>> scalar_text(["a", 1]), scalar_text(None), scalar_text(True)
+    ('a, 1', '', 'true')
+    """
+    if isinstance(value, list):
+        return ", ".join(scalar_text(item) for item in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def pelican_metadata(lines: list[str]) -> tuple[list[tuple[str, str, int]], int]:
+    """Pelican-style metadata at the top: (key, value, line) triples and the number of lines
+    they take (the blank line after them included). No metadata when the first line is not
+    "Key: value".
+
+    >>> pelican_metadata(["Title: Kim", "Tags: Russie,", "    Corée du Nord", "", "Texte"])
+    ([('title', 'Kim', 1), ('tags', 'Russie, Corée du Nord', 2)], 4)
+    """
+    entries: list[tuple[str, str, int]] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return entries, index + 1 if entries else 0
+        match = _META_LINE.match(line)
+        continuation = _CONTINUATION.match(line)
+        if match:
+            entries.append((match["key"].lower(), match["value"].strip(), index + 1))
+        elif continuation and entries:
+            key, value, number = entries[-1]
+            entries[-1] = (key, f"{value} {continuation['value'].strip()}".strip(), number)
+        else:
+            return (entries, index) if entries else ([], 0)
+    return entries, len(lines)
+
+
+def _yaml_key_lines(text: str, first_line: int) -> dict[str, int]:
+    """The line of each top-level key in YAML text that starts on ``first_line``."""
+    node = yaml.compose(text, Loader=YamlLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value).lower(): key.start_mark.line + first_line for key, _ in node.value}
+
+
+def yaml_metadata(lines: list[str], path: str) -> tuple[list[tuple[str, object, int]], int]:
+    """YAML front matter between a first line "---" and the next "---" (or "..."): (key, value,
+    line) triples and the number of lines taken. Raises ``IngestError`` with the line for
+    invalid YAML or front matter that is not closed."""
+    end = next((i for i in range(1, len(lines)) if _FRONT_MATTER_END.match(lines[i])), None)
+    if end is None:
+        raise IngestError(
+            path, 'front matter is not closed: add a line "---" after the metadata', line=1
+        )
+    text = "\n".join(lines[1:end])
+    try:
+        data = yaml.load(text, Loader=YamlLoader)
+        key_lines = _yaml_key_lines(text, first_line=2)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        line = mark.line + 2 if mark is not None else None
+        raise IngestError(path, f"front matter is not valid YAML: {problem}", line=line) from None
+    if data is None:
+        return [], end + 1
+    if not isinstance(data, dict):
+        raise IngestError(path, 'front matter must be "key: value" lines', line=2)
+    entries = [(str(k).lower(), v, key_lines.get(str(k).lower(), 2)) for k, v in data.items()]
+    return entries, end + 1
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown to plain text
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_BLOCK_MARKER = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_SETEXT_OR_RULE = re.compile(r"^\s{0,3}(?:[=]+|[-*_](?:\s*[-*_]){2,})\s*$")
+_INLINE_RULES = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: their alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags and autolinks
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"`+([^`]+)`+"), r"\1"),  # code spans
+    (re.compile(r"\s+#+\s*$"), ""),  # closing hashes of an ATX heading
+]
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_PRIVATE_USE = 0xE000  # escaped characters are parked here while markup is removed
+
+
+def markdown_to_text(line: str) -> str:
+    """One line of Markdown as plain text: links and images to their text, emphasis, code
+    marks, inline HTML and escapes removed, entities decoded.
+
+    >>> markdown_to_text("**Kim** a vu [Poutine](https://x.example) à *Vostotchny* \\\\*")
+    'Kim a vu Poutine à Vostotchny *'
+    """
+    line = _ESCAPED.sub(lambda match: chr(_PRIVATE_USE + ord(match[1])), line)
+    for pattern, replacement in _INLINE_RULES:
+        line = pattern.sub(replacement, line)
+    line = re.sub("[\ue000-\ue07f]", lambda match: chr(ord(match[0]) - _PRIVATE_USE), line)
+    return html.unescape(line).strip()
+
+
+def markdown_paragraphs(body: str) -> list[str]:
+    """The plain-text paragraphs of a Markdown body, for named-entity recognition: blocks split
+    on blank lines, each list item, heading and quote line its own paragraph, heading "#" and
+    list markers dropped, fenced code, reference definitions and rules skipped.
+
+    >>> markdown_paragraphs("# Titre\\n\\nUn *texte*\\nsur deux lignes.\\n\\n- un\\n- deux")
+    ['Titre', 'Un texte sur deux lignes.', 'un', 'deux']
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        text = " ".join(part for part in current if part)
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    in_quote = False
+    for line in body.split("\n"):
+        quote = line.lstrip().startswith(">")
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            flush()
+        elif in_fence or _REFERENCE_DEFINITION.match(line) or _SETEXT_OR_RULE.match(line):
+            continue
+        elif not line.strip():
+            flush()
+        elif _BLOCK_MARKER.match(line):
+            if not (quote and in_quote):
+                flush()
+            current.append(markdown_to_text(_BLOCK_MARKER.sub("", line, count=1)))
+            if not quote:
+                flush()
+        else:
+            current.append(markdown_to_text(line))
+        in_quote = quote
+    flush()
+    return paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# The whole file
+
+
+def _field_value(name: str, value: object, tz: dt.tzinfo, path: str, line: int) -> object:
+    if name == "authors":
+        return split_authors(value)
+    if name == "date":
+        try:
+            return parse_date(scalar_text(value), tz)
+        except DateError as error:
+            raise IngestError(path, str(error), line=line) from None
+    return scalar_text(value).strip()
+
+
+def apply_metadata(
+    entries: list[tuple[str, object, int]], path: str, tz: dt.tzinfo = PARIS
+) -> tuple[dict[str, Found], dict[str, str]]:
+    """Known keys (``FIELDS``) to Found(value, "editor", line) per field; unknown keys to
+    ``extra`` as text. A key given twice keeps its first value. A date that is not a date or
+    not a real day raises ``IngestError`` with its line."""
+    fields: dict[str, Found] = {}
+    extra: dict[str, str] = {}
+    for key, value, line in entries:
+        name = FIELDS.get(key)
+        if name is None:
+            extra.setdefault(key, scalar_text(value))
+        elif name not in fields:
+            found = _field_value(name, value, tz, path, line)
+            if found not in ("", ()):
+                fields[name] = Found(found, EDITOR, line=line)
+    return fields, extra
+
+
+def parse_markdown(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
+    """Read a Markdown article with Pelican-style or YAML metadata at the top (or none).
+
+    Raises ``IngestError`` for invalid front matter, a wrong date or a body with no text.
+    """
+    lines = raw.text.split("\n")
+    if lines and lines[0].strip() == "---":
+        entries, taken = yaml_metadata(lines, raw.path)
+    else:
+        pelican_entries, taken = pelican_metadata(lines)
+        entries = list(pelican_entries)
+    fields, extra = apply_metadata(entries, raw.path, tz)
+    body = "\n".join(lines[taken:]).strip("\n")
+    paragraphs = markdown_paragraphs(body)
+    if paragraphs and "title" in fields and paragraphs[0] == fields["title"].value:
+        paragraphs = paragraphs[1:]  # a heading that repeats the title is not body text
+    if not paragraphs:
+        raise IngestError(
+            raw.path,
+            "no article text: the file has metadata but no body; write the article after the "
+            "metadata and a blank line",
+        )
+    return ParsedArticle(
+        path=raw.path,
+        kind=raw.kind,
+        paragraphs=paragraphs,
+        body_markdown=body,
+        extra=extra,
+        **fields,
+    )

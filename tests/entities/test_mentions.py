@@ -1,0 +1,127 @@
+"""Sentences, quotes and links, on the seed's real sentences and small HTML fixtures."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from entities.mentions import (
+    Quote,
+    appositions,
+    find_quotes,
+    link_first_mentions,
+    mention_sentence,
+    sentences,
+)
+
+SEED_PEOPLE = {
+    "Vladimir Poutine": ["Vladimir Poutine", "Vladimir Putin", "Poutine"],
+    "Kim Jong-un": ["Kim Jong-un", "Kim Jong Un", "Jong-un"],
+    "Dmitri Peskov": ["Dmitri Peskov", "Peskov"],
+    "Sergueï Choïgou": ["Sergueï Choïgou", "Choïgou"],
+    "Nicolas Rocca": ["Nicolas Rocca", "Rocca"],
+}
+
+
+def test_sentences_keep_titles_and_quotes_whole():
+    text = "MM. Kim et Poutine parlent. Il dit « Oui. Non. » puis part.\nFin."
+    assert sentences(text) == [
+        "MM. Kim et Poutine parlent.",
+        "Il dit « Oui. Non. » puis part.",
+        "Fin.",
+    ]
+
+
+def test_mention_sentence_whole_words_any_apostrophe(seed_text):
+    assert mention_sentence(seed_text, ["Conseil de sécurité de l'ONU"]).startswith("Au-delà")
+    assert mention_sentence("Les Poutinistes. Poutine parle.", ["Poutine"]) == "Poutine parle."
+    assert mention_sentence("Rien ici.", ["Poutine"]) is None
+    assert mention_sentence("Rien ici.", []) is None
+
+
+def test_appositions_on_the_seed(seed_text):
+    roles = {role: who for _, role, who in appositions(seed_text, SEED_PEOPLE, "fr")}
+    assert roles["président russe"] == "Vladimir Poutine"
+    assert roles["dirigeant nord-coréen"] == "Kim Jong-un"
+
+
+def test_tres_content_goes_to_poutine_through_his_role(seed_text):
+    quotes = find_quotes(seed_text, SEED_PEOPLE, "fr")
+    content = [q for q in quotes if q.text == "très content"]
+    assert content == [
+        Quote(
+            "Vladimir Poutine",
+            "très content",
+            next(s for s in sentences(seed_text) if "très content" in s),
+        )
+    ]
+
+
+def test_seed_quotes_are_never_guessed(seed_text):
+    quotes = {q.text: q.speaker for q in find_quotes(seed_text, SEED_PEOPLE, "fr")}
+    assert quotes["sujets sensibles"] == "Dmitri Peskov"  # named in the same sentence
+    assert "relations commerciales" not in quotes  # "MM. Kim et Poutine": two speakers
+    assert not any(text.startswith("priorité") for text in quotes)  # Kim's, via a pronoun
+    assert not any(text.startswith("Nous avons") for text in quotes)  # "a-t-il ajouté"
+    assert not any(text.startswith("Les dirigeants") for text in quotes)  # the Kremlin's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« Non », a dit Vladimir Poutine.", [("Vladimir Poutine", "Non")]),
+        ("Poutine a dit « . »", []),  # shorter than 2 characters
+        ("Il a dit « bonjour ».", []),  # no speaker
+        ("“Yes,” said Vladimir Putin.", [("Vladimir Poutine", "Yes,")]),
+        (
+            'Peskov said "we will see" and Poutine "no"',
+            [("Dmitri Peskov", "we will see"), ("Vladimir Poutine", "no")],
+        ),
+    ],
+)
+def test_find_quotes_attribution(text, expected):
+    found = [(q.speaker, q.text) for q in find_quotes(text, SEED_PEOPLE, "fr")]
+    assert found == expected
+
+
+LINKS = [
+    (["Vladimir Poutine", "Poutine"], "/people/vladimir-poutine.html"),
+    (["Conseil de sécurité de l'ONU", "ONU"], "/organisations/onu.html"),
+]
+
+
+def anchors(html: str) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [(a.get_text(), a["href"]) for a in soup.find_all("a", class_="entity-link")]
+
+
+def test_links_first_mention_once_longest_name_first():
+    html = "<p>Vladimir Poutine et Poutine, puis le Conseil de sécurité de l’ONU et l’ONU.</p>"
+    out = link_first_mentions(html, LINKS)
+    assert anchors(out) == [
+        ("Vladimir Poutine", "/people/vladimir-poutine.html"),
+        ("Conseil de sécurité de l’ONU", "/organisations/onu.html"),
+    ]
+    assert (
+        BeautifulSoup(out, "html.parser").get_text()
+        == BeautifulSoup(html, "html.parser").get_text()
+    )
+
+
+def test_links_never_inside_a_word_heading_link_code_or_attribute():
+    html = (
+        '<h2>Poutine</h2><p title="Poutine">Les Poutinistes, <a href="/x">Poutine</a>, '
+        "<code>Poutine</code>, <pre>Poutine</pre> et enfin Poutine.</p>"
+    )
+    out = link_first_mentions(html, LINKS)
+    soup = BeautifulSoup(out, "html.parser")
+    assert anchors(out) == [("Poutine", "/people/vladimir-poutine.html")]
+    assert soup.h2.a is None and soup.code.a is None and soup.pre.a is None
+    assert soup.p["title"] == "Poutine"
+    assert "Les Poutinistes" in soup.p.get_text()
+    assert soup.find("a", class_="entity-link").previous_sibling.endswith("et enfin ")
+
+
+def test_no_mention_leaves_the_html_untouched():
+    html = "<p>Rien&nbsp;ici <br> du tout.</p>"
+    assert link_first_mentions(html, LINKS) == html
+    assert link_first_mentions(html, []) == html

@@ -1,0 +1,165 @@
+"""The cross-article registry: merging, kinds, slugs, indexes."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+import pytest
+from entities.aliases import AliasBook
+from entities.extraction import ArticleEntities
+from entities.registry import ArticleRef, build_registry, slugify, surname_merges
+
+EMPTY = AliasBook()
+
+
+def ref(article_id, day, people=(), places=(), organisations=(), lang="fr"):
+    date = datetime.date(2023, 9, day)
+    return ArticleRef(article_id, date, lang, ArticleEntities(people, places, organisations))
+
+
+def test_two_kims_stay_apart_and_a_lone_kim_stays_its_own_entity():
+    registry = build_registry(
+        [
+            ref("a", 1, people=("Kim Jong-un",)),
+            ref("b", 2, people=("Kim Yo-jong",)),
+            ref("c", 3, people=("Kim",)),
+        ],
+        EMPTY,
+    )
+    assert sorted(registry.entities) == ["Kim", "Kim Jong-un", "Kim Yo-jong"]
+
+
+def test_poutine_alone_joins_vladimir_poutine_across_articles():
+    registry = build_registry(
+        [ref("a", 1, people=("Vladimir Poutine",)), ref("b", 2, people=("Poutine",))], EMPTY
+    )
+    poutine = registry.entities["Vladimir Poutine"]
+    assert list(registry.entities) == ["Vladimir Poutine"]
+    assert poutine.article_ids == ["b", "a"]  # newest first
+    assert poutine.aliases == {"Poutine"}
+    assert (poutine.first_seen.day, poutine.last_seen.day, poutine.mentions) == (1, 2, 2)
+
+
+def test_french_and_english_merge_through_the_alias_book(builtin_book):
+    registry = build_registry(
+        [
+            ref("fr1", 1, people=("Vladimir Poutine",), places=("Russie",)),
+            ref("en1", 2, people=("Vladimir Putin",), places=("Russia",), lang="en"),
+        ],
+        builtin_book,
+    )
+    putin = registry.entities["Vladimir Poutine"]
+    assert putin.names == {"fr": "Vladimir Poutine", "en": "Vladimir Putin"}
+    assert putin.wikidata == "Q7747"
+    assert putin.description["en"] == "President of Russia"
+    assert putin.article_ids == ["en1", "fr1"]
+    assert registry.entities["Russie"].article_ids == ["en1", "fr1"]
+    assert sorted(registry.entities) == ["Russie", "Vladimir Poutine"]
+
+
+def test_same_name_two_kinds_gives_two_entities_with_kind_slugs():
+    registry = build_registry(
+        [ref("a", 1, places=("Washington",)), ref("b", 2, people=("Washington",))], EMPTY
+    )
+    by_key = registry.entities
+    assert set(by_key) == {"Washington (place)", "Washington (person)"}
+    assert by_key["Washington (place)"].slug == "washington-place"
+    assert by_key["Washington (person)"].slug == "washington-person"
+    assert by_key["Washington (place)"].name == "Washington"
+    assert by_key["Washington (place)"].names == {"fr": "Washington"}
+    assert [e.key for e in registry.entities_of("b")] == ["Washington (person)"]
+
+
+def test_book_kind_wins_over_the_article():
+    book_entities = build_registry([ref("a", 1, people=("Washington",))], _book_with_places())
+    assert book_entities.entities["Washington"].kind == "place"
+
+
+def _book_with_places():
+    from entities.aliases import AliasEntry
+
+    entry = AliasEntry("Washington", "place", False, {}, (), None, None, "x", 1)
+    return AliasBook({"Washington": entry})
+
+
+def test_slugs_are_stable_under_shuffled_input():
+    articles = [
+        ref(f"a{n}", 1 + n % 20, people=people, places=places)
+        for n, (people, places) in enumerate(
+            [
+                (("Sergueï Choïgou",), ("Séoul",)),
+                (("Serguei Choigou",), ("Seoul",)),
+                (("Washington",), ("Washington",)),
+                (("Élise Lucet",), ("Corée du Nord",)),
+            ]
+        )
+    ]
+    expected = {k: e.slug for k, e in build_registry(articles, EMPTY).entities.items()}
+    for seed in range(5):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        assert {k: e.slug for k, e in build_registry(shuffled, EMPTY).entities.items()} == expected
+    assert len(set(expected.values())) == len(expected)
+    assert expected["Sergueï Choïgou"] in {"serguei-choigou", "serguei-choigou-2"}
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Sergueï Choïgou", "serguei-choigou"),
+        ("Corée du Nord", "coree-du-nord"),
+        ("Quai d'Orsay", "quai-d-orsay"),
+        ("Путин", "putin"),
+        ("!!", "entity"),
+    ],
+)
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+def test_surname_merges_resolve_chains_and_refuse_ambiguity():
+    names = [
+        "Vladimir Vladimirovitch Poutine",
+        "Vladimirovitch Poutine",
+        "Poutine",
+        "Kim",
+        "Kim Jong-un",
+    ]
+    assert surname_merges(names) == {
+        "Poutine": "Vladimir Vladimirovitch Poutine",
+        "Vladimirovitch Poutine": "Vladimir Vladimirovitch Poutine",
+    }
+
+
+def test_places_merge_only_through_the_book():
+    registry = build_registry([ref("a", 1, places=("New Mexico", "Mexico"))], EMPTY)
+    assert sorted(registry.entities) == ["Mexico", "New Mexico"]
+
+
+def test_co_mentioned_and_by_kind_and_by_slug():
+    registry = build_registry(
+        [
+            ref("a", 1, people=("Vladimir Poutine", "Kim Jong-un"), places=("Russie",)),
+            ref("b", 2, people=("Vladimir Poutine",), places=("Russie", "Ukraine")),
+            ref("c", 3, people=("Vladimir Poutine",), organisations=("Élysée",)),
+        ],
+        EMPTY,
+    )
+    co = [(e.key, n) for e, n in registry.co_mentioned("Vladimir Poutine")]
+    assert co == [("Russie", 2), ("Élysée", 1), ("Kim Jong-un", 1), ("Ukraine", 1)]
+    assert registry.co_mentioned("Vladimir Poutine", limit=1)[0][0].key == "Russie"
+    groups = {kind: [e.key for e in members] for kind, members in registry.by_kind().items()}
+    assert groups == {
+        "person": ["Kim Jong-un", "Vladimir Poutine"],
+        "place": ["Russie", "Ukraine"],
+        "organisation": ["Élysée"],
+    }
+    assert registry.by_slug("elysee").key == "Élysée"
+    assert registry.by_slug("nobody") is None
+    assert registry.entities_of("missing") == []
+
+
+def test_ignored_names_never_become_entities(builtin_book):
+    registry = build_registry([ref("a", 1, places=("État", "NDLR", "Russie"))], builtin_book)
+    assert list(registry.entities) == ["Russie"]

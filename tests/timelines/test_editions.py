@@ -1,0 +1,169 @@
+"""Digest editions: day and ISO-week keys, grouping, neighbours, the timeline tree."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from timelines.editions import (
+    day_key,
+    group_by_day,
+    group_by_iso_week,
+    group_for_timeline,
+    iso_week_bounds,
+    iso_week_key,
+    neighbours,
+)
+
+d = datetime.date
+
+
+def test_day_key():
+    assert day_key(d(2023, 9, 13)) == "2023-09-13"
+    assert day_key(datetime.datetime(2023, 9, 13, 23, 59)) == "2023-09-13"
+
+
+@pytest.mark.parametrize(
+    ("day", "key"),
+    [
+        (d(2023, 9, 13), "2023-W37"),
+        (d(2020, 12, 27), "2020-W52"),
+        (d(2020, 12, 28), "2020-W53"),
+        (d(2020, 12, 31), "2020-W53"),
+        (d(2021, 1, 3), "2020-W53"),
+        (d(2021, 1, 4), "2021-W01"),
+        (d(2018, 12, 30), "2018-W52"),
+        (d(2018, 12, 31), "2019-W01"),
+        (d(2016, 1, 3), "2015-W53"),
+        (d(2026, 12, 31), "2026-W53"),
+    ],
+)
+def test_iso_week_key_across_year_ends(day, key):
+    assert iso_week_key(day) == key
+    monday, sunday = iso_week_bounds(key)
+    assert monday <= day <= sunday
+
+
+@pytest.mark.parametrize(
+    ("key", "monday", "sunday"),
+    [
+        ("2023-W37", d(2023, 9, 11), d(2023, 9, 17)),
+        ("2020-W53", d(2020, 12, 28), d(2021, 1, 3)),
+        ("2021-W01", d(2021, 1, 4), d(2021, 1, 10)),
+        ("2019-W01", d(2018, 12, 31), d(2019, 1, 6)),
+        ("2018-W52", d(2018, 12, 24), d(2018, 12, 30)),
+    ],
+)
+def test_iso_week_bounds(key, monday, sunday):
+    assert iso_week_bounds(key) == (monday, sunday)
+    assert monday.weekday() == 0 and sunday.weekday() == 6
+
+
+@pytest.mark.parametrize("key", ["2021-W53", "2023-W00", "2023-37", "2023-W7", "nonsense"])
+def test_iso_week_bounds_rejects_what_is_not_a_week(key):
+    with pytest.raises(ValueError) as error:
+        iso_week_bounds(key)
+    assert str(error.value) == (
+        f"{key!r} is not an ISO week key; expected YYYY-Www with a week that exists in that "
+        "year, such as '2023-W37' or '2020-W53'"
+    )
+
+
+def article(slug, when):
+    return SimpleNamespace(slug=slug, date=when)
+
+
+ARTICLES = [
+    article("a", datetime.datetime(2020, 12, 31, 9)),
+    article("b", datetime.datetime(2021, 1, 4, 8)),
+    article("c", datetime.datetime(2021, 1, 3, 22)),
+    article("d", datetime.datetime(2020, 12, 31, 7)),
+    article("e", datetime.datetime(2018, 12, 31, 12)),
+]
+
+
+def slugs(groups):
+    return {key: [a.slug for a in items] for key, items in groups.items()}
+
+
+def test_group_by_day_newest_first_input_order_within():
+    groups = group_by_day(ARTICLES)
+    assert list(groups) == ["2021-01-04", "2021-01-03", "2020-12-31", "2018-12-31"]
+    assert slugs(groups)["2020-12-31"] == ["a", "d"]
+
+
+def test_group_by_iso_week_across_year_ends():
+    groups = group_by_iso_week(ARTICLES, key=lambda a: a.date.date())
+    assert slugs(groups) == {"2021-W01": ["b"], "2020-W53": ["a", "c", "d"], "2019-W01": ["e"]}
+    assert list(groups) == ["2021-W01", "2020-W53", "2019-W01"]
+
+
+def test_group_of_nothing():
+    assert group_by_day([]) == {}
+    assert group_by_iso_week([]) == {}
+    assert group_for_timeline([], lambda x: x) == []
+
+
+@pytest.mark.parametrize(
+    ("keys", "key", "expected"),
+    [
+        (["2023-W35", "2023-W37", "2023-W38"], "2023-W37", ("2023-W35", "2023-W38")),
+        (["2023-W38", "2023-W37", "2023-W35"], "2023-W37", ("2023-W35", "2023-W38")),
+        (["2020-W53", "2021-W01", "2019-W01"], "2020-W53", ("2019-W01", "2021-W01")),
+        (["2023-09-12", "2023-09-13"], "2023-09-12", (None, "2023-09-13")),
+        (["2023-09-12", "2023-09-13"], "2023-09-13", ("2023-09-12", None)),
+        (["2023-09-13"], "2023-09-13", (None, None)),
+        (["2023-09-10", "2023-09-20"], "2023-09-13", ("2023-09-10", "2023-09-20")),
+        ([], "2023-09-13", (None, None)),
+    ],
+)
+def test_neighbours(keys, key, expected):
+    assert neighbours(keys, key) == expected
+
+
+def test_group_for_timeline_newest_first_stable_within_a_day():
+    items = [
+        ("x", d(2016, 5, 2)),
+        ("y", d(2017, 1, 9)),
+        ("z", d(2016, 5, 2)),
+        ("w", d(2016, 12, 1)),
+        ("v", d(2016, 5, 20)),
+    ]
+    tree = group_for_timeline(items, lambda item: item[1])
+    names = [
+        (
+            year,
+            [(month, [(day, [i[0] for i in group]) for day, group in days]) for month, days in m],
+        )
+        for year, m in tree
+    ]
+    assert names == [
+        (2017, [(1, [(9, ["y"])])]),
+        (2016, [(12, [(1, ["w"])]), (5, [(20, ["v"]), (2, ["x", "z"])])]),
+    ]
+
+
+def test_group_for_timeline_with_precisions():
+    items = [
+        ("year", d(2016, 1, 1), "year"),
+        ("month", d(2016, 3, 1), "month"),
+        ("day", d(2016, 3, 1), "day"),
+        ("later", d(2016, 7, 14), "day"),
+    ]
+    tree = group_for_timeline(items, lambda item: item[1], precision_of=lambda item: item[2])
+    names = [
+        (
+            year,
+            [(month, [(day, [i[0] for i in group]) for day, group in days]) for month, days in m],
+        )
+        for year, m in tree
+    ]
+    assert names == [
+        (
+            2016,
+            [
+                (7, [(14, ["later"])]),
+                (3, [(1, ["day"]), (None, ["month"])]),
+                (None, [(None, ["year"])]),
+            ],
+        )
+    ]
