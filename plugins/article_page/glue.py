@@ -1,4 +1,4 @@
-"""Pelican glue: reading time, source, credit line and chronological neighbours on each article."""
+"""Pelican glue: safe HTML, reading time, source, credit line and chronological neighbours."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 
 from .credit import credit_for, reading_time
+from .sanitise import safe_html
 
 BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
 
@@ -25,6 +26,9 @@ def annotate(generator) -> None:
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug))
     for index, article in enumerate(articles):
         meta = article.metadata
+        article._content = safe_html(article._content)
+        if "summary" in meta:
+            meta["summary"] = article._summary = safe_html(meta["summary"])
         article.source = meta.get("source")
         article.source_url = meta.get("source_url")
         article.credit = credit_for(meta)

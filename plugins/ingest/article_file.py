@@ -10,9 +10,11 @@ overwritten again unless asked.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 from .model import Article, Found
+from .plaintext import escape_markdown
 
 CHECKSUM_KEY = "Ingest_checksum"
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
@@ -59,7 +61,9 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
 
     date = article.date.value
     rows = [
-        ("Title", value(article.title)),
+        # Pelican treats a title as HTML and renders a summary as Markdown: both are escaped,
+        # so that text pasted from anywhere shows as text and never runs.
+        ("Title", html.escape(value(article.title), quote=False)),
         ("Date", date.when.isoformat()),
         ("Date_precision", date.precision),
         ("Slug", value(article.slug)),
@@ -67,7 +71,7 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
         ("Source", value(article.source)),
         ("Source_url", value(article.source_url)),
         ("Authors", value(article.authors)),
-        ("Summary", value(article.summary)),
+        ("Summary", escape_markdown(value(article.summary))),
         ("License", value(article.license)),
         ("Attribution", value(article.attribution)),
         ("People", "; ".join(article.people)),

@@ -36,6 +36,9 @@ def say(pytestconfig) -> Callable[[str], None]:
     capture = pytestconfig.pluginmanager.getplugin("capturemanager")
 
     def say(message: str) -> None:
+        if capture is None:  # pytest -p no:capture
+            print(f"[browser tests] {message}", file=sys.stderr, flush=True)
+            return
         with capture.global_and_fixture_disabled():
             print(f"[browser tests] {message}", file=sys.stderr, flush=True)
 

@@ -8,8 +8,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from conftest import THEME
 from site_language.catalogs import Catalogs, catalog_paths, read_catalog
+from template_fakes import THEME
 
 LANGUAGES = ["en", "fr"]
 

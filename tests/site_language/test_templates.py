@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MOSCOW, PUTIN, UN, article
+from template_fakes import MOSCOW, PUTIN, UN, article
 
 TEMPLATES = [
     "index.html",
@@ -480,9 +480,9 @@ def test_the_i18n_extension_is_added_once(env):
 
 def test_a_real_pelican_build_speaks_each_article_language(tmp_path):
     """The glue on Pelican's own ``generator_init``: a French and an English article."""
-    from conftest import THEME
     from pelican import Pelican
     from pelican.settings import read_settings
+    from template_fakes import THEME
 
     content = tmp_path / "content"
     content.mkdir()

@@ -1,0 +1,25 @@
+"""Article HTML made safe, whatever the raw file was: an allow-list of tags and attributes. Pure.
+
+Ingest already escapes plain text and strips HTML pages, but Markdown seeds and hand-edited
+articles may carry raw HTML; this is the last gate before a page is written. Scripts, iframes,
+forms, styles, event handlers and ``javascript:`` URLs never pass.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+ATTRIBUTES["*"] = {"id", "class", "lang", "title", "dir"}
+ATTRIBUTES["a"] = ATTRIBUTES.get("a", set()) | {"rel"}
+
+
+def safe_html(html: str) -> str:
+    """``html`` with only harmless tags and attributes left.
+
+    >>> safe_html('<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:y()">z</a></p>')
+    '<p>Hi <a>z</a></p>'
+    >>> safe_html('<h2 id="suite">Suite</h2>')
+    '<h2 id="suite">Suite</h2>'
+    """
+    return nh3.clean(html, attributes=ATTRIBUTES, link_rel=None)

@@ -1,0 +1,172 @@
+"""The project's seed, built with real Pelican and the real French model, read as HTML."""
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+SEED_ENTITIES = {
+    "people": {"Vladimir Poutine", "Kim Jong-un", "Dmitri Peskov", "Sergueï Choïgou",
+               "Nicolas Rocca"},
+    "places": {"Vostotchny", "Russie", "Corée du Nord", "Moscou", "Séoul", "Washington",
+               "Ukraine"},
+    "organisations": {"Kremlin", "ONU"},
+}  # fmt: skip
+SLUG = "le-president-russe-vladimir-poutine-et-le-dirigeant-nord-coreen-kim-jong-un"
+ARTICLE = f"articles/{SLUG}.html"
+
+
+def section(soup, heading_id):
+    return soup.find(id=heading_id).find_parent("section")
+
+
+def test_the_seed_becomes_a_markdown_article_with_its_metadata(seed_site):
+    [path] = seed_site.article_files()
+    assert path.name == f"{SLUG}.md"
+    header = dict(
+        line.split(": ", 1)
+        for line in path.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    )
+    assert header["Title"] == (
+        "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un"
+    )
+    assert header["Date"] == "2023-09-13T00:00:00+02:00"
+    assert header["Lang"] == "fr"
+    assert header["Source"] == "RFI"
+    assert header["Summary"].startswith("Le président russe Vladimir Poutine et le dirigeant")
+    assert header["Raw"] == "seeds/000_c3b89795a0f00579.txt"
+    for kind, names in SEED_ENTITIES.items():
+        assert set(header[kind.capitalize()].split("; ")) == names
+    assert "date from editor (sidecar)" in header["Found"]
+    assert "source from last line (line 13)" in header["Found"]
+
+
+def test_article_page_shows_title_date_source_language_summary(seed_site):
+    soup = seed_site.page(ARTICLE)
+    assert soup.html["lang"] == "fr"
+    assert soup.h1.get_text(strip=True) == (
+        "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un"
+    )
+    facts = soup.find("dl", class_="facts")
+    values = {
+        dt.get_text(strip=True).rstrip(" :"): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in facts.find_all("dt")
+    }
+    assert values["Date"] == "13 septembre 2023"
+    assert values["Source"] == "RFI"
+    assert values["Langue"] == "français"
+    assert facts.find("time")["datetime"] == "2023-09-13"
+    body = soup.find("div", class_="content").get_text(" ", strip=True)
+    assert body.startswith("Le président russe Vladimir Poutine et le dirigeant nord-coréen")
+    assert "RFI" not in body  # the credit line is metadata, not text
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Le président russe Vladimir Poutine")
+
+
+def test_article_page_lists_the_14_entities_by_kind_in_french(seed_site):
+    box = section(seed_site.page(ARTICLE), "entities-heading")
+    groups = {
+        h3.get_text(strip=True): {a.get_text(strip=True) for a in h3.find_next_sibling("ul")("a")}
+        for h3 in box.find_all("h3")
+    }
+    assert groups == {
+        "Personnes": SEED_ENTITIES["people"],
+        "Lieux": SEED_ENTITIES["places"],
+        "Organisations": SEED_ENTITIES["organisations"],
+    }
+
+
+def test_first_mentions_in_the_body_link_to_entity_pages(seed_site):
+    content = seed_site.page(ARTICLE).find("div", class_="content")
+    links = {a.get_text(): a["href"] for a in content.find_all("a", class_="entity-link")}
+    assert links["Vladimir Poutine"] == "../entities/people/vladimir-poutine.html"
+    assert links["Kim Jong-un"] == "../entities/people/kim-jong-un.html"
+    assert links["Kremlin"] == "../entities/organisations/kremlin.html"
+    assert len(content.find_all("a", href="../entities/people/vladimir-poutine.html")) == 1
+    for href in links.values():
+        assert (seed_site.output / "articles" / href).resolve().is_file()
+
+
+def test_one_entity_page_per_entity_and_none_for_partial_names(seed_site):
+    for folder, names in SEED_ENTITIES.items():
+        pages = sorted((seed_site.output / "entities" / folder).glob("*.html"))
+        titles = {seed_site.page(p.relative_to(seed_site.output)).h1.get_text() for p in pages}
+        assert titles == names
+    assert not (seed_site.output / "entities" / "people" / "poutine.html").exists()
+    assert not (seed_site.output / "entities" / "people" / "kim.html").exists()
+
+
+def test_entity_page_lists_the_article_sentence_quote_and_feed(seed_site):
+    soup = seed_site.page("entities/people/vladimir-poutine.html")
+    assert soup.h1.get_text() == "Vladimir Poutine"
+    articles = section(soup, "articles-heading")
+    assert articles.find("a", href=f"../../{ARTICLE}")
+    assert articles.blockquote.get_text(strip=True).startswith("Le président russe Vladimir")
+    quotes = section(soup, "quotes-heading")
+    assert "très content" in quotes.get_text()
+    feed = soup.find("a", class_="feed")["href"]
+    atom = (seed_site.output / "entities" / "people" / feed).read_text(encoding="utf-8")
+    assert SLUG in atom
+    co = section(soup, "co-heading")
+    assert "Kim Jong-un" in {a.get_text() for a in co.find_all("a")}
+
+
+def test_entity_index_groups_every_entity_by_kind(seed_site):
+    soup = seed_site.page("entities/index.html")
+    names = {a.get_text(strip=True) for a in soup.find_all("a", class_="entity-link")}
+    assert names == set().union(*SEED_ENTITIES.values())
+
+
+def test_entities_json_exports_the_14_entities(seed_site):
+    data = json.loads((seed_site.output / "entities.json").read_text(encoding="utf-8"))
+    by_name = {entity["name"]: entity for entity in data["entities"]}
+    assert set(by_name) == set().union(*SEED_ENTITIES.values())
+    putin = by_name["Vladimir Poutine"]
+    assert putin["kind"] == "person"
+    assert putin["article_urls"] == [ARTICLE]
+    assert "Putin" in putin["aliases"]
+
+
+def test_timeline_shows_the_article_and_the_events_it_dates(seed_site):
+    soup = seed_site.page("timeline/index.html")
+    years = [h2.get_text(strip=True) for h2 in soup.find_all("h2") if h2.get_text().isdigit()]
+    assert years == ["2023", "2016"]
+    # "il y a sept ans" in a 2023 story: 2016, known to the year only.
+    year_2016 = soup.find(id="year-2016-heading").find_parent("section")
+    [event_2016] = year_2016.find_all("li", class_="entry-event")
+    assert event_2016.time["datetime"] == "2016"
+    assert "cosmodrome de Vostotchny, entré en service il y a sept ans" in event_2016.get_text()
+    assert event_2016.find("a", href=f"../{ARTICLE}")
+    # "ce mercredi": the day of publication, with the article itself.
+    day = soup.find("time", datetime="2023-09-13").find_parent("div", class_="timeline-day")
+    assert day.find("li", class_="entry-article").find("a", href=f"../{ARTICLE}")
+    [event_day] = day.find_all("li", class_="entry-event")
+    assert "rapportaient ce mercredi les agences russes" in event_day.get_text()
+
+
+def test_timeline_json_is_timelinejs(seed_site):
+    data = json.loads((seed_site.output / "timeline.json").read_text(encoding="utf-8"))
+    dates = [event["start_date"] for event in data["events"]]
+    assert {"year": 2016} in dates
+    assert {"year": 2023, "month": 9, "day": 13} in dates
+    assert all({"headline", "text"} <= set(event["text"]) for event in data["events"])
+
+
+def test_day_and_week_editions(seed_site):
+    day = seed_site.page("editions/2023-09-13.html")
+    week = seed_site.page("editions/2023-W37.html")
+    for soup in (day, week):
+        assert soup.find("a", href=f"../{ARTICLE}")
+
+
+def test_search_index_was_built(seed_site):
+    assert (seed_site.output / "pagefind" / "pagefind.js").is_file()
+    assert (seed_site.output / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_building_again_changes_no_article(seed_site):
+    [path] = seed_site.article_files()
+    before = path.read_bytes()
+    seed_site.build()
+    assert path.read_bytes() == before
