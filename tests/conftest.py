@@ -21,6 +21,7 @@ def seed_site(tmp_path_factory) -> Site:
     for path in (ROOT / "seeds").iterdir():
         shutil.copy(path, built.seeds / path.name)
     shutil.copy(ROOT / "content" / "entities.yml", built.content / "entities.yml")
+    shutil.copytree(ROOT / "content" / "digests", built.content / "digests")
     built.build(SEARCH_INDEX=True)
     return built
 

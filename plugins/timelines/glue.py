@@ -45,14 +45,21 @@ class Edition:
 
 @dataclasses.dataclass
 class Digest:
-    title: str
-    intro: str
-    date: dt.datetime
+    """A curated digest: an editor's intro and an ordered list of articles.
+
+    ``page`` is the Pelican page read from ``content/digests/<name>.md``; its URL is the
+    digest's, so that it can stand in a feed.
+    """
+
+    page: Page
     articles: list
-    url: str
-    lang: str
-    slug: str
-    source_path: str
+
+    title = property(lambda self: self.page.title)
+    intro = property(lambda self: self.page.content)
+    date = property(lambda self: getattr(self.page, "date", None))
+    url = property(lambda self: self.page.url)
+    lang = property(lambda self: self.page.lang)
+    slug = property(lambda self: self.page.slug)
 
 
 def lead_first(articles: list) -> list:
@@ -152,6 +159,11 @@ class TimelineGenerator(Generator):
             except Exception as error:  # a bad digest never stops the site
                 logger.error("content/%s: cannot read this digest: %s", shown, error)
                 continue
+            if "date" not in page.metadata:
+                logger.error(
+                    "content/%s: a digest needs a date: add a line 'Date: YYYY-MM-DD'", shown
+                )
+                continue
             wanted = [s.strip() for s in str(page.metadata.get("articles", "")).split(";")]
             chosen = []
             for slug in filter(None, wanted):
@@ -164,19 +176,9 @@ class TimelineGenerator(Generator):
                         shown,
                         slug,
                     )
-            digests.append(
-                Digest(
-                    page.title,
-                    page.content,
-                    page.date if hasattr(page, "date") else None,
-                    chosen,
-                    f"digests/{page.slug}.html",
-                    page.lang,
-                    page.slug,
-                    shown,
-                )
-            )
-        return digests
+            page.override_url = page.override_save_as = f"digests/{page.slug}.html"
+            digests.append(Digest(page, chosen))
+        return sorted(digests, key=lambda digest: digest.date, reverse=True)
 
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
@@ -196,7 +198,7 @@ class TimelineGenerator(Generator):
             write(digest.url, "digest", digest=digest, page_lang=digest.lang)
         if self.digests:
             writer.write_feed(
-                [d for d in self.digests if d.date],
+                [digest.page for digest in self.digests],
                 self.context,
                 "feeds/digests.atom.xml",
                 feed_title=f"{self.settings.get('SITENAME', '')} — digests",

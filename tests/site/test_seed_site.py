@@ -170,3 +170,15 @@ def test_building_again_changes_no_article(seed_site):
     before = path.read_bytes()
     seed_site.build()
     assert path.read_bytes() == before
+
+
+def test_curated_digest_has_a_page_and_a_feed_entry(seed_site):
+    soup = seed_site.page("digests/vostotchny.html")
+    assert soup.h1.get_text() == "Poutine et Kim à Vostotchny"
+    assert "vitrine spatiale de la Russie" in soup.find("div", class_="intro").get_text()
+    assert soup.find("a", href=f"../{ARTICLE}")
+    feed = (seed_site.output / "feeds" / "digests.atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 1
+    assert "digests/vostotchny.html" in feed
+    home = seed_site.page("index.html")
+    assert home.find("a", href="./digests/vostotchny.html")
