@@ -14,6 +14,7 @@ from pathlib import Path
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
+os.chdir(ROOT)  # tasks run from the project folder, wherever invoke was called from
 PY = shlex.quote(sys.executable)
 PLUGINS_ON_PATH = {
     "PYTHONPATH": os.pathsep.join(
@@ -128,6 +129,13 @@ def bench(c, out="bench/results.json", sizes="1000,10000"):
         env=PLUGINS_ON_PATH,
         pty=False,
     )
+    report(c)
+
+
+@task
+def report(c):
+    """Report how often inferred title, date and language agree with the corpus pages."""
+    c.run(shlex.join([sys.executable, "bench/corpus_report.py"]), env=PLUGINS_ON_PATH, pty=False)
 
 
 @task(help={"out": "folder for the PNG files"})

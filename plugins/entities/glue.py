@@ -24,6 +24,7 @@ from .views import (
     AttributedQuote,
     EntityArticle,
     EntityView,
+    count_mentions,
     export_entity,
     group_by_kind,
     related_articles,
@@ -64,8 +65,10 @@ def article_entities(article) -> ArticleEntities:
 def names_of(view: EntityView) -> list[str]:
     """Every name an entity may appear under in a text, longest first."""
     names = {view.entity.key, *view.entity.names.values(), *view.entity.aliases}
-    if view.kind == "person":
-        names.add(view.entity.key.split()[-1])
+    words = view.entity.key.split()
+    if view.kind == "person" and len(words) > 1:
+        # "Poutine" for Vladimir Poutine, "Kim" for Kim Jong-un (family name first).
+        names.update(word for word in (words[0], words[-1]) if len(word) > 2)
     return sorted((n for n in names if n), key=lambda n: (-len(n), n))
 
 
@@ -94,6 +97,9 @@ class EntityPagesGenerator(Generator):
                 if slug in self.by_slug
             ]
             self.texts[article.slug] = article.plain_text  # from the article_page plugin
+            for view in entities:
+                found = count_mentions(article.plain_text, names_of(view))
+                view.counted_mentions = getattr(view, "counted_mentions", 0) + max(1, found)
             prefix = "../" * article.url.count("/")
             links = [(names_of(view), prefix + view.url) for view in entities]
             article._content = link_first_mentions(article._content, links)
@@ -124,6 +130,8 @@ class EntityPagesGenerator(Generator):
         lang = self.settings.get("DEFAULT_LANG", "en")
         quotes = self._quotes_by_speaker()
         timelines = self.context.get("entity_timelines", {})
+        timeline_urls = self.context.get("entity_timeline_urls", {})
+        inline = self.settings.get("ENTITY_TIMELINE_INLINE", 20)
         exported = []
         for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
             articles = [self.by_slug[slug] for slug in view.entity.article_ids]
@@ -145,7 +153,9 @@ class EntityPagesGenerator(Generator):
                 entity_articles=entity_articles,
                 co_mentioned=co_mentioned,
                 quotes=quotes.get(key, []),
-                timeline=timelines.get(key, []),
+                timeline=timelines.get(key, [])[-inline:],
+                timeline_url=timeline_urls.get(key),
+                timeline_total=len(timelines.get(key, [])),
             )
             writer.write_feed(
                 articles,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -59,10 +60,25 @@ class EntityView:
 
     @property
     def mention_count(self) -> int:
-        return self.entity.mentions
+        """How many times the articles name it (set by the glue), else how many articles do."""
+        return getattr(self, "counted_mentions", 0) or self.entity.mentions
 
     def __repr__(self) -> str:
         return f"EntityView({self.entity.key!r}, {self.entity.kind!r})"
+
+
+def count_mentions(text: str, names: Sequence[str]) -> int:
+    """How many times any of ``names`` stands in ``text`` as whole words, longest names first
+    so that "Vladimir Poutine" is one mention, not two.
+
+    >>> count_mentions("Vladimir Poutine a vu Kim. Poutine a ri.", ["Poutine", "Vladimir Poutine"])
+    2
+    """
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    if not names:
+        return 0
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)"
+    return len(re.findall(pattern, text))
 
 
 def group_by_kind(views: Iterable[EntityView]) -> list[tuple[str, list[EntityView]]]:

@@ -120,8 +120,16 @@ class TimelineGenerator(Generator):
                 for view in entities if entry.kind == "article" else entry.entities:
                     per_entity[view.key].append(entry)
         self.entries.sort(key=lambda e: e.sort_key)
-        self.context["entity_timelines"] = {
+        timelines = {
             key: sorted(entries, key=lambda e: e.sort_key) for key, entries in per_entity.items()
+        }
+        # A long entity timeline gets a page of its own; the entity page shows the latest part.
+        inline = self.settings.get("ENTITY_TIMELINE_INLINE", 20)
+        views = self.context.get("entity_views", {})
+        self.long_timelines = {k: e for k, e in timelines.items() if len(e) > inline}
+        self.context["entity_timelines"] = timelines
+        self.context["entity_timeline_urls"] = {
+            key: views[key].url.replace(".html", ".timeline.html") for key in self.long_timelines
         }
         self.day_editions = self._editions(
             "day", group_by_day(articles, key=lambda a: a.date.date())
@@ -192,6 +200,13 @@ class TimelineGenerator(Generator):
             **kw,
         )
         self._write_timeline(write)
+        for key, entries in self.long_timelines.items():
+            view = self.context["entity_views"][key]
+            tree = group_for_timeline(entries[::-1], lambda e: e.date, lambda e: e.precision)
+            write(
+                self.context["entity_timeline_urls"][key], "timeline", entity=view,
+                timeline_years=as_dates(tree), years=[], year=None, page_number=None,
+            )  # fmt: skip
         for edition in self.day_editions + self.week_editions:
             write(edition.url, "edition", edition=edition)
         for digest in self.digests:

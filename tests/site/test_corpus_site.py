@@ -84,3 +84,16 @@ def test_wikinews_articles_carry_the_credit_and_licence(corpus_site):
     assert "Wikinews" in credit.get_text()
     assert credit.find("a", rel="license")["href"] == "https://creativecommons.org/licenses/by/2.5/"
     assert credit.find("a", class_="credit-url")["href"].startswith("https://fr.wikinews.org/wiki/")
+
+
+def test_a_long_entity_timeline_gets_a_page_of_its_own(corpus_site, entities):
+    entity = entities[("place", "États-Unis")]
+    page = corpus_site.page(entity["url"])
+    section = page.find(id="timeline-heading").find_parent("section")
+    assert len(section.find_all("li", class_="entry")) == 20
+    full = section.find("a", href=lambda h: h and h.endswith(".timeline.html"))
+    full_page = corpus_site.page(entity["url"].replace(".html", ".timeline.html"))
+    assert full_page.h1.get_text() == "Chronologie : États-Unis"
+    entries = full_page.find_all("li", class_="entry")
+    assert full.get_text() == f"Chronologie complète ({len(entries)} entrées)"
+    assert len(entries) > 20

@@ -112,6 +112,17 @@ def test_entity_page_lists_the_article_sentence_quote_and_feed(seed_site):
     assert "Kim Jong-un" in {a.get_text() for a in co.find_all("a")}
 
 
+@pytest.mark.parametrize(
+    ("page", "mentions"),
+    [("vladimir-poutine", "4"), ("kim-jong-un", "3"), ("dmitri-peskov", "1")],
+)
+def test_entity_page_counts_every_mention_in_the_text(seed_site, page, mentions):
+    facts = seed_site.page(f"entities/people/{page}.html").find("dl", class_="facts")
+    values = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text() for dt in facts("dt")}
+    assert values["Mentions"] == mentions
+    assert values["Articles"] == "1"
+
+
 def test_entity_index_groups_every_entity_by_kind(seed_site):
     soup = seed_site.page("entities/index.html")
     names = {a.get_text(strip=True) for a in soup.find_all("a", class_="entity-link")}
