@@ -21,6 +21,7 @@ import json
 import logging
 import platform
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +53,7 @@ def pool(n: int) -> list[str]:
 def write_site(folder: Path, n: int, per_article: int = 20) -> None:
     rng = random.Random(n)
     names = pool(n)
+    kind_of = {name: number % 3 for number, name in enumerate(names)}
     weights = [1 / (rank + 1) ** 0.8 for rank in range(len(names))]
     words = words_source()
     articles = folder / "content" / "articles"
@@ -64,7 +66,8 @@ def write_site(folder: Path, n: int, per_article: int = 20) -> None:
                     chosen.append(name)
         start = rng.randrange(0, max(1, len(words) - 600))
         body = " ".join(words[start : start + 600])
-        groups = [chosen[i::3] for i in range(3)]
+        # Each name keeps one kind everywhere, as real entities do.
+        groups = [[name for name in chosen if kind_of[name] == k] for k in range(3)]
         day = 1 + number % 28
         month = 1 + (number // 28) % 12
         year = 2004 + number // (28 * 12)
@@ -140,19 +143,31 @@ def build(folder: Path, ours: bool) -> dict:
     return {key: round(value, 3) for key, value in totals.items()}
 
 
+def build_in_child(folder: Path, ours: bool) -> dict:
+    """Each build in a fresh process: Pelican's signals are global, so plugins registered by
+    one build would otherwise still be connected in the next."""
+    command = [sys.executable, __file__, "--one", str(folder), "ours" if ours else "stock"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="bench/results.json")
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--one", nargs=2, metavar=("FOLDER", "KIND"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.ERROR)
+    if args.one:
+        print(json.dumps(build(Path(args.one[0]), ours=args.one[1] == "ours")))
+        return 0
     results = {"machine": platform.platform(), "python": platform.python_version(), "sizes": {}}
     for n in (int(size) for size in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             write_site(folder, n)
-            stock = build(folder, ours=False)
-            ours = build(folder, ours=True)
+            stock = build_in_child(folder, ours=False)
+            ours = build_in_child(folder, ours=True)
         ours_total = ours.get("entity_context", 0) + ours.get("entity_pages", 0)
         row = {
             "articles": n,

@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from .aliases import AliasFileError, load_alias_book
 from .extraction import ArticleEntities
-from .mentions import find_quotes, link_first_mentions, mention_sentence
+from .mentions import find_quotes, first_sentence_with, link_first_mentions, sentences
 from .registry import ArticleRef, build_registry
 from .views import (
     METADATA_KEYS,
@@ -87,6 +87,7 @@ class EntityPagesGenerator(Generator):
         keys_of = {a.slug: [e.key for e in registry.entities_of(a.slug)] for a in articles}
         articles_of = {key: view.entity.article_ids for key, view in views.items()}
         self.texts = {}
+        self.split: dict[str, list[str]] = {}
         for article in articles:
             entities = [views[key] for key in keys_of[article.slug]]
             article.entities = entities
@@ -109,6 +110,12 @@ class EntityPagesGenerator(Generator):
             (kind, [views[entity.key] for entity in members])
             for kind, members in registry.by_kind().items()
         ]
+
+    def sentences_of(self, slug: str) -> list[str]:
+        """An article's sentences, split once however many entities ask."""
+        if slug not in self.split:
+            self.split[slug] = sentences(self.texts[slug])
+        return self.split[slug]
 
     def _quotes_by_speaker(self) -> dict[str, list[AttributedQuote]]:
         quotes: dict[str, list[AttributedQuote]] = {}
@@ -135,8 +142,9 @@ class EntityPagesGenerator(Generator):
         exported = []
         for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
             articles = [self.by_slug[slug] for slug in view.entity.article_ids]
+            names = names_of(view)
             entity_articles = [
-                EntityArticle(a, mention_sentence(self.texts[a.slug], names_of(view)))
+                EntityArticle(a, first_sentence_with(self.sentences_of(a.slug), names))
                 for a in articles
             ]
             co_mentioned = [
@@ -158,7 +166,7 @@ class EntityPagesGenerator(Generator):
                 timeline_total=len(timelines.get(key, [])),
             )
             writer.write_feed(
-                articles,
+                articles[: self.settings.get("ENTITY_FEED_MAX_ITEMS", 20)],  # newest first
                 self.context,
                 view.feed_url,
                 feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",

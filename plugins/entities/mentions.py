@@ -7,6 +7,7 @@ Names match as whole words, whatever the apostrophe style (’ or ') and spacing
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -38,20 +39,30 @@ def name_pattern(name: str) -> str:
     >>> bool(re.search(name_pattern("Conseil de l'ONU"), "du Conseil de l’ONU."))
     True
     """
-    parts = []
-    for char in name.strip():
-        if char in "'’ʼ":
-            parts.append("['’ʼ]")
-        elif char.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(char))
-    return r"(?<![\w-])" + "".join(parts).replace(r"(\s+)+", r"\s+") + r"(?![\w-])"
+    return _WORD_START + _name_core(name) + _WORD_END
+
+
+_WORD_START, _WORD_END = r"(?<![\w-])", r"(?![\w-])"
+_APOSTROPHES = re.compile("['’ʼ]")
+
+
+def _name_core(name: str) -> str:
+    """The name itself, escaped, with any apostrophe and any run of spaces matching."""
+    words = [re.escape(word) for word in name.split()]
+    return r"\s+".join(_APOSTROPHES.sub("['’ʼ]", word.replace("\\'", "'")) for word in words)
 
 
 def _names_regex(names: Sequence[str]) -> re.Pattern | None:
+    return _compiled_names(tuple(names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_names(names: tuple[str, ...]) -> re.Pattern | None:
     ordered = sorted({n for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
-    return re.compile("|".join(name_pattern(n) for n in ordered)) if ordered else None
+    if not ordered:
+        return None
+    # One pair of word boundaries around the alternation: a much smaller pattern to compile.
+    return re.compile(_WORD_START + "(?:" + "|".join(map(_name_core, ordered)) + ")" + _WORD_END)
 
 
 def sentences(text: str) -> list[str]:
@@ -83,15 +94,24 @@ def _ends_sentence(paragraph: str, index: int) -> bool:
     follows = re.match(r"\s+([«“\"(]?\s*)(\w)", after)
     if not follows or not (follows.group(2).isupper() or follows.group(2).isdigit()):
         return False
-    return not (paragraph[index] == "." and _ABBREVIATION.search(paragraph[: index + 1]))
+    # The longest abbreviation is 4 letters: 8 characters are enough to tell, and looking
+    # only there keeps splitting linear in the paragraph's length.
+    window = paragraph[max(0, index - 7) : index + 1]
+    return not (paragraph[index] == "." and _ABBREVIATION.search(window))
 
 
 def mention_sentence(text: str, names: Sequence[str]) -> str | None:
     """The first sentence of ``text`` that contains one of ``names`` as whole words."""
+    return first_sentence_with(sentences(text), names)
+
+
+def first_sentence_with(split: Sequence[str], names: Sequence[str]) -> str | None:
+    """The first of already split sentences that names one of ``names``: split an article
+    once, then ask for each of its entities."""
     regex = _names_regex(names)
     if regex is None:
         return None
-    return next((s for s in sentences(text) if regex.search(s)), None)
+    return next((s for s in split if regex.search(s)), None)
 
 
 # --- quotes ------------------------------------------------------------------------------
