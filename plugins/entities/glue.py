@@ -17,7 +17,13 @@ from pelican.generators import Generator
 
 from .aliases import AliasFileError, load_alias_book
 from .extraction import ArticleEntities
-from .mentions import find_quotes, first_sentence_with, link_first_mentions, sentences
+from .mentions import (
+    find_quotes,
+    first_sentence_with,
+    link_first_mentions,
+    names_regex,
+    sentences,
+)
 from .registry import ArticleRef, build_registry
 from .views import (
     METADATA_KEYS,
@@ -27,6 +33,7 @@ from .views import (
     count_mentions,
     export_entity,
     group_by_kind,
+    positions,
     related_articles,
     split_names,
 )
@@ -81,11 +88,15 @@ class EntityPagesGenerator(Generator):
         refs = [ArticleRef(a.slug, a.date.date(), a.lang, article_entities(a)) for a in articles]
         registry = build_registry(refs, alias_book(self.settings))
         views = {key: EntityView(entity, lang) for key, entity in registry.entities.items()}
+        for view in views.values():  # once per entity, used for every article that names it
+            view.all_names = names_of(view)
+            view.pattern = names_regex(view.all_names)
         self.views = views
         self.registry = registry
         self.by_slug = {a.slug: a for a in articles}
         keys_of = {a.slug: [e.key for e in registry.entities_of(a.slug)] for a in articles}
         articles_of = {key: view.entity.article_ids for key, view in views.items()}
+        where = positions(articles_of)
         self.texts = {}
         self.split: dict[str, list[str]] = {}
         for article in articles:
@@ -94,15 +105,15 @@ class EntityPagesGenerator(Generator):
             article.entity_groups = group_by_kind(entities)
             article.related = [
                 self.by_slug[slug]
-                for slug in related_articles(article.slug, keys_of, articles_of)
+                for slug in related_articles(article.slug, keys_of, articles_of, where)
                 if slug in self.by_slug
             ]
             self.texts[article.slug] = article.plain_text  # from the article_page plugin
             for view in entities:
-                found = count_mentions(article.plain_text, names_of(view))
+                found = count_mentions(article.plain_text, view.pattern)
                 view.counted_mentions = getattr(view, "counted_mentions", 0) + max(1, found)
             prefix = "../" * article.url.count("/")
-            links = [(names_of(view), prefix + view.url) for view in entities]
+            links = [(view.all_names, prefix + view.url) for view in entities]
             article._content = link_first_mentions(article._content, links)
         self.context["entity_registry"] = registry
         self.context["entity_views"] = views
@@ -121,7 +132,7 @@ class EntityPagesGenerator(Generator):
         quotes: dict[str, list[AttributedQuote]] = {}
         for slug, article in self.by_slug.items():
             people = {
-                view.key: names_of(view) for view in article.entities if view.kind == "person"
+                view.key: view.all_names for view in article.entities if view.kind == "person"
             }
             if not people:
                 continue
@@ -142,9 +153,8 @@ class EntityPagesGenerator(Generator):
         exported = []
         for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
             articles = [self.by_slug[slug] for slug in view.entity.article_ids]
-            names = names_of(view)
             entity_articles = [
-                EntityArticle(a, first_sentence_with(self.sentences_of(a.slug), names))
+                EntityArticle(a, first_sentence_with(self.sentences_of(a.slug), view.pattern))
                 for a in articles
             ]
             co_mentioned = [

@@ -52,8 +52,16 @@ def _name_core(name: str) -> str:
     return r"\s+".join(_APOSTROPHES.sub("['’ʼ]", word.replace("\\'", "'")) for word in words)
 
 
-def _names_regex(names: Sequence[str]) -> re.Pattern | None:
+def _names_regex(names: Sequence[str] | re.Pattern) -> re.Pattern | None:
+    if isinstance(names, re.Pattern):
+        return names
     return _compiled_names(tuple(names))
+
+
+def names_regex(names: Sequence[str]) -> re.Pattern | None:
+    """One pattern for all the names of an entity, whole words, longest first: build it once
+    per entity and pass it wherever names are accepted."""
+    return _compiled_names.__wrapped__(tuple(names))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,7 +113,7 @@ def mention_sentence(text: str, names: Sequence[str]) -> str | None:
     return first_sentence_with(sentences(text), names)
 
 
-def first_sentence_with(split: Sequence[str], names: Sequence[str]) -> str | None:
+def first_sentence_with(split: Sequence[str], names: Sequence[str] | re.Pattern) -> str | None:
     """The first of already split sentences that names one of ``names``: split an article
     once, then ask for each of its entities."""
     regex = _names_regex(names)

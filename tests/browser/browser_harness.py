@@ -24,7 +24,9 @@ HERE = Path(__file__).resolve().parent
 NODE_MODULES = HERE / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium by default; CHROMIUM_PATH names another build (e.g. Google Chrome on a
+# GitHub-hosted runner, where Ubuntu's chromium package is only a snap stub).
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 # Without the background-networking flags Chromium keeps calling home on a closed network.
 CHROMIUM_ARGS = [
