@@ -16,8 +16,8 @@ import re
 
 import yaml
 
+from ingest.dates import PARIS, DateError, parse_date
 from ingest.model import Found, IngestError, ParsedArticle, RawText
-from ingest.plaintext import PARIS, DateError, parse_date
 
 logger = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ingest.dates import PARIS, DateError, parse_date
 from ingest.markdown_input import YamlLoader, scalar_text, split_authors
 from ingest.model import Found, IngestError
-from ingest.plaintext import PARIS, DateError, parse_date
 
 logger = logging.getLogger(__name__)
 

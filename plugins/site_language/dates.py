@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 
 from babel import Locale, UnknownLocaleError
@@ -15,6 +16,7 @@ PRECISIONS = ("day", "month", "year")
 FALLBACK_LOCALE = "en"
 
 
+@functools.lru_cache(maxsize=64)
 def babel_locale(lang: str | None) -> Locale:
     """The babel ``Locale`` for a language code; English when the code is empty or unknown.
 
@@ -49,6 +51,12 @@ def format_date(value: dt.date | None, lang: str | None, precision: str = "day")
         raise ValueError(f"date precision {precision!r} is not one of {', '.join(PRECISIONS)}")
     if isinstance(value, dt.datetime):
         value = value.date()
+    return _format_day(value, lang, precision)
+
+
+@functools.lru_cache(maxsize=65536)
+def _format_day(value: dt.date, lang: str | None, precision: str) -> str:
+    """Cached: a site shows the same few thousand dates on many pages."""
     if precision == "year":
         return str(value.year)
     locale = babel_locale(lang)

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from ingest.dates import DateError, parse_date
 from ingest.model import DateValue, Found, IngestError, RawText
 from ingest.plaintext import (
-    DateError,
     byline_authors,
     credit_name,
     dateline_line,
@@ -19,7 +19,6 @@ from ingest.plaintext import (
     escape_markdown,
     find_credit,
     is_title_line,
-    parse_date,
     parse_plain_text,
     source_line_name,
     split_paragraphs,

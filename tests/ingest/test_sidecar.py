@@ -9,8 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from ingest.dates import parse_date
 from ingest.model import DateValue, Found, IngestError
-from ingest.plaintext import parse_date
 from ingest.sidecar import HOW, read_sidecar
 
 PROJECT = Path(__file__).resolve().parents[2]
