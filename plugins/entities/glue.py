@@ -100,7 +100,12 @@ class EntityPagesGenerator(Generator):
         self.texts = {}
         self.split: dict[str, list[str]] = {}
         for article in articles:
-            entities = [views[key] for key in keys_of[article.slug]]
+            named = [views[key] for key in keys_of[article.slug]]
+            counts = {v.key: max(1, count_mentions(article.plain_text, v.pattern)) for v in named}
+            for view in named:
+                view.counted_mentions = getattr(view, "counted_mentions", 0) + counts[view.key]
+            # Most named first (stable: ties keep the order of first mention).
+            entities = sorted(named, key=lambda view: -counts[view.key])
             article.entities = entities
             article.entity_groups = group_by_kind(entities)
             article.related = [
@@ -109,9 +114,6 @@ class EntityPagesGenerator(Generator):
                 if slug in self.by_slug
             ]
             self.texts[article.slug] = article.plain_text  # from the article_page plugin
-            for view in entities:
-                found = count_mentions(article.plain_text, view.pattern)
-                view.counted_mentions = getattr(view, "counted_mentions", 0) + max(1, found)
             prefix = "../" * article.url.count("/")
             links = [(view.all_names, prefix + view.url) for view in entities]
             article._content = link_first_mentions(article._content, links)
