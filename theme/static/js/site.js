@@ -79,7 +79,7 @@
         if (match) shown += 1;
       });
       // Hide days, months and years left empty.
-      document.querySelectorAll(".timeline-day, .timeline-year").forEach(function (box) {
+      document.querySelectorAll(".timeline-day, .timeline-month, .timeline-year").forEach(function (box) {
         box.hidden = !box.querySelector("li.entry:not([hidden])");
       });
       status(tools, shown, entries.length);
