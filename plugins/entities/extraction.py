@@ -177,6 +177,19 @@ def strip_trailing_words(name: str) -> str:
     return " ".join(words)
 
 
+def strip_trailing_lowercase(name: str) -> str:
+    """A person's name ends with a capitalised word: lowercase words the model caught after it
+    go ("Trump avouât" -> "Trump", "Nicolas Sarkozy a" -> "Nicolas Sarkozy").
+
+    >>> strip_trailing_lowercase("Trump avouât"), strip_trailing_lowercase("Ludwig van Beethoven")
+    ('Trump', 'Ludwig van Beethoven')
+    """
+    words = name.split(" ")
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    return " ".join(words)
+
+
 def strip_titles(name: str) -> str:
     """Honorifics and titles at the start of a person's name go ("MM. Kim" -> "Kim").
 
@@ -324,7 +337,7 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
         return None
     vote = LABEL_TO_KIND.get(label)
     name = clean_span(text)
-    steps = [strip_titles] if vote == "person" else []
+    steps = [strip_titles, strip_trailing_lowercase] if vote == "person" else []
     steps.append(strip_leading_words)
     if lang == "en":
         steps.append(strip_english_article)

@@ -44,12 +44,17 @@ def make_ingest(pelican_settings: dict) -> Ingest:
 
 
 def ingest_seeds(pelican) -> None:
-    """On ``initialized``: runs once, before any generator reads content/."""
+    """Convert seeds/ before any generator reads content/.
+
+    Connected to ``get_generators`` rather than ``initialized``: Pelican sends it at the start
+    of every run, so ``invoke regenerate`` converts again on each rebuild. It adds no generator.
+    """
     if not pelican.settings.get("INGEST_ON_BUILD", True):
-        return
+        return None
     outcomes = make_ingest(pelican.settings).run()
     logger.info("Ingest: %s", summary_line(outcomes))
+    return None
 
 
 def register() -> None:
-    signals.initialized.connect(ingest_seeds)
+    signals.get_generators.connect(ingest_seeds)

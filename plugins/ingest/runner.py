@@ -24,7 +24,9 @@ from .rawfile import read_raw
 
 logger = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "1"
+# Bump when a change to ingest or entity normalisation changes what an article file says:
+# every article is then converted again (cheaply: the model's spans are cached per text).
+PIPELINE_VERSION = "2"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
 STATUSES = ("converted", "unchanged", "kept", "removed", "failed")

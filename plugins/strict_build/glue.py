@@ -2,8 +2,9 @@
 build fails at the very end when there was any (``DIGEST_STRICT = True``, or
 ``invoke build --strict``).
 
-List this plugin FIRST in PLUGINS so that it counts errors from the start (ingest runs on
-``initialized`` too); its check is connected last, so that it runs after every other plugin.
+It starts counting on ``initialized``, before any run (and so before ingest, which runs at
+the start of each run); its check is connected then, after every plugin registered its own
+``finalized`` handlers, so that it runs last.
 """
 
 from __future__ import annotations
