@@ -24,6 +24,8 @@ order, and applies small rules, each a public function with its own test:
 from __future__ import annotations
 
 import dataclasses
+import functools
+import importlib
 import re
 import unicodedata
 from collections import Counter
@@ -252,6 +254,25 @@ def is_noise(name: str) -> bool:
     )
 
 
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    try:
+        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(module.STOP_WORDS)
+
+
+def is_stop_word(name: str, lang: str) -> bool:
+    """A single capitalised word that is a function word of the language: a sentence start
+    the model took for a name ("Le", "Ces"). Acronyms keep their case and are not checked.
+
+    >>> is_stop_word("Le", "fr"), is_stop_word("LE", "fr"), is_stop_word("Poutine", "fr")
+    (True, False, False)
+    """
+    return " " not in name and name.istitle() and name.lower() in _stop_words(lang)
+
+
 def is_lone_given_name(name: str) -> bool:
     """A single common given name ("John", "Marie"): alone, it names nobody in particular."""
     return name in COMMON_GIVEN_NAMES
@@ -350,7 +371,7 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
         found = aliases.resolve(name) if name else None
         if found is not None:
             return None if found.ignored else Mention(found.key, vote, found)
-    if is_noise(name):
+    if is_noise(name) or is_stop_word(name, lang):
         return None
     return Mention(name, vote, abstains=abstains and vote is None)
 
