@@ -40,8 +40,20 @@ def licence_url(licence: str | None) -> str | None:
     if not licence:
         return None
     if licence.startswith(("http://", "https://")):
-        return licence
+        return web_url(licence)
     return LICENCE_URLS.get(_norm(licence))
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a page must never link a
+    ``javascript:`` URL, whatever an article file says.
+
+    >>> web_url("https://fr.wikinews.org/wiki/X"), web_url("javascript:alert(1)")
+    ('https://fr.wikinews.org/wiki/X', None)
+    """
+    if url and re.match(r"https?://[^\s/]+", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
 
 
 def credit_for(metadata: dict) -> Credit | None:
@@ -54,7 +66,7 @@ def credit_for(metadata: dict) -> Credit | None:
         source=metadata.get("source"),
         license=licence,
         license_url=licence_url(licence),
-        url=metadata.get("source_url"),
+        url=web_url(metadata.get("source_url")),
         attribution=attribution,
     )
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from bs4 import BeautifulSoup
 from pelican import signals
 
-from .credit import credit_for, reading_time
+from .credit import credit_for, reading_time, web_url
 from .sanitise import safe_html
+
+logger = logging.getLogger(__name__)
 
 BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
 
@@ -30,7 +34,12 @@ def annotate(generator) -> None:
         if "summary" in meta:
             meta["summary"] = article._summary = safe_html(meta["summary"])
         article.source = meta.get("source")
-        article.source_url = meta.get("source_url")
+        article.source_url = web_url(meta.get("source_url"))
+        if meta.get("source_url") and not article.source_url:
+            logger.warning(
+                "%s: Source_url %r is not an http(s) address; it is not linked",
+                article.relative_source_path, meta["source_url"],
+            )  # fmt: skip
         article.credit = credit_for(meta)
         article.plain_text = plain_text(article._content)
         article.reading_time = reading_time(article.plain_text)

@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawTex
 from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
 from .sidecar import read_sidecar
 from .slugs import slugify
+
+logger = logging.getLogger(__name__)
 
 PARSERS: dict[str, Callable[[RawText], ParsedArticle]] = {
     "text": parse_plain_text,
@@ -46,6 +50,22 @@ def with_sidecar(parsed: ParsedArticle, sidecar: dict[str, Found]) -> ParsedArti
     """What the editor states in a sidecar wins over what the raw file says."""
     known = {name: found for name, found in sidecar.items() if name in SIDECAR_FIELDS}
     return dataclasses.replace(parsed, **known)
+
+
+def web_url(found: Found | None, path: str) -> Found | None:
+    """A source URL is kept only if it is a web address: a page links it, and a
+    ``javascript:`` or ``data:`` URL written in a sidecar or a saved page must never be clickable.
+    """
+    if found is None:
+        return None
+    url = str(found.value).strip()
+    if re.match(r"https?://[^\s/]+", url, re.IGNORECASE):
+        return found
+    where = f" (line {found.line})" if found.line else ""
+    logger.warning(
+        "%s: source URL %r%s is not an http(s) address; it is left out", path, url, where
+    )
+    return None
 
 
 def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
@@ -139,7 +159,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
         summary=summary,
         body_markdown=parsed.body_markdown,
         source=parsed.source,
-        source_url=parsed.source_url,
+        source_url=web_url(parsed.source_url, raw.path),
         authors=parsed.authors,
         license=parsed.license,
         attribution=parsed.attribution,

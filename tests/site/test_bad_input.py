@@ -63,6 +63,10 @@ def write_bad_seeds(site: Site) -> None:
     )
     (seeds / "sidecar-date.yml").write_text("title: Correct\ndate: 2023-02-30\n", encoding="utf-8")
     shutil.copy(SEED, seeds / "twin.txt")
+    (seeds / "jsurl.txt").write_text(
+        "Un article dont le lien de source est piégé.\n\nRFI", encoding="utf-8"
+    )
+    (seeds / "jsurl.yml").write_text('url: "javascript:alert(5)"\n', encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +113,17 @@ def test_text_in_cp1252_is_converted_with_a_warning(bad_site):
     ) in bad_site.records
     page = bad_site.page("articles/le-president-a-parle-a-l-elysee-ce-matin.html")
     assert page.h1.get_text() == "Le président a parlé à l’Élysée ce matin"
+
+
+def test_a_script_url_in_a_sidecar_is_left_out_with_a_warning(bad_site):
+    assert (
+        "WARNING",
+        "seeds/jsurl.txt: source URL 'javascript:alert(5)' is not an http(s) address; "
+        "it is left out",
+    ) in bad_site.records
+    [path] = bad_site.output.glob("articles/un-article-dont-le-lien*.html")
+    page = bad_site.page(path.relative_to(bad_site.output))
+    assert not [a for a in page.find_all("a", href=True) if "javascript" in a["href"]]
 
 
 def test_the_good_article_still_builds(bad_site):

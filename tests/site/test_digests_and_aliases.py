@@ -95,3 +95,15 @@ def test_a_bad_alias_file_is_an_error_with_its_line_and_the_site_still_builds(ed
         "content/entities.yml:3: kind 'persn' is not one of person, place, organisation"
     ]
     assert (editor_site.output / "entities" / "people" / "vladimir-poutine.html").exists()
+
+
+def test_an_editor_article_never_links_a_script_url(editor_site, caplog):
+    article = editor_site.content / "articles" / "sommet.md"
+    text = article.read_text(encoding="utf-8").replace(
+        "Lang: fr\n", "Lang: fr\nSource: RFI\nSource_url: javascript:alert(6)\n"
+    )
+    article.write_text(text, encoding="utf-8")
+    editor_site.build()
+    page = editor_site.page("articles/sommet.html")
+    assert not [a for a in page.find_all("a", href=True) if "javascript" in a["href"]]
+    assert "Source_url 'javascript:alert(6)' is not an http(s) address" in caplog.text
