@@ -101,7 +101,9 @@ def test_entity_page_lists_the_article_sentence_quote_and_feed(seed_site):
     soup = seed_site.page("entities/people/vladimir-poutine.html")
     assert soup.h1.get_text() == "Vladimir Poutine"
     articles = section(soup, "articles-heading")
-    assert articles.find("a", href=f"../../{ARTICLE}")
+    item = articles.find("a", href=f"../../{ARTICLE}").find_parent("li")
+    assert item.time["datetime"] == "2023-09-13"
+    assert item.find(class_="source").get_text(strip=True) == "· RFI"
     assert articles.blockquote.get_text(strip=True).startswith("Le président russe Vladimir")
     quotes = section(soup, "quotes-heading")
     assert "très content" in quotes.get_text()
