@@ -55,22 +55,25 @@ def _name_core(name: str) -> str:
 def _names_regex(names: Sequence[str] | re.Pattern) -> re.Pattern | None:
     if isinstance(names, re.Pattern):
         return names
-    return _compiled_names(tuple(names))
+    return _cached_names_regex(tuple(names))
 
 
 def names_regex(names: Sequence[str]) -> re.Pattern | None:
     """One pattern for all the names of an entity, whole words, longest first: build it once
-    per entity and pass it wherever names are accepted."""
-    return _compiled_names.__wrapped__(tuple(names))
+    per entity and pass it wherever names are accepted.
 
-
-@functools.lru_cache(maxsize=4096)
-def _compiled_names(names: tuple[str, ...]) -> re.Pattern | None:
+    >>> names_regex(["Poutine", "Vladimir Poutine"]).findall("Vladimir Poutine, puis Poutine")
+    ['Vladimir Poutine', 'Poutine']
+    """
     ordered = sorted({n for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
     if not ordered:
         return None
     # One pair of word boundaries around the alternation: a much smaller pattern to compile.
     return re.compile(_WORD_START + "(?:" + "|".join(map(_name_core, ordered)) + ")" + _WORD_END)
+
+
+# Per-article combinations of names (links, quotes) repeat little: a bounded cache.
+_cached_names_regex = functools.lru_cache(maxsize=4096)(names_regex)
 
 
 def sentences(text: str) -> list[str]:
