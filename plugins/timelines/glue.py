@@ -24,6 +24,7 @@ from .editions import (
     group_by_iso_week,
     group_for_timeline,
     iso_week_bounds,
+    iso_week_key,
 )
 from .entries import article_entry, event_entries, timelinejs
 from .textdates import find_dated_events
@@ -155,6 +156,16 @@ class TimelineGenerator(Generator):
             )
         return link_editions(sorted(editions, key=lambda e: e.key))
 
+    def _editions_by_year(self) -> list:
+        """``[(iso_year, [(week, [days of that week, newest first])])]``, newest first."""
+        days_of = defaultdict(list)
+        for day in self.day_editions:
+            days_of[iso_week_key(day.start)].append(day)
+        years = defaultdict(list)
+        for week in reversed(self.week_editions):
+            years[int(week.key[:4])].append((week, days_of[week.key][::-1]))
+        return sorted(years.items(), reverse=True)
+
     def _read_digests(self, by_slug: dict) -> list[Digest]:
         folder = Path(self.path) / self.settings.get("DIGESTS_DIR", "digests")
         digests = []
@@ -209,6 +220,7 @@ class TimelineGenerator(Generator):
             )  # fmt: skip
         for edition in self.day_editions + self.week_editions:
             write(edition.url, "edition", edition=edition)
+        write("editions/index.html", "editions", editions_by_year=self._editions_by_year())
         for digest in self.digests:
             write(digest.url, "digest", digest=digest, page_lang=digest.lang)
         if self.digests:

@@ -23,6 +23,7 @@ PAGES = {
     "entity index": "entities/index.html",
     "timeline": "timeline/index.html",
     "edition": "editions/????-??-??.html",
+    "editions": "editions/index.html",
     "search": "search.html",
     "404": "404.html",
 }

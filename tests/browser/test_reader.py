@@ -46,6 +46,7 @@ class SitePages:
             "home": "index.html",
             "entity index": "entities/index.html",
             "timeline": "timeline/index.html",
+            "editions": "editions/index.html",
         }
         if name == "article":
             return self.article
@@ -117,10 +118,13 @@ def test_article_shows_its_title_and_entity_box(page, server, pages):
     assert box.get_by_role("link", name=PERSON, exact=True).is_visible()
 
 
-@pytest.mark.parametrize("name", ["entity index", "timeline", "edition", "search", "404"])
+@pytest.mark.parametrize(
+    "name", ["entity index", "timeline", "edition", "editions", "search", "404"]
+)
 def test_other_pages_render(page, server, pages, name):
     path = {
         "entity index": "entities/index.html",
+        "editions": "editions/index.html",
         "timeline": "timeline/index.html",
         "edition": pages.edition,
         "search": "search.html",
@@ -237,7 +241,9 @@ VARIANTS = {
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
-@pytest.mark.parametrize("name", ["home", "article", "entity", "entity index", "timeline"])
+@pytest.mark.parametrize(
+    "name", ["home", "article", "entity", "entity index", "timeline", "editions"]
+)
 def test_axe_finds_no_wcag21_aa_violation(page, server, pages, axe, name, variant):
     setup = VARIANTS[variant]
     page.set_viewport_size(setup["viewport"])

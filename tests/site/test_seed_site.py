@@ -173,6 +173,16 @@ def test_day_and_week_editions(seed_site):
         assert soup.find("a", href=f"../{ARTICLE}")
 
 
+def test_editions_index_lists_weeks_and_their_days(seed_site):
+    soup = seed_site.page("editions/index.html")
+    assert soup.h1.get_text() == "Éditions"
+    week = soup.find("a", href="../editions/2023-W37.html")
+    assert week.get_text() == "Semaine du 11 septembre 2023 au 17 septembre 2023"
+    day = week.find_parent("li").find("a", href="../editions/2023-09-13.html")
+    assert day.time["datetime"] == "2023-09-13"
+    assert seed_site.page("index.html").find("a", href="./editions/index.html")
+
+
 def test_search_index_was_built(seed_site):
     assert (seed_site.output / "pagefind" / "pagefind.js").is_file()
     assert (seed_site.output / "pagefind" / "pagefind-ui.js").is_file()
