@@ -25,6 +25,7 @@ from .mentions import (
     sentences,
 )
 from .registry import ArticleRef, build_registry
+from .settings import entities_settings
 from .views import (
     METADATA_KEYS,
     AttributedQuote,
@@ -46,7 +47,7 @@ BUILTIN_ALIASES = Path(__file__).resolve().parent / "builtin_aliases.yml"
 def alias_book(settings: dict):
     """Built-in aliases, then the editors' file, which wins. A bad editor file is reported and
     left out, so the site still builds (and a strict build fails)."""
-    editor_file = Path(settings["PATH"]) / settings.get("ENTITIES_ALIAS_FILE", "entities.yml")
+    editor_file = Path(settings["PATH"]) / entities_settings(settings)["ENTITIES_ALIAS_FILE"]
     root = Path(settings["PATH"]).resolve().parent
     builtin = (BUILTIN_ALIASES, "plugins/entities/builtin_aliases.yml")
     layers = [builtin]
@@ -149,9 +150,9 @@ class EntityPagesGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         lang = self.settings.get("DEFAULT_LANG", "en")
         quotes = self._quotes_by_speaker()
-        timelines = self.context.get("entity_timelines", {})
-        timeline_urls = self.context.get("entity_timeline_urls", {})
-        inline = self.settings.get("ENTITY_TIMELINE_INLINE", 20)
+        timelines = self.context.get("entity_timelines", {})  # from the timelines plugin
+        timeline_pages = self.context.get("entity_timeline_pages", {})
+        options = entities_settings(self.settings)
         exported = []
         for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
             articles = [self.by_slug[slug] for slug in view.entity.article_ids]
@@ -173,12 +174,12 @@ class EntityPagesGenerator(Generator):
                 entity_articles=entity_articles,
                 co_mentioned=co_mentioned,
                 quotes=quotes.get(key, []),
-                timeline=timelines.get(key, [])[-inline:],
-                timeline_url=timeline_urls.get(key),
-                timeline_total=len(timelines.get(key, [])),
+                timeline=timelines.get(key, []),
+                timeline_url=timeline_pages.get(key, (None, 0))[0],
+                timeline_total=timeline_pages.get(key, (None, 0))[1],
             )
             writer.write_feed(
-                articles[: self.settings.get("ENTITY_FEED_MAX_ITEMS", 20)],  # newest first
+                articles[: options["ENTITIES_FEED_MAX_ITEMS"]],  # newest first
                 self.context,
                 view.feed_url,
                 feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",
@@ -202,5 +203,11 @@ def get_generators(pelican):
     return EntityPagesGenerator
 
 
+def check_settings(pelican) -> None:
+    """A wrong setting stops the build before any work, saying what would fit."""
+    entities_settings(pelican.settings)
+
+
 def register() -> None:
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

@@ -2,7 +2,8 @@
 
 One generator, added after the entities plugin's (list ``entities`` before ``timelines`` in
 PLUGINS): it reads the entity views the entities generator put in the shared context, and puts
-back ``entity_timelines`` that the entity pages show.
+back ``entity_timelines`` (the latest entries of each entity) and ``entity_timeline_pages``
+(the URL and length of each timeline long enough for a page of its own) for the entity pages.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .editions import (
     iso_week_key,
 )
 from .entries import article_entry, event_entries, timelinejs
+from .settings import timelines_settings
 from .textdates import find_dated_events
 
 logger = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ class TimelineGenerator(Generator):
     """timeline/ pages, editions/, digests/, timeline.json and entity timelines."""
 
     def generate_context(self) -> None:
+        self.options = timelines_settings(self.settings)
         articles = self.context.get("articles", [])
         self.entries = []
         per_entity = defaultdict(list)
@@ -125,12 +128,14 @@ class TimelineGenerator(Generator):
             key: sorted(entries, key=lambda e: e.sort_key) for key, entries in per_entity.items()
         }
         # A long entity timeline gets a page of its own; the entity page shows the latest part.
-        inline = self.settings.get("ENTITY_TIMELINE_INLINE", 20)
+        inline = self.options["TIMELINES_ENTITY_INLINE"]
         views = self.context.get("entity_views", {})
+        self.entity_timelines = timelines
         self.long_timelines = {k: e for k, e in timelines.items() if len(e) > inline}
-        self.context["entity_timelines"] = timelines
-        self.context["entity_timeline_urls"] = {
-            key: views[key].url.replace(".html", ".timeline.html") for key in self.long_timelines
+        self.context["entity_timelines"] = {k: e[-inline:] for k, e in timelines.items()}
+        self.context["entity_timeline_pages"] = {
+            key: (views[key].url.replace(".html", ".timeline.html"), len(entries))
+            for key, entries in self.long_timelines.items()
         }
         self.day_editions = self._editions(
             "day", group_by_day(articles, key=lambda a: a.date.date())
@@ -167,10 +172,10 @@ class TimelineGenerator(Generator):
         return sorted(years.items(), reverse=True)
 
     def _read_digests(self, by_slug: dict) -> list[Digest]:
-        folder = Path(self.path) / self.settings.get("DIGESTS_DIR", "digests")
+        folder = Path(self.path) / self.options["TIMELINES_DIGESTS_DIR"]
         digests = []
         for path in sorted(folder.glob("*.md")):
-            shown = f"{self.settings.get('DIGESTS_DIR', 'digests')}/{path.name}"
+            shown = f"{self.options['TIMELINES_DIGESTS_DIR']}/{path.name}"
             try:
                 page = self.readers.read_file(
                     base_path=self.path, path=str(path), content_class=Page, context=self.context
@@ -215,7 +220,7 @@ class TimelineGenerator(Generator):
             view = self.context["entity_views"][key]
             tree = group_for_timeline(entries[::-1], lambda e: e.date, lambda e: e.precision)
             write(
-                self.context["entity_timeline_urls"][key], "timeline", entity=view,
+                self.context["entity_timeline_pages"][key][0], "timeline", entity=view,
                 timeline_years=as_dates(tree), years=[], year=None, page_number=None,
             )  # fmt: skip
         for edition in self.day_editions + self.week_editions:
@@ -233,14 +238,14 @@ class TimelineGenerator(Generator):
         self._write_exports()
 
     def _write_timeline(self, write) -> None:
-        """Pages of TIMELINE_PAGE_SIZE entries, newest first (timeline/index.html, then
+        """Pages of TIMELINES_PAGE_SIZE entries, newest first (timeline/index.html, then
         timeline/page-2.html ...), and one page per year to jump to."""
         newest_first = self.entries[::-1]
         tree = lambda entries: as_dates(  # noqa: E731
             group_for_timeline(entries, lambda e: e.date, lambda e: e.precision)
         )
         years = sorted({entry.date.year for entry in newest_first}, reverse=True)
-        size = self.settings.get("TIMELINE_PAGE_SIZE", 100)
+        size = self.options["TIMELINES_PAGE_SIZE"]
         chunks = [newest_first[i : i + size] for i in range(0, len(newest_first), size)] or [[]]
         pages = [timeline_page_url(number) for number in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, 1):
@@ -260,7 +265,7 @@ class TimelineGenerator(Generator):
         (output / "timeline.json").write_text(
             dump(timelinejs(self.entries, sitename, lambda a: a.url)), encoding="utf-8"
         )
-        for key, entries in self.context.get("entity_timelines", {}).items():
+        for key, entries in self.entity_timelines.items():
             view = self.context["entity_views"][key]
             target = output / view.url.replace(".html", ".timeline.json")
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -273,5 +278,11 @@ def get_generators(pelican):
     return TimelineGenerator
 
 
+def check_settings(pelican) -> None:
+    """A wrong setting stops the build before any work, saying what would fit."""
+    timelines_settings(pelican.settings)
+
+
 def register() -> None:
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

