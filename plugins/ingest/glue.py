@@ -6,6 +6,7 @@ import logging
 import zoneinfo
 
 from pelican import signals
+from pelican.log import console
 
 from .convert import EntityCache, Inference
 from .runner import Ingest, summary_line
@@ -52,7 +53,7 @@ def ingest_seeds(pelican) -> None:
     if not pelican.settings.get("INGEST_ON_BUILD", True):
         return None
     outcomes = make_ingest(pelican.settings).run()
-    logger.info("Ingest: %s", summary_line(outcomes))
+    console.print(f"Ingest: {summary_line(outcomes)}")  # beside Pelican's own "Done: ..." line
     return None
 
 
