@@ -90,16 +90,15 @@ def publish(c):
 
 
 @task(
-    iterable=["paths"],
     help={
-        "paths": "raw files to convert (default: all of seeds/)",
+        "paths": "raw files to convert, separated by commas (default: all of seeds/)",
         "force": "regenerate articles even if edited by hand (their edits are lost)",
     },
-    positional=["paths"],
 )
-def ingest(c, paths=None, force=False):
+def ingest(c, paths="", force=False):
     """Convert raw articles in seeds/ into Markdown in content/ for review (no site build)."""
-    args = [sys.executable, "-m", "ingest.cli", *(paths or [])] + (["--force"] if force else [])
+    files = [p for p in paths.replace(",", " ").split() if p]
+    args = [sys.executable, "-m", "ingest.cli", *files] + (["--force"] if force else [])
     c.run(shlex.join(args), env=PLUGINS_ON_PATH, pty=False)
 
 

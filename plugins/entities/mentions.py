@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bs4 import BeautifulSoup, Comment, NavigableString
+from newstext.sentences import split_sentences
 
 _QUOTE = re.compile(r"«\s*(?P<a>[^«»]*?)\s*»|“\s*(?P<b>[^“”]*?)\s*”|\"\s*(?P<c>[^\"]*?)\s*\"")
 _ABBREVIATION = re.compile(
@@ -77,38 +78,9 @@ _cached_names_regex = functools.lru_cache(maxsize=4096)(names_regex)
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a plain text: a paragraph per line, split after . ! ? … when a
-    capital, a digit or an opening quote follows, never after "M." or an initial, nor inside
-    quotation marks ("« Oui. Non. »" stays whole)."""
-    result: list[str] = []
-    for paragraph in text.splitlines():
-        result.extend(_split_paragraph(paragraph))
-    return [s for s in (s.strip() for s in result) if s]
-
-
-def _split_paragraph(paragraph: str) -> list[str]:
-    pieces, start, depth = [], 0, 0
-    for index, char in enumerate(paragraph):
-        if char in "«“":
-            depth += 1
-        elif char in "»”" and depth:
-            depth -= 1
-        elif char in ".!?…" and depth == 0 and _ends_sentence(paragraph, index):
-            pieces.append(paragraph[start : index + 1])
-            start = index + 1
-    pieces.append(paragraph[start:])
-    return pieces
-
-
-def _ends_sentence(paragraph: str, index: int) -> bool:
-    after = paragraph[index + 1 :]
-    follows = re.match(r"\s+([«“\"(]?\s*)(\w)", after)
-    if not follows or not (follows.group(2).isupper() or follows.group(2).isdigit()):
-        return False
-    # The longest abbreviation is 4 letters: 8 characters are enough to tell, and looking
-    # only there keeps splitting linear in the paragraph's length.
-    window = paragraph[max(0, index - 7) : index + 1]
-    return not (paragraph[index] == "." and _ABBREVIATION.search(window))
+    """The sentences of a plain text (a paragraph per line), by the shared rules of
+    ``newstext.sentences``: never cut after "M." or an initial, nor inside quotation marks."""
+    return [sentence for _, sentence in split_sentences(text)]
 
 
 def mention_sentence(text: str, names: Sequence[str]) -> str | None:

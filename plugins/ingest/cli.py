@@ -1,4 +1,4 @@
-"""``invoke ingest [PATHS] [--force]``: convert raw articles for review, without building the site.
+"""``invoke ingest [--paths A,B] [--force]``: convert raw articles for review, without a build.
 
 Run as ``python -m ingest.cli`` with ``plugins/`` on the path (tasks.py does this).
 Exit status 1 when any file failed, so that scripts and CI notice.

@@ -14,6 +14,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from newstext.sentences import split_sentences as shared_split
+
 from ingest.dates import PARIS, DateError, DateParts, date_value, match_date
 from ingest.model import Found, IngestError, ParsedArticle, RawText
 
@@ -334,35 +336,14 @@ def is_title_line(paragraph: Paragraph, has_next: bool) -> bool:
 # --------------------------------------------------------------------------------------------
 # Sentences, titles and summaries from the lede
 
-_ABBREVIATIONS = word_set(
-    "m mm mme mmes mlle me mgr dr pr st ste mr mrs ms jr sr sen rep gov gen col lt capt sgt "
-    "prof inc corp co ltd no vs cf env av apr"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?…]+(?:\s?[\"»”’)\]])*\s+(?=[«\"“(\[]?\s*[A-ZÀ-Þ0-9])")
-
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences end at . ! ? or … (maybe followed by a closing quote) before a space and a
-    capital letter, a digit or an opening quote; not after an abbreviation ("M.", "Dr.", "U.S.")
-    or an initial ("J.").
+    """The sentences of a paragraph, by the rules every plugin shares (``newstext.sentences``).
 
     >>> split_sentences("M. Kim est arrivé. Il a parlé ! « Oui », dit-il.")
     ['M. Kim est arrivé.', 'Il a parlé !', '« Oui », dit-il.']
     """
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start : match.start()].split()
-        last_word = before[-1].rstrip(".").lower() if before else ""
-        if text[match.start()] == "." and (
-            last_word in _ABBREVIATIONS or len(last_word) == 1 or "." in last_word
-        ):
-            continue
-        sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    if text[start:].strip():
-        sentences.append(text[start:].strip())
-    return sentences
+    return [sentence for _, sentence in shared_split(text)]
 
 
 _DANGLING = word_set(

@@ -194,7 +194,7 @@ class Ingest:
             message = (
                 f"{self.settings.display(previous.path)} was edited by hand; {why}it is kept as "
                 f"it is. To regenerate it from {display} (losing the edits): "
-                f"invoke ingest --force {display}"
+                f"invoke ingest --force --paths {display}"
             )
             logger.warning("%s", message)
             return Outcome(display, "kept", self.settings.display(previous.path), message)

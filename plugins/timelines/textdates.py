@@ -46,6 +46,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newstext.sentences import split_sentences
+
 logger = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = ("en", "fr")
@@ -70,82 +72,6 @@ class DatedEvent:
     def end(self) -> int:
         """Offset just after the expression."""
         return self.start + len(self.expression)
-
-
-# --- Sentences -----------------------------------------------------------------------------
-
-# Words that end with a period without ending the sentence (compared in lowercase).
-_ABBREVIATIONS = frozenset(
-    """m mm mme mmes mlle mlles me mgr dr drs pr prof st ste sts mr mrs ms messrs jr sr gen gén
-    col lt sgt capt gov sen rep rev hon fig vol art ch no nº nos cf vs av apr env inc corp ltd co
-    bd ave mt ft dept univ éd ed p pp jan feb mar aug sep sept oct nov dec janv févr fév avr juil
-    déc""".split()  # noqa: SIM905 (a word list reads better as words)
-)
-_TERMINATOR = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]*[»”\"’)\]])*")
-_OPENERS = "«“([\"'‘"
-_DOTTED = re.compile(r"(?:\w\.)+\w|\w\.-\w")  # U.S, J.-C
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """Split text into (offset, sentence) pairs, each sentence trimmed, in text order.
-
-    A sentence ends at a line break, or at ".", "!", "?" or "…" (with any closing quote or
-    bracket) followed by a space and a capital letter, a digit or an opening quote. It does not
-    end after an abbreviation (M., MM., Mme, Dr, St., an initial, U.S.) nor inside « » or “ ”
-    quotes, which stay in the sentence that quotes them.
-
-    >>> split_sentences("MM. Kim et Poutine ont parlé. « Très content. » Fin")
-    [(0, 'MM. Kim et Poutine ont parlé.'), (30, '« Très content. » Fin')]
-    """
-    sentences: list[tuple[int, str]] = []
-    for line in re.finditer(r"[^\n\r]+", text):
-        begin = line.start()
-        for cut in _cuts(line.group()):
-            _add_sentence(sentences, text, begin, line.start() + cut)
-            begin = line.start() + cut
-        _add_sentence(sentences, text, begin, line.end())
-    return sentences
-
-
-def _add_sentence(sentences: list[tuple[int, str]], text: str, begin: int, end: int) -> None:
-    piece = text[begin:end]
-    stripped = piece.strip()
-    if stripped:
-        sentences.append((begin + len(piece) - len(piece.lstrip()), stripped))
-
-
-def _cuts(line: str) -> list[int]:
-    """Offsets in one line where a new sentence begins."""
-    cuts = []
-    for match in _TERMINATOR.finditer(line):
-        rest = line[match.end() :]
-        following = rest.lstrip()
-        if not following or len(following) == len(rest):
-            continue
-        first = following.lstrip(_OPENERS + " \u00a0\u202f")[:1]
-        if not (first.isupper() or first.isdigit() or following[0] in _OPENERS):
-            continue
-        before = line[: match.start()]
-        if _quote_depth(before) > 0:
-            continue
-        if match.group().startswith(".") and len(match.group().rstrip()) == 1:
-            word = (before.split() or [""])[-1].lstrip(_OPENERS)
-            if _is_abbreviation(word):
-                continue
-        cuts.append(match.end() + len(rest) - len(following))
-    return cuts
-
-
-def _quote_depth(before: str) -> int:
-    return before.count("«") - before.count("»") + before.count("“") - before.count("”")
-
-
-def _is_abbreviation(word: str) -> bool:
-    return (
-        word.lower() in _ABBREVIATIONS
-        or (len(word) == 1 and word.isalpha() and word.isupper())
-        or bool(_DOTTED.fullmatch(word))
-    )
 
 
 # --- Number words --------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_an_edited_article_is_kept_and_the_warning_says_how_to_regenerate(projec
     assert caplog.messages == [
         f"content/articles/{article.name} was edited by hand; its raw file changed since, but it "
         "is kept as it is. To regenerate it from seeds/2023-09-13_seed.txt (losing the edits): "
-        "invoke ingest --force seeds/2023-09-13_seed.txt"
+        "invoke ingest --force --paths seeds/2023-09-13_seed.txt"
     ]
 
 
