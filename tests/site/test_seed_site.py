@@ -205,3 +205,8 @@ def test_curated_digest_has_a_page_and_a_feed_entry(seed_site):
     assert "digests/vostotchny.html" in feed
     home = seed_site.page("index.html")
     assert home.find("a", href="./digests/vostotchny.html")
+
+
+def test_the_project_builds_strictly(seed_site):
+    seed_site.build(DIGEST_STRICT=True)  # raises StrictBuildFailed on any logged error
+    assert (seed_site.output / ARTICLE).is_file()
