@@ -3,6 +3,9 @@
 Every setting of our plugins is documented in README.md ("Settings"); a test checks it.
 """
 
+import sys
+from pathlib import Path
+
 SITENAME = "News Digest"
 SITEURL = ""
 SITE_DESCRIPTION = "Curated news, its people, places and organisations, in time."
@@ -14,6 +17,11 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
+# Pelican imports each plugin from PLUGIN_PATHS but does not put the folder on sys.path; our
+# plugins share plain libraries there (newstext), so it goes on the path, once.
+plugins_dir = str(Path(__file__).resolve().parent / "plugins")  # lowercase: not a setting
+if plugins_dir not in sys.path:
+    sys.path.insert(0, plugins_dir)
 # strict_build first: it counts errors from the start and checks them after everything else.
 PLUGINS = [
     "strict_build",

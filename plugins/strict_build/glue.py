@@ -2,9 +2,9 @@
 build fails at the very end when there was any (``DIGEST_STRICT = True``, or
 ``invoke build --strict``).
 
-It starts counting on ``initialized``, before any run (and so before ingest, which runs at
-the start of each run); its check is connected then, after every plugin registered its own
-``finalized`` handlers, so that it runs last.
+It starts counting when it is registered, so that a plugin listed after it that fails to
+register counts too; its check is connected on ``initialized``, after every plugin registered
+its own ``finalized`` handlers, so that it runs last.
 """
 
 from __future__ import annotations
@@ -31,10 +31,19 @@ class StrictBuildFailed(RuntimeError):
     exitcode = 1
 
 
-def start_counting(pelican) -> None:
+def error_count() -> ErrorCount:
+    """The process's one counting handler on the root logger (created the first time)."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, ErrorCount):
+            return handler
     counter = ErrorCount()
-    logging.getLogger().addHandler(counter)
-    pelican.strict_error_count = counter
+    root.addHandler(counter)
+    return counter
+
+
+def start_counting(pelican) -> None:
+    pelican.strict_error_count = error_count()
     signals.finalized.connect(fail_if_errors)
 
 
@@ -54,4 +63,7 @@ def fail_if_errors(pelican) -> None:
 
 
 def register() -> None:
+    # Counting starts here, while Pelican registers the plugins listed after this one: a plugin
+    # that cannot be registered (an import error) is logged as an error and must fail too.
+    error_count().messages.clear()
     signals.initialized.connect(start_counting)
