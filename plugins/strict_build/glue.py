@@ -43,7 +43,16 @@ def error_count() -> ErrorCount:
 
 
 def start_counting(pelican) -> None:
-    pelican.strict_error_count = error_count()
+    """Bind the count to this build; a plugin that could not register stops it at once, strict
+    or not: without it the site would silently lack whole sections."""
+    counter = error_count()
+    broken = [m for m in counter.messages if m.startswith("Cannot register plugin")]
+    if broken:
+        raise StrictBuildFailed(
+            f"{'; '.join(broken)}: the site would be incomplete. The error above says why "
+            "(often a package missing from the virtual environment: reinstall requirements/)."
+        )
+    pelican.strict_error_count = counter
     signals.finalized.connect(fail_if_errors)
 
 

@@ -34,7 +34,8 @@ def test_the_pelican_command_builds_the_project_strictly(tmp_path):
     assert (project / "output" / "timeline" / "index.html").is_file()
 
 
-def test_a_plugin_that_cannot_register_fails_a_strict_build(tmp_path):
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_plugin_that_cannot_register_stops_the_build(tmp_path, strict):
     project = tmp_path / "project"
     shutil.copytree(
         ROOT / "plugins", project / "plugins", ignore=shutil.ignore_patterns("__pycache__")
@@ -46,7 +47,7 @@ def test_a_plugin_that_cannot_register_fails_a_strict_build(tmp_path):
     )
     (project / "pelicanconf.py").write_text(
         'PATH = "content"\nPLUGIN_PATHS = ["plugins"]\nPLUGINS = ["strict_build", "broken"]\n'
-        "DIGEST_STRICT = True\n",
+        f"DIGEST_STRICT = {strict}\n",
         encoding="utf-8",
     )
     completed = subprocess.run(
@@ -56,4 +57,7 @@ def test_a_plugin_that_cannot_register_fails_a_strict_build(tmp_path):
     )  # fmt: skip
     output = completed.stdout + completed.stderr
     assert completed.returncode == 1, output
-    assert "strict build: 1 error(s) above" in output
+    assert "Cannot register plugin `broken`: the site would be incomplete" in " ".join(
+        output.split()
+    )
+    assert not (project / "output" / "index.html").exists()
