@@ -95,29 +95,12 @@ class EntityPagesGenerator(Generator):
         self.views = views
         self.registry = registry
         self.by_slug = {a.slug: a for a in articles}
-        keys_of = {a.slug: [e.key for e in registry.entities_of(a.slug)] for a in articles}
-        articles_of = {key: view.entity.article_ids for key, view in views.items()}
-        where = positions(articles_of)
-        self.texts = {}
         self.split: dict[str, list[str]] = {}
+        self.keys_of = {a.slug: [e.key for e in registry.entities_of(a.slug)] for a in articles}
+        self.articles_of = {key: view.entity.article_ids for key, view in views.items()}
+        self.where = positions(self.articles_of)
         for article in articles:
-            named = [views[key] for key in keys_of[article.slug]]
-            counts = {v.key: max(1, count_mentions(article.plain_text, v.pattern)) for v in named}
-            for view in named:
-                view.counted_mentions = getattr(view, "counted_mentions", 0) + counts[view.key]
-            # Most named first (stable: ties keep the order of first mention).
-            entities = sorted(named, key=lambda view: -counts[view.key])
-            article.entities = entities
-            article.entity_groups = group_by_kind(entities)
-            article.related = [
-                self.by_slug[slug]
-                for slug in related_articles(article.slug, keys_of, articles_of, where)
-                if slug in self.by_slug
-            ]
-            self.texts[article.slug] = article.plain_text  # from the article_page plugin
-            prefix = "../" * article.url.count("/")
-            links = [(view.all_names, prefix + view.url) for view in entities]
-            article._content = link_first_mentions(article._content, links)
+            self._annotate(article)
         self.context["entity_registry"] = registry
         self.context["entity_views"] = views
         self.context["entity_groups"] = [
@@ -125,21 +108,37 @@ class EntityPagesGenerator(Generator):
             for kind, members in registry.by_kind().items()
         ]
 
+    def _annotate(self, article) -> None:
+        """Its entities (most named first), entity groups, related articles, and the first
+        mention of each entity linked in its body. ``plain_text`` comes from article_page."""
+        named = [self.views[key] for key in self.keys_of[article.slug]]
+        counts = {v.key: max(1, count_mentions(article.plain_text, v.pattern)) for v in named}
+        for view in named:
+            view.counted_mentions = getattr(view, "counted_mentions", 0) + counts[view.key]
+        entities = sorted(named, key=lambda view: -counts[view.key])  # stable: ties keep order
+        article.entities = entities
+        article.entity_groups = group_by_kind(entities)
+        related = related_articles(article.slug, self.keys_of, self.articles_of, self.where)
+        article.related = [self.by_slug[slug] for slug in related if slug in self.by_slug]
+        prefix = "../" * article.url.count("/")
+        links = [(view.all_names, prefix + view.url) for view in entities]
+        article._content = link_first_mentions(article._content, links)
+
     def sentences_of(self, slug: str) -> list[str]:
         """An article's sentences, split once however many entities ask."""
         if slug not in self.split:
-            self.split[slug] = sentences(self.texts[slug])
+            self.split[slug] = sentences(self.by_slug[slug].plain_text)
         return self.split[slug]
 
     def _quotes_by_speaker(self) -> dict[str, list[AttributedQuote]]:
         quotes: dict[str, list[AttributedQuote]] = {}
-        for slug, article in self.by_slug.items():
+        for article in self.by_slug.values():
             people = {
                 view.key: view.all_names for view in article.entities if view.kind == "person"
             }
             if not people:
                 continue
-            for quote in find_quotes(self.texts[slug], people, article.lang):
+            for quote in find_quotes(article.plain_text, people, article.lang):
                 quotes.setdefault(quote.speaker, []).append(
                     AttributedQuote(quote.text, quote.sentence, article)
                 )
