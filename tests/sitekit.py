@@ -33,6 +33,7 @@ class Site:
         self.seeds = root / "seeds"
         self.content = root / "content"
         self.output = root / "output"
+        self.defaults: dict = {}
         self.seeds.mkdir(parents=True, exist_ok=True)
         (self.content / "articles").mkdir(parents=True, exist_ok=True)
 
@@ -51,9 +52,10 @@ class Site:
         return read_settings(str(ROOT / "pelicanconf.py"), override=values)
 
     def build(self, **overrides) -> None:
+        """A real Pelican run; ``self.defaults`` are applied first, then ``overrides``."""
         from pelican import Pelican
 
-        Pelican(self.settings(**overrides)).run()
+        Pelican(self.settings(**{**self.defaults, **overrides})).run()
 
     def page(self, path: str):
         from bs4 import BeautifulSoup

@@ -108,25 +108,7 @@ class TimelineGenerator(Generator):
     def generate_context(self) -> None:
         self.options = timelines_settings(self.settings)
         articles = self.context.get("articles", [])
-        self.entries = []
-        per_entity = defaultdict(list)
-        for article in articles:
-            entities = getattr(article, "entities", [])
-            text = article.plain_text  # from the article_page plugin
-            events = find_dated_events(text, article.lang, article.date.date())
-            article.events = events
-            names = {
-                view: [view.name_in(article.lang), view.name, *view.aliases] for view in entities
-            }
-            own = [article_entry(article, entities), *event_entries(article, events, names)]
-            self.entries.extend(own)
-            for entry in own:
-                for view in entities if entry.kind == "article" else entry.entities:
-                    per_entity[view.key].append(entry)
-        self.entries.sort(key=lambda e: e.sort_key)
-        timelines = {
-            key: sorted(entries, key=lambda e: e.sort_key) for key, entries in per_entity.items()
-        }
+        timelines = self._collect_entries(articles)
         # A long entity timeline gets a page of its own; the entity page shows the latest part.
         inline = self.options["TIMELINES_ENTITY_INLINE"]
         views = self.context.get("entity_views", {})
@@ -143,11 +125,31 @@ class TimelineGenerator(Generator):
         self.week_editions = self._editions(
             "week", group_by_iso_week(articles, key=lambda a: a.date.date())
         )
-        self.context["latest_editions"] = [
-            e for e in (self.day_editions[-1:] + self.week_editions[-1:])
-        ]
+        self.context["latest_editions"] = self.day_editions[-1:] + self.week_editions[-1:]
         self.digests = self._read_digests({a.slug: a for a in articles})
         self.context["digests"] = self.digests
+
+    def _collect_entries(self, articles: list) -> dict[str, list]:
+        """The site's entries (``self.entries``, oldest first) and each entity's, by key.
+
+        Each article gives its own entry and one per event its text dates (``article.events``);
+        an event belongs to the entities its sentence names (entities plugin's ``all_names``).
+        """
+        self.entries = []
+        per_entity = defaultdict(list)
+        for article in articles:
+            entities = getattr(article, "entities", [])
+            article.events = find_dated_events(
+                article.plain_text, article.lang, article.date.date()
+            )  # plain_text: from the article_page plugin
+            names = {view: view.all_names for view in entities}
+            own = [article_entry(article, entities), *event_entries(article, article.events, names)]
+            self.entries.extend(own)
+            for entry in own:
+                for view in entities if entry.kind == "article" else entry.entities:
+                    per_entity[view.key].append(entry)
+        self.entries.sort(key=lambda e: e.sort_key)
+        return {key: sorted(found, key=lambda e: e.sort_key) for key, found in per_entity.items()}
 
     def _editions(self, kind: str, groups) -> list[Edition]:
         editions = []
