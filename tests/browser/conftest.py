@@ -148,7 +148,7 @@ def page_problems() -> PageProblems:
 def context(browser, page_problems):
     """A fresh browser context at desktop size that may not leave 127.0.0.1 or file://."""
     fresh = browser.new_context(viewport=DESKTOP, locale="fr-FR")
-    fresh.set_default_timeout(5000)  # a static site on 127.0.0.1: waiting longer hides nothing
+    fresh.set_default_timeout(10_000)  # a static site on 127.0.0.1, but a busy 2-core machine
     block_outside(fresh, page_problems.add)
     yield fresh
     fresh.close()

@@ -50,7 +50,7 @@ def article(site_output) -> str:
 def nojs_page(browser, page_problems):
     """Like `page`, in a context with JavaScript disabled."""
     context = browser.new_context(viewport=DESKTOP, locale="fr-FR", java_script_enabled=False)
-    context.set_default_timeout(5000)
+    context.set_default_timeout(10_000)
     block_outside(context, page_problems.add)
     opened = context.new_page()
     page_problems.watch(opened)

@@ -152,16 +152,21 @@ def test_entity_link_in_the_article_body_leads_to_the_entity_page(page, server, 
 # --- search -------------------------------------------------------------------------------
 
 
+# Pagefind starts a WebAssembly module and loads its index and filters asynchronously: on a
+# busy 2-core machine that can take several seconds, so its waits are longer than the pages'.
+SEARCH_WAIT = 15_000
+
+
 def search_results(page, term: str) -> list[str]:
     """Type `term` in Pagefind's search box and return the result links' addresses."""
     box = page.locator(".pagefind-ui__search-input")
-    box.wait_for(state="visible", timeout=5000)
+    box.wait_for(state="visible", timeout=SEARCH_WAIT)
     box.fill(term)
-    page.wait_for_selector(".pagefind-ui__message", timeout=5000)
+    page.wait_for_selector(".pagefind-ui__message", timeout=SEARCH_WAIT)
     page.wait_for_function(
         "() => !document.querySelector('.pagefind-ui__loading')"
         " && /\\d/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')",
-        timeout=5000,
+        timeout=SEARCH_WAIT,
     )
     return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
 
@@ -176,12 +181,14 @@ def test_search_filter_by_person_keeps_the_article(page, server, pages):
     page.goto(server.url("search.html"))
     assert server.url(pages.article) in search_results(page, "Poutine")
     checkbox = page.locator(f'input.pagefind-ui__filter-checkbox[name="person"][value="{PERSON}"]')
-    checkbox.wait_for(state="attached", timeout=5000)
+    checkbox.wait_for(state="attached", timeout=SEARCH_WAIT)
     checkbox.evaluate("box => { box.closest('details').open = true; }")
     checkbox.check()
     assert checkbox.is_checked()
     page.wait_for_timeout(400)  # Pagefind UI waits 300 ms after a change before it searches
-    page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')")
+    page.wait_for_function(
+        "() => !document.querySelector('.pagefind-ui__loading')", timeout=SEARCH_WAIT
+    )
     results = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
     assert server.url(pages.article) in results
 
