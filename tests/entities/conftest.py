@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from entities.aliases import load_alias_book
+from sitekit import corpus_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN = ROOT / "plugins" / "entities" / "builtin_aliases.yml"
 SEED = ROOT / "seeds" / "000_c3b89795a0f00579.txt"
-CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +35,4 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the corpus is missing: expected it at {CORPUS}")
-    return CORPUS
+    return corpus_dir()  # fails, saying where it should be, when it is missing

@@ -26,17 +26,11 @@ from ingest.plaintext import (
     summary_from_lede,
     title_from_lede,
 )
+from sitekit import CORPUS, corpus_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEED = PROJECT / "seeds" / "000_c3b89795a0f00579.txt"
-CORPUS = PROJECT.parent / "shared" / "corpus" / "wikinews"
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def corpus_dir() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"corpus not found at {CORPUS}: these tests need ../shared/corpus/wikinews")
-    return CORPUS
 
 
 def parse(text: str, **kwargs):

@@ -12,16 +12,10 @@ import pytest
 from ingest.dates import parse_date
 from ingest.model import DateValue, Found, IngestError
 from ingest.sidecar import HOW, read_sidecar
+from sitekit import CORPUS, corpus_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
-CORPUS = PROJECT.parent / "shared" / "corpus" / "wikinews"
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def corpus_dir() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"corpus not found at {CORPUS}: these tests need ../shared/corpus/wikinews")
-    return CORPUS
 
 
 def raw_with_sidecar(tmp_path: Path, suffix: str, text: str) -> Path:
