@@ -18,6 +18,16 @@ def only(events: list[DatedEvent], expression: str) -> DatedEvent:
     return found[0]
 
 
+# 2012-07-18_le-journaliste-gilles-jacquier-aurait-ete-victime: one sentence, two dates.
+JACQUIER = (
+    "Le quotidien français Le Figaro annonce mardi soir sur internet que le "
+    "journaliste de France 2 Gilles Jacquier aurait été tué le 11 janvier dernier par"
+    " « un tir d'obus lancé par les rebelles de Homs, qui visaient un quartier "
+    "alaouite pro-régime où se trouvait » le grand reporter, en évoquant une « source"
+    " proche du dossier au ministère de la Défense à Paris »."
+)
+
+
 # Real sentences, each from the article whose id is in the comment (published, expected date).
 REAL = [
     # seeds/000_c3b89795a0f00579
@@ -84,13 +94,7 @@ REAL = [
     (
         "fr",
         "2012-07-18",
-        (
-            "Le quotidien français Le Figaro annonce mardi soir sur internet que le "
-            "journaliste de France 2 Gilles Jacquier aurait été tué le 11 janvier dernier par"
-            " « un tir d'obus lancé par les rebelles de Homs, qui visaient un quartier "
-            "alaouite pro-régime où se trouvait » le grand reporter, en évoquant une « source"
-            " proche du dossier au ministère de la Défense à Paris »."
-        ),
+        JACQUIER,
         "mardi soir",
         "2012-07-17",
         "day",
@@ -99,13 +103,7 @@ REAL = [
     (
         "fr",
         "2012-07-18",
-        (
-            "Le quotidien français Le Figaro annonce mardi soir sur internet que le "
-            "journaliste de France 2 Gilles Jacquier aurait été tué le 11 janvier dernier par"
-            " « un tir d'obus lancé par les rebelles de Homs, qui visaient un quartier "
-            "alaouite pro-régime où se trouvait » le grand reporter, en évoquant une « source"
-            " proche du dossier au ministère de la Défense à Paris »."
-        ),
+        JACQUIER,
         "le 11 janvier dernier",
         "2012-01-11",
         "day",
