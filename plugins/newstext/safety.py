@@ -1,0 +1,122 @@
+"""The rules every value from an input obeys before it becomes a URL, a path or a language. Pure.
+
+Every input is hostile: a slug, a language code or a file name written in a sidecar, in Markdown
+metadata or in a saved web page decides where a file is written and what a page prints. These
+functions are the one place that says what is accepted; ingest, entities, timelines and the theme
+all ask them, so that no value can be safe in one place and dangerous in another.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+SLUG_MAX_CHARS = 100
+_SAFE_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def slug_problem(slug: object) -> str | None:
+    """Why ``slug`` cannot name a page, or None when it can.
+
+    A slug is lower-case ASCII letters and digits, in words joined by single hyphens or
+    underscores, at most ``SLUG_MAX_CHARS`` long: it can never name a folder (``/``, ``..``), a
+    hidden file, a scheme (``javascript:``) or break out of an HTML attribute.
+
+    >>> slug_problem("poutine-et-kim-jong-un") is None
+    True
+    >>> slug_problem("../../etc/x")
+    "'../../etc/x' is not a slug: use lower-case letters, digits and single hyphens (a-z, 0-9, -)"
+    >>> slug_problem("")
+    'the slug is empty'
+    """
+    if not isinstance(slug, str) or not slug:
+        return "the slug is empty"
+    if len(slug) > SLUG_MAX_CHARS:
+        return f"the slug is {len(slug)} characters long; at most {SLUG_MAX_CHARS} are allowed"
+    if not _SAFE_SLUG.fullmatch(slug):
+        shown = _CONTROL.sub("?", slug)
+        return (
+            f"{shown!r} is not a slug: use lower-case letters, digits and single hyphens "
+            "(a-z, 0-9, -)"
+        )
+    return None
+
+
+def is_safe_slug(slug: object) -> bool:
+    """True when ``slug`` may name a page (see ``slug_problem``).
+
+    >>> is_safe_slug("a-b_c1"), is_safe_slug("A"), is_safe_slug("a//b"), is_safe_slug('"x')
+    (True, False, False, False)
+    """
+    return slug_problem(slug) is None
+
+
+@lru_cache(maxsize=1)
+def known_languages() -> frozenset[str]:
+    """ISO 639 language codes that CLDR (through Babel) knows: ``fr``, ``en``, ``ar``, ``zh``..."""
+    from babel import localedata
+
+    return frozenset(identifier.split("_")[0] for identifier in localedata.locale_identifiers())
+
+
+def language_code(value: object) -> str | None:
+    """The language code ``value`` names (``fr``, ``en``, ``pt``), or None if it names none.
+
+    Accepts the forms pages and editors write (``fr``, ``FR``, ``fr-CA``, ``en_GB``) and keeps the
+    language alone; anything else (``"><script>``, ``xx``, ``french``) is None.
+
+    >>> language_code("fr-CA"), language_code(" EN_gb "), language_code("x<script>")
+    ('fr', 'en', None)
+    """
+    if not isinstance(value, str):
+        return None
+    match = re.fullmatch(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*", value)
+    if not match:
+        return None
+    code = match.group(1).lower()
+    return code if code in known_languages() else None
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (newlines, ANSI escapes, NUL) shown as ``?``.
+
+    For file names and other values that reach a terminal, a log line or a metadata line.
+
+    >>> printable("seeds/a\\nTitle: x\\x1b[31m.txt")
+    'seeds/a?Title: x?[31m.txt'
+    """
+    return _CONTROL.sub("?", text)
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when ``path`` resolves (symlinks followed) to ``root`` or somewhere below it.
+
+    Compares resolved paths part by part, never string prefixes (``/site/output-old`` is not
+    inside ``/site/output``).
+
+    >>> inside(Path("/site/output"), Path("/site/output/a/../b.html"))
+    True
+    >>> inside(Path("/site/output"), Path("/site/output-old/b.html"))
+    False
+    """
+    root = root.resolve()
+    resolved = path.resolve()
+    return resolved == root or root in resolved.parents
+
+
+def path_inside(root: Path, relative: str | Path) -> Path:
+    """``root / relative``, or ValueError saying why when it would land outside ``root``.
+
+    >>> path_inside(Path("/site/output"), "entities/a.html").as_posix()
+    '/site/output/entities/a.html'
+    >>> path_inside(Path("/site/output"), "../../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    ValueError: '../../etc/passwd' would be written outside /site/output
+    """
+    candidate = root / relative
+    if Path(relative).is_absolute() or not inside(root, candidate):
+        raise ValueError(f"{printable(str(relative))!r} would be written outside {root}")
+    return candidate
