@@ -1,13 +1,30 @@
-"""Pelican glue: safe HTML, reading time, source, credit line and chronological neighbours."""
+"""Pelican glue: safe HTML, reading time, source, credit line and chronological neighbours.
+
+It also holds the rules every page obeys, whatever the content says:
+
+- ``content_object_init``: a content file (article, page, digest) cannot choose where it is
+  written or how (``Save_as``, ``Url``, ``Template``, an unknown ``Status``: refused), its slug
+  obeys ``newstext.safety`` (an unsafe one is an error and the file name's slug is used), and its
+  language is a known code (an unknown one is an error and the site's ``DEFAULT_LANG`` is used);
+- ``generator_init``: every Jinja environment autoescapes, and the one way to print HTML is the
+  ``sanitised`` filter, which passes it through the allow-list of ``sanitise.safe_html``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
+from newstext.safety import language_code, printable, slug_from, slug_problem
 from pelican import signals
+from pelican.contents import Article, Page
 
 from .credit import credit_for, reading_time, web_url
+from .metadata_guard import refusal_message, refused_metadata
 from .sanitise import safe_html
 
 logger = logging.getLogger(__name__)
@@ -47,5 +64,79 @@ def annotate(generator) -> None:
         article.next_article = articles[index + 1] if index + 1 < len(articles) else None
 
 
+def shown_path(content) -> str:
+    """The content file as an editor names it: ``content/articles/x.md``."""
+    source = content.source_path or ""
+    try:
+        parent = Path(content.settings["PATH"]).resolve().parent
+        return printable(Path(os.path.relpath(Path(source).resolve(), parent)).as_posix())
+    except (KeyError, TypeError, ValueError):
+        return printable(str(source))
+
+
+def fallback_slug(content) -> str:
+    """A safe slug for a file whose own is not: from its file name, else its title."""
+    stem = Path(content.source_path or "").stem
+    slug = slug_from(stem) or slug_from(getattr(content, "title", ""))
+    if not slug:
+        slug = "page-" + hashlib.sha256(str(content.source_path).encode()).hexdigest()[:10]
+    return slug
+
+
+def guard_content(content) -> None:
+    """On ``content_object_init``: refuse what a content file may not set (see module doc)."""
+    if not isinstance(content, Article | Page):
+        return
+    shown = shown_path(content)
+    for key, why in refused_metadata(dict(content.metadata)):
+        logger.error("%s", refusal_message(shown, key, why))
+        content.metadata.pop(key, None)
+        if key in ("save_as", "url"):
+            content.__dict__.pop("override_" + key, None)
+        elif key == "template":
+            content.template = type(content).default_template
+        elif key == "status":
+            content.status = content.default_status
+        elif key == "translations":
+            content.translations = []
+    problem = slug_problem(getattr(content, "slug", None))
+    if problem:
+        slug = fallback_slug(content)
+        if "slug" in content.metadata:
+            logger.error(
+                "%s: Slug: %s; the page gets the slug %r (from its file name) instead",
+                shown, printable(problem), slug,
+            )  # fmt: skip
+        content.slug = content.metadata["slug"] = slug
+    default = str(content.settings.get("DEFAULT_LANG", "en")).lower()
+    if "lang" in content.metadata:
+        raw = content.metadata["lang"]
+        code = language_code(raw)
+        if code is None:
+            logger.error(
+                "%s: Lang: %r is not a language code (such as fr or en); the page is in the "
+                "site's language, %r",
+                shown, printable(str(raw)), default,
+            )  # fmt: skip
+            code = default
+        content.lang = content.metadata["lang"] = code
+    elif language_code(getattr(content, "lang", None)) is None:
+        content.lang = default
+    content.in_default_lang = content.lang == default
+
+
+def sanitised(html) -> Markup:
+    """The ``sanitised`` filter: ``html`` through the allow-list, marked safe to print."""
+    return Markup(safe_html(str(html))) if html else Markup("")
+
+
+def install_html_rules(generator) -> None:
+    """On ``generator_init``, before any template is compiled: autoescape everything."""
+    generator.env.autoescape = True
+    generator.env.filters["sanitised"] = sanitised
+
+
 def register() -> None:
+    signals.content_object_init.connect(guard_content)
+    signals.generator_init.connect(install_html_rules)
     signals.article_generator_finalized.connect(annotate)

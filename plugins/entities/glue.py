@@ -12,6 +12,7 @@ import json
 import logging
 from pathlib import Path
 
+from newstext.safety import path_inside
 from pelican import signals
 from pelican.generators import Generator
 
@@ -68,6 +69,16 @@ def article_entities(article) -> ArticleEntities:
             for kind in ("person", "place", "organisation")
         )
     )
+
+
+def inside_output(output: str, relative: str) -> bool:
+    """True when ``relative`` lands inside the output folder; else an error, and not written."""
+    try:
+        path_inside(Path(output), relative)
+    except ValueError as error:
+        logger.error("entities: not written: %s", error)
+        return False
+    return True
 
 
 def names_of(view: EntityView) -> list[str]:
@@ -154,6 +165,11 @@ class EntityPagesGenerator(Generator):
         options = entities_settings(self.settings)
         exported = []
         for key, view in sorted(self.views.items(), key=lambda item: item[1].url):
+            if not (
+                inside_output(self.output_path, view.url)
+                and inside_output(self.output_path, view.feed_url)
+            ):
+                continue
             articles = [self.by_slug[slug] for slug in view.entity.article_ids]
             entity_articles = [
                 EntityArticle(a, first_sentence_with(self.sentences_of(a.slug), view.pattern))
@@ -191,7 +207,7 @@ class EntityPagesGenerator(Generator):
             relative_urls=relative,
             page_lang=lang,
         )
-        path = Path(self.output_path) / "entities.json"
+        path = path_inside(Path(self.output_path), "entities.json")
         path.write_text(
             json.dumps({"entities": exported}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
             encoding="utf-8",

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from newstext.safety import bounded_slug
+
 KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
 METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
 
@@ -24,6 +26,21 @@ def split_names(value: object) -> tuple[str, ...]:
     return tuple(name.strip() for name in value if str(name).strip())
 
 
+def page_slug(slug: str) -> str:
+    """The slug an entity's files are named by: the registry's, in the safe alphabet and cut to
+    ``newstext.safety.SLUG_MAX_CHARS`` (a long one ends with a digest of the whole, so it stays
+    unique and the same from build to build): a 5,000-character name is still a file name.
+
+    >>> page_slug("vladimir-poutine")
+    'vladimir-poutine'
+    >>> long = page_slug("tres-" * 1000)
+    >>> len(long), long[:10], long == page_slug("tres-" * 1000), long == page_slug("tres-" * 999)
+    (100, 'tres-tres-', True, False)
+    """
+    cleaned = "-".join(re.findall(r"[a-z0-9]+", str(slug).lower())) or "entity"
+    return bounded_slug(cleaned)
+
+
 class EntityView:
     """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language."""
 
@@ -31,8 +48,9 @@ class EntityView:
         self.entity = entity
         self.default_lang = default_lang
         folder = KIND_FOLDERS[entity.kind]
-        self.url = f"entities/{folder}/{entity.slug}.html"
-        self.feed_url = f"entities/{folder}/{entity.slug}.atom.xml"
+        self.slug = page_slug(entity.slug)
+        self.url = f"entities/{folder}/{self.slug}.html"
+        self.feed_url = f"entities/{folder}/{self.slug}.atom.xml"
 
     def __getattr__(self, name):
         return getattr(self.entity, name)
@@ -154,7 +172,7 @@ def export_entity(view: EntityView, article_urls: Sequence[str]) -> dict:
         "name": view.name,
         "names": dict(sorted(entity.names.items())),
         "kind": entity.kind,
-        "slug": entity.slug,
+        "slug": view.slug,
         "url": view.url,
         "aliases": sorted(entity.aliases),
         "wikidata": entity.wikidata,

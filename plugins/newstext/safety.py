@@ -8,6 +8,7 @@ all ask them, so that no value can be safe in one place and dangerous in another
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,63 @@ def slug_problem(slug: object) -> str | None:
             "(a-z, 0-9, -)"
         )
     return None
+
+
+def slug_from(text: object, max_chars: int = SLUG_MAX_CHARS) -> str:
+    """A safe slug made of the words of ``text`` (ASCII, lower case), never cut inside a word;
+    ``""`` when ``text`` has no letter or digit.
+
+    >>> slug_from("Poutine & Kim: «très content» <script>")
+    'poutine-kim-tres-content-script'
+    >>> slug_from("../../etc/passwd"), slug_from("«»")
+    ('etc-passwd', '')
+    """
+    from unidecode import unidecode
+
+    words = re.sub(r"[^a-z0-9]+", " ", unidecode(str(text or "")).lower()).split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_chars:
+            break
+        slug = candidate
+    return slug or (words[0][:max_chars] if words else "")
+
+
+def bounded_slug(slug: str, max_chars: int = SLUG_MAX_CHARS) -> str:
+    """``slug`` when it fits in ``max_chars``, else its start and a digest of the whole slug:
+    the same long slug always gives the same short one, and two long slugs sharing their start
+    still differ.
+
+    >>> bounded_slug("vladimir-poutine")
+    'vladimir-poutine'
+    >>> long = "a" * 300
+    >>> short = bounded_slug(long, 40)
+    >>> short, len(short), is_safe_slug(short)
+    ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaa-9835fa6bf4', 40, True)
+    """
+    if len(slug) <= max_chars:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    start = slug[: max_chars - len(digest) - 1].rstrip("-_")
+    return f"{start}-{digest}" if start else digest
+
+
+def page_url(folder: str, slug: object, suffix: str = ".html") -> str:
+    """The relative URL of a generated page, ``folder/slug.html``; ValueError when ``slug`` is
+    not safe, so that no unsafe value ever becomes a URL or a path.
+
+    >>> page_url("digests", "la-semaine")
+    'digests/la-semaine.html'
+    >>> page_url("digests", "../x")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: '../x' is not a slug: use lower-case letters, digits and single hyphens ...
+    """
+    problem = slug_problem(slug)
+    if problem:
+        raise ValueError(problem)
+    return f"{folder}/{slug}{suffix}"
 
 
 def is_safe_slug(slug: object) -> bool:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+
+from markupsafe import Markup
 
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
@@ -52,13 +55,23 @@ def mentions(sentence: str, names: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) for name in names if name)
 
 
+def title_text(title: str) -> str:
+    """An article's title as plain text: Pelican titles are HTML (ingest writes ``AT&amp;T``),
+    and an entry's headline is text, escaped once where it is printed.
+
+    >>> title_text("AT&amp;T rachète <em>Time Warner</em>")
+    'AT&T rachète Time Warner'
+    """
+    return Markup(str(title)).striptags()
+
+
 def article_entry(article, entities: Sequence) -> TimelineEntry:
     return TimelineEntry(
         "article",
         article.date.date(),
         "day",
         article,
-        article.title,
+        title_text(article.title),
         tuple(entities),
         article.lang,
     )
@@ -102,18 +115,26 @@ def timelinejs_date(date: dt.date, precision: str) -> dict:
 
 
 def timelinejs(entries: Iterable[TimelineEntry], title: str, url_of) -> dict:
-    """A TimelineJS JSON document (events with start_date, text.headline, text.text, group)."""
+    """A TimelineJS JSON document (events with start_date, text.headline, text.text, group).
+
+    TimelineJS prints ``headline`` and ``text`` as HTML: plain text is escaped (an article's
+    summary is already HTML made safe by the article_page plugin).
+    """
     events = []
     for entry in sorted(entries, key=lambda e: e.sort_key):
         url = url_of(entry.article)
-        text = entry.sentence if entry.kind == "event" else (entry.article.summary or "")
+        text = (
+            html.escape(entry.sentence, quote=False)
+            if entry.kind == "event"
+            else str(entry.article.summary or "")
+        )
         events.append(
             {
                 "start_date": timelinejs_date(entry.date, entry.precision),
-                "text": {"headline": entry.headline, "text": text},
+                "text": {"headline": html.escape(entry.headline, quote=False), "text": text},
                 "group": entry.kind,
                 "unique_id": f"{entry.kind}-{entry.article.slug}-{entry.date}-{len(events)}",
                 "url": url,
             }
         )
-    return {"title": {"text": {"headline": title}}, "events": events}
+    return {"title": {"text": {"headline": html.escape(title, quote=False)}}, "events": events}

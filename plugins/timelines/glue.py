@@ -16,6 +16,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
+from newstext.safety import page_url, path_inside
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -63,6 +64,16 @@ class Digest:
     url = property(lambda self: self.page.url)
     lang = property(lambda self: self.page.lang)
     slug = property(lambda self: self.page.slug)
+
+
+def inside_output(output: str, relative: str) -> bool:
+    """True when ``relative`` lands inside the output folder; else an error, and not written."""
+    try:
+        path_inside(Path(output), relative)
+    except ValueError as error:
+        logger.error("timelines: not written: %s", error)
+        return False
+    return True
 
 
 def lead_first(articles: list) -> list:
@@ -202,21 +213,30 @@ class TimelineGenerator(Generator):
                         shown,
                         slug,
                     )
-            page.override_url = page.override_save_as = f"digests/{page.slug}.html"
+            try:  # the article_page plugin gave an unsafe slug a safe one already
+                page.override_url = page.override_save_as = page_url("digests", page.slug)
+            except ValueError as error:
+                logger.error("content/%s: this digest is not published: %s", shown, error)
+                continue
             digests.append(Digest(page, chosen))
         return sorted(digests, key=lambda digest: digest.date, reverse=True)
 
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
         lang = self.settings.get("DEFAULT_LANG", "en")
-        write = lambda url, template, **kw: writer.write_file(  # noqa: E731
-            url,
-            self.get_template(template),
-            self.context,
-            relative_urls=relative,
-            page_lang=kw.pop("page_lang", lang),
-            **kw,
-        )
+
+        def write(url: str, template: str, **kw) -> None:
+            if not inside_output(self.output_path, url):
+                return
+            writer.write_file(
+                url,
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                page_lang=kw.pop("page_lang", lang),
+                **kw,
+            )
+
         self._write_timeline(write)
         for key, entries in self.long_timelines.items():
             view = self.context["entity_views"][key]
@@ -232,7 +252,7 @@ class TimelineGenerator(Generator):
             write(digest.url, "digest", digest=digest, page_lang=digest.lang)
         if self.digests:
             writer.write_feed(
-                [digest.page for digest in self.digests],
+                [digest.page for digest in self.digests],  # URLs from page_url: inside
                 self.context,
                 "feeds/digests.atom.xml",
                 feed_title=f"{self.settings.get('SITENAME', '')} — digests",
@@ -264,12 +284,15 @@ class TimelineGenerator(Generator):
         output = Path(self.output_path)
         sitename = self.settings.get("SITENAME", "")
         dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"  # noqa: E731
-        (output / "timeline.json").write_text(
+        path_inside(output, "timeline.json").write_text(
             dump(timelinejs(self.entries, sitename, lambda a: a.url)), encoding="utf-8"
         )
         for key, entries in self.entity_timelines.items():
             view = self.context["entity_views"][key]
-            target = output / view.url.replace(".html", ".timeline.json")
+            relative = view.url.replace(".html", ".timeline.json")
+            if not inside_output(self.output_path, relative):
+                continue
+            target = path_inside(output, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(
                 dump(timelinejs(entries, view.name, lambda a: "../../" + a.url)), encoding="utf-8"

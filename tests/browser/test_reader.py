@@ -157,18 +157,19 @@ def test_entity_link_in_the_article_body_leads_to_the_entity_page(page, server, 
 SEARCH_WAIT = 15_000
 
 
+SEARCH_DONE = (
+    "() => !document.querySelector('#search[aria-busy]')"
+    " && /\\d/.test(document.querySelector('.search-message')?.textContent || '')"
+)
+
+
 def search_results(page, term: str) -> list[str]:
-    """Type `term` in Pagefind's search box and return the result links' addresses."""
-    box = page.locator(".pagefind-ui__search-input")
+    """Type `term` in the search box (site.js on Pagefind's API); the result links' addresses."""
+    box = page.locator(".search-input")
     box.wait_for(state="visible", timeout=SEARCH_WAIT)
     box.fill(term)
-    page.wait_for_selector(".pagefind-ui__message", timeout=SEARCH_WAIT)
-    page.wait_for_function(
-        "() => !document.querySelector('.pagefind-ui__loading')"
-        " && /\\d/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')",
-        timeout=SEARCH_WAIT,
-    )
-    return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    page.wait_for_function(SEARCH_DONE, timeout=SEARCH_WAIT)
+    return page.locator(".search-result-link").evaluate_all("links => links.map(a => a.href)")
 
 
 def test_search_finds_poutine(page, server, pages):
@@ -180,16 +181,14 @@ def test_search_finds_poutine(page, server, pages):
 def test_search_filter_by_person_keeps_the_article(page, server, pages):
     page.goto(server.url("search.html"))
     assert server.url(pages.article) in search_results(page, "Poutine")
-    checkbox = page.locator(f'input.pagefind-ui__filter-checkbox[name="person"][value="{PERSON}"]')
+    checkbox = page.locator(f'input.search-filter-checkbox[name="person"][value="{PERSON}"]')
     checkbox.wait_for(state="attached", timeout=SEARCH_WAIT)
     checkbox.evaluate("box => { box.closest('details').open = true; }")
     checkbox.check()
     assert checkbox.is_checked()
-    page.wait_for_timeout(400)  # Pagefind UI waits 300 ms after a change before it searches
-    page.wait_for_function(
-        "() => !document.querySelector('.pagefind-ui__loading')", timeout=SEARCH_WAIT
-    )
-    results = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
+    page.wait_for_timeout(400)  # site.js waits 300 ms after a change before it searches
+    page.wait_for_function(SEARCH_DONE, timeout=SEARCH_WAIT)
+    results = page.locator(".search-result-link").evaluate_all("a => a.map(x => x.href)")
     assert server.url(pages.article) in results
 
 
@@ -354,7 +353,7 @@ def test_site_works_from_a_sub_path(page, server, pages):
     page.wait_for_load_state()
     assert page.url == prefix + "search.html"
     assert prefix + pages.article in search_results(page, "Poutine")
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.locator(".search-result-link").first.click()
     page.wait_for_load_state()
     assert page.url == prefix + pages.article
 
@@ -378,7 +377,7 @@ def test_search_page_from_file_says_search_is_unavailable(page, site_output):
         "data-unavailable"
     )
     assert message, "search.html has no #search[data-unavailable] message"
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".search-input")
     if box.count():  # the search box is offered: typing in it must not break the page
         box.fill("Poutine")
         page.wait_for_timeout(800)

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from article_page.glue import install_html_rules
 from pelican.generators import Generator
 from pelican.settings import read_settings
 from site_language.catalogs import Catalogs
@@ -85,6 +86,7 @@ def env(tmp_path):
         }
     )
     generator = Generator({}, settings, str(tmp_path), str(THEME), str(tmp_path / "output"))
+    install_html_rules(generator)  # what the article_page plugin does on generator_init
     install_language(generator.env, Catalogs.from_directory(translations_dir(settings)))
     generator.settings_for_tests = settings
     return generator.env

@@ -1,7 +1,7 @@
 /* Progressive enhancement only: every page is complete without this file.
    - entity index: filter box, sort by name or by number of articles;
    - timeline: filter by entity kind or entity name, jump to a year on the page;
-   - search page: start Pagefind UI (its script is loaded by search.html). */
+   - search page: search box, filters and results on Pagefind's JavaScript API. */
 (function () {
   "use strict";
 
@@ -96,32 +96,167 @@
     });
   }
 
+  // --- search: Pagefind's JavaScript API, every value from the index printed as text ---
+
+  var PAGE_SIZE = 10;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpts are escaped text with <mark> around the words found: rebuild them as
+  // text nodes and <mark> elements, so that nothing in them is ever parsed as HTML.
+  var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
+  function excerptInto(target, excerpt) {
+    var marked = false;
+    String(excerpt || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
+      if (part === "<mark>" || part === "</mark>") { marked = part === "<mark>"; return; }
+      var text = part.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, function (e) { return ENTITIES[e]; });
+      if (!text) return;
+      target.appendChild(marked ? element("mark", "", text) : document.createTextNode(text));
+    });
+  }
+
+  function searchUnavailable(box) {
+    box.textContent = "";
+    box.appendChild(element("p", "notice", box.dataset.unavailable));
+  }
+
   function search() {
     var box = document.getElementById("search");
     if (!box) return;
     // Pagefind fetches its index, which browsers refuse for pages opened as files.
-    if (typeof window.PagefindUI !== "function" || window.location.protocol === "file:") {
-      var p = document.createElement("p");
-      p.className = "notice";
-      p.textContent = box.dataset.unavailable;
-      box.appendChild(p);
-      return;
-    }
-    // Pagefind stores result URLs from the site root; the root's path makes them work
-    // when the site is served from a sub-path.
-    var root = new URL(box.dataset.siteRoot || "./", window.location.href).pathname;
-    new window.PagefindUI({ element: "#search", baseUrl: root, showSubResults: true, showImages: false });
-    // Pagefind labels its input with a placeholder only; give it a real accessible name.
-    var input = box.querySelector("input");
-    if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", box.dataset.label);
-    // Filter names are the index's keys (person, year...): show them in the page's language.
+    if (window.location.protocol === "file:") { searchUnavailable(box); return; }
+    // Result URLs are stored from the site root; the root's path makes them work from a
+    // sub-path.
+    var root = new URL(box.dataset.siteRoot || "./", window.location.href);
+    import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+      return Promise.resolve(pagefind.options({ baseUrl: root.pathname }))
+        .then(function () { return pagefind.filters(); })
+        .then(function (filters) { searchBox(box, pagefind, filters || {}); });
+    }).catch(function () { searchUnavailable(box); });
+  }
+
+  function searchBox(box, pagefind, filters) {
     var labels = JSON.parse(box.dataset.filterLabels || "{}");
-    new MutationObserver(function () {
-      box.querySelectorAll(".pagefind-ui__filter-name").forEach(function (name) {
-        var label = labels[name.textContent.trim().toLowerCase()];
-        if (label && name.textContent !== label) name.textContent = label;
+    var form = element("form", "search-form");
+    form.setAttribute("role", "search");
+    var label = element("label", "visually-hidden", box.dataset.label);
+    label.htmlFor = "search-input";
+    var input = element("input", "search-input");
+    input.id = "search-input";
+    input.type = "search";
+    input.autocomplete = "off";
+    form.appendChild(label);
+    form.appendChild(input);
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+
+    var panel = element("div", "search-filters");
+    var keys = Object.keys(labels).filter(function (key) { return filters[key]; });
+    Object.keys(filters).sort().forEach(function (key) { if (keys.indexOf(key) === -1) keys.push(key); });
+    keys.forEach(function (key) {
+      var values = Object.keys(filters[key]);
+      if (!values.length) return;
+      values.sort(key === "year"
+        ? function (a, b) { return b.localeCompare(a); }
+        : function (a, b) { return a.localeCompare(b, document.documentElement.lang); });
+      var group = element("details", "search-filter");
+      group.appendChild(element("summary", "", labels[key] || key));
+      values.forEach(function (value) {
+        var option = element("label");
+        var checkbox = element("input", "search-filter-checkbox");
+        checkbox.type = "checkbox";
+        checkbox.name = key;
+        checkbox.value = value;
+        checkbox.addEventListener("change", run);
+        option.appendChild(checkbox);
+        option.appendChild(document.createTextNode(" " + value + " (" + filters[key][value] + ")"));
+        group.appendChild(option);
       });
-    }).observe(box, { childList: true, subtree: true });
+      panel.appendChild(group);
+    });
+
+    var message = element("p", "search-message");
+    message.setAttribute("role", "status");
+    var results = element("ol", "search-results");
+    var more = element("button", "search-more", box.dataset.more);
+    more.type = "button";
+    more.hidden = true;
+    box.textContent = "";
+    [form, panel, message, results, more].forEach(function (node) { box.appendChild(node); });
+
+    var current = 0;
+    var found = [];
+    var timer = null;
+
+    function chosen() {
+      var picked = {};
+      panel.querySelectorAll("input:checked").forEach(function (checkbox) {
+        (picked[checkbox.name] = picked[checkbox.name] || { any: [] }).any.push(checkbox.value);
+      });
+      return picked;
+    }
+
+    function say(count, term) {
+      var template = term
+        ? (count === 0 ? box.dataset.noResult : (count === 1 ? box.dataset.oneResult : box.dataset.results))
+        : (count === 1 ? box.dataset.oneFiltered : box.dataset.filteredResults);
+      message.textContent = template.replace("{count}", count).replace("{term}", term);
+    }
+
+    function show(search) {
+      var batch = found.slice(results.children.length, results.children.length + PAGE_SIZE);
+      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+        if (search !== current) return;
+        pages.forEach(function (data) {
+          var item = element("li");
+          var link = element("a", "search-result-link", (data.meta && data.meta.title) || data.url);
+          link.href = data.url;
+          var title = element("p", "search-result-title");
+          title.appendChild(link);
+          item.appendChild(title);
+          if (data.meta && data.meta.date) item.appendChild(element("p", "search-result-date muted", data.meta.date));
+          var excerpt = element("p", "search-result-excerpt");
+          excerptInto(excerpt, data.excerpt);
+          item.appendChild(excerpt);
+          results.appendChild(item);
+        });
+        more.hidden = results.children.length >= found.length;
+      });
+    }
+
+    function run() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var term = input.value.trim();
+        var picked = chosen();
+        var search = ++current;
+        results.textContent = "";
+        more.hidden = true;
+        if (!term && !Object.keys(picked).length) {
+          message.textContent = "";
+          box.removeAttribute("aria-busy");
+          return;
+        }
+        box.setAttribute("aria-busy", "true");
+        message.textContent = box.dataset.searching;
+        Promise.resolve(pagefind.search(term || null, { filters: picked })).then(function (response) {
+          if (search !== current) return null;
+          found = (response && response.results) || [];
+          return show(search).then(function () { say(found.length, term); });
+        }).catch(function () {
+          message.textContent = box.dataset.unavailable;
+        }).then(function () {
+          if (search === current) box.removeAttribute("aria-busy");
+        });
+      }, 300);
+    }
+
+    input.addEventListener("input", run);
+    more.addEventListener("click", function () { show(current); });
   }
 
   function start() {
