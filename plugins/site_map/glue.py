@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from newstext.safety import path_inside
 from pelican import signals
 
 from .sitemap import sitemap_xml
@@ -27,7 +28,7 @@ def write_sitemap(pelican) -> None:
         for path in output.rglob("*.html")
         if path.name != "404.html" and "pagefind" not in path.parts
     ]
-    (output / "sitemap.xml").write_text(sitemap_xml(site_url, pages), encoding="utf-8")
+    path_inside(output, "sitemap.xml").write_text(sitemap_xml(site_url, pages), encoding="utf-8")
 
 
 def register() -> None:

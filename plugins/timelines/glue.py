@@ -16,6 +16,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
+from article_page.sanitise import safe_html
 from newstext.safety import page_url, path_inside
 from pelican import signals
 from pelican.contents import Page
@@ -213,6 +214,7 @@ class TimelineGenerator(Generator):
                         shown,
                         slug,
                     )
+            page._content = safe_html(page._content or "")  # the page, and the digests feed
             try:  # the article_page plugin gave an unsafe slug a safe one already
                 page.override_url = page.override_save_as = page_url("digests", page.slug)
             except ValueError as error:

@@ -3,7 +3,16 @@
 from pathlib import Path
 
 import pytest
-from newstext.safety import inside, is_safe_slug, language_code, path_inside, printable
+from newstext.safety import (
+    bounded_slug,
+    inside,
+    is_safe_slug,
+    language_code,
+    page_url,
+    path_inside,
+    printable,
+    slug_from,
+)
 
 HOSTILE_SLUGS = [
     "../../x",
@@ -76,3 +85,46 @@ def test_paths_are_compared_resolved(tmp_path):
     with pytest.raises(ValueError, match="outside"):
         path_inside(out, Path("/tmp/x.html"))
     assert path_inside(out, "entities/a.html") == out / "entities" / "a.html"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Poutine et Kim", "poutine-et-kim"),
+        ("../../etc/passwd", "etc-passwd"),
+        ('x" onmouseover="alert(1)', "x-onmouseover-alert-1"),
+        ("Sergueï Choïgou", "serguei-choigou"),
+        ("«»", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_slug_from_text_is_safe_or_empty(text, slug):
+    assert slug_from(text) == slug
+    assert slug == "" or is_safe_slug(slug)
+
+
+def test_slug_from_a_long_text_stops_between_words():
+    slug = slug_from("mot " * 100)
+    assert len(slug) <= 100 and is_safe_slug(slug) and slug.endswith("mot")
+
+
+@pytest.mark.parametrize("length", [101, 255, 5000])
+def test_bounded_slugs_fit_are_safe_stable_and_distinct(length):
+    long = ("abcdefghij-" * 600)[:length].strip("-")
+    other = long[:-1] + ("x" if long[-1] != "x" else "y")
+    assert len(bounded_slug(long)) <= 100 and is_safe_slug(bounded_slug(long))
+    assert bounded_slug(long) == bounded_slug(long)
+    assert bounded_slug(long) != bounded_slug(other)
+
+
+@pytest.mark.parametrize("slug", ["../x", "a/b", "", "x.html", 'a"'])
+def test_page_url_refuses_unsafe_slugs(slug):
+    with pytest.raises(ValueError):
+        page_url("digests", slug)
+
+
+def test_page_url_of_a_safe_slug():
+    assert (
+        page_url("entities/people", "vladimir-poutine") == "entities/people/vladimir-poutine.html"
+    )

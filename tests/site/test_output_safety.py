@@ -162,6 +162,9 @@ def test_refused_slugs_and_languages_get_safe_ones(hostile_site):
     intro = digest.find(class_="intro")
     assert not intro.find("script") and "alert(5)" not in str(intro)
     assert [a.get("href") for a in intro.find_all("a")] == [None, "https://example.org/"]
+    feed = (hostile_site.output / "feeds" / "digests.atom.xml").read_text(encoding="utf-8")
+    assert "digests/semaine.html" in feed
+    assert "alert(5)" not in feed and "javascript:" not in feed and "onclick" not in feed
 
 
 def test_nothing_is_written_outside_output(hostile_site):

@@ -1,4 +1,4 @@
-"""Digest editions: day and ISO-week keys, grouping, neighbours, the timeline tree."""
+"""Digest editions: day and ISO-week keys, grouping, neighbours, the timeline tree; entries."""
 
 import datetime
 from types import SimpleNamespace
@@ -13,6 +13,7 @@ from timelines.editions import (
     iso_week_key,
     neighbours,
 )
+from timelines.entries import article_entry, event_entries, timelinejs
 
 d = datetime.date
 
@@ -166,4 +167,39 @@ def test_group_for_timeline_with_precisions():
                 (None, [(None, ["year"])]),
             ],
         )
+    ]
+
+
+# --- entries: titles are HTML in Pelican, text on timelines ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("AT&amp;T rachète Time Warner", "AT&T rachète Time Warner"),
+        ("Sommet &lt;b&gt;x&lt;/b&gt;", "Sommet <b>x</b>"),
+        ("<em>Un</em> titre", "Un titre"),
+        ("Déjà du texte", "Déjà du texte"),
+    ],
+)
+def test_an_article_entry_headline_is_the_title_as_text(title, text):
+    article = SimpleNamespace(title=title, date=datetime.datetime(2023, 9, 13), lang="fr", slug="a")
+    assert article_entry(article, []).headline == text
+
+
+def test_timelinejs_escapes_what_it_does_not_know_to_be_html():
+    article = SimpleNamespace(
+        title="AT&amp;T <img src=x>", date=datetime.datetime(2023, 9, 13), lang="fr", slug="a",
+        summary="<p>Résumé</p>",
+    )  # fmt: skip
+    event = SimpleNamespace(
+        date=datetime.date(2016, 1, 1), precision="year", expression="il y a", sentence="A <b> & c"
+    )
+    entries = [article_entry(article, []), *event_entries(article, [event], {})]
+    data = timelinejs(entries, "Kim <Jong-un>", lambda a: "articles/a.html")
+    assert data["title"]["text"]["headline"] == "Kim &lt;Jong-un&gt;"
+    texts = [(e["text"]["headline"], e["text"]["text"]) for e in data["events"]]
+    assert texts == [
+        ("A &lt;b&gt; &amp; c", "A &lt;b&gt; &amp; c"),
+        ("AT&amp;T", "<p>Résumé</p>"),
     ]
