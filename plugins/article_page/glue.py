@@ -83,11 +83,26 @@ def fallback_slug(content) -> str:
     return slug
 
 
+SKIPPED = "status refused before reading"  # metadata key set by ``keep_skipped``
+
+
+def keep_skipped(generator, metadata: dict) -> None:
+    """On ``article_generator_context``/``page_generator_context``, before Pelican builds the
+    object: ``Status: skip`` would make it drop the file silently, before ``guard_content``
+    could name it. The status is kept aside, for ``guard_content`` to refuse with the path."""
+    if metadata.get("status") == "skip":
+        metadata[SKIPPED] = metadata.pop("status")
+
+
 def guard_content(content) -> None:
     """On ``content_object_init``: refuse what a content file may not set (see module doc)."""
     if not isinstance(content, Article | Page):
         return
     shown = shown_path(content)
+    if SKIPPED in content.metadata:
+        [(key, why)] = refused_metadata({"status": content.metadata.pop(SKIPPED)})
+        content.__dict__.pop(SKIPPED, None)
+        logger.error("%s", refusal_message(shown, key, why))
     for key, why in refused_metadata(dict(content.metadata)):
         logger.error("%s", refusal_message(shown, key, why))
         content.metadata.pop(key, None)
@@ -137,6 +152,8 @@ def install_html_rules(generator) -> None:
 
 
 def register() -> None:
+    signals.article_generator_context.connect(keep_skipped)
+    signals.page_generator_context.connect(keep_skipped)
     signals.content_object_init.connect(guard_content)
     signals.generator_init.connect(install_html_rules)
     signals.article_generator_finalized.connect(annotate)

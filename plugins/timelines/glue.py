@@ -197,6 +197,12 @@ class TimelineGenerator(Generator):
             except Exception as error:  # a bad digest never stops the site
                 logger.error("content/%s: cannot read this digest: %s", shown, error)
                 continue
+            if not isinstance(page, Page):  # "Status: skip": Pelican read nothing
+                logger.error(
+                    "content/%s: 'Status: skip' is not allowed in a digest; remove the line",
+                    shown,
+                )
+                continue
             if "date" not in page.metadata:
                 logger.error(
                     "content/%s: a digest needs a date: add a line 'Date: YYYY-MM-DD'", shown

@@ -49,6 +49,7 @@ HOSTILE = {
         Status="secret",
     ),
     "long-name.md": article("Slug: long-name", People=LONG_NAME),
+    "skipped.md": article("Slug: skipped", Status="skip"),
 }
 DIGEST = (
     "Title: La semaine\nDate: 2023-09-15\nSlug: ../digest-evil\nArticles: good\n\n"
@@ -75,6 +76,9 @@ EXPECTED_ERRORS = sorted(
         "would choose the template that renders the page); it is ignored: remove the line",
         "content/articles/pelican-keys.md: 'Status:' is not allowed in a content file "
         "('secret' is not one of published, draft, hidden); it is ignored: remove the line",
+        "content/articles/skipped.md: 'Status:' is not allowed in a content file "
+        "('skip' is not one of published, draft, hidden); it is ignored: remove the line",
+        "content/digests/cache.md: 'Status: skip' is not allowed in a digest; remove the line",
         "content/digests/semaine.md: Slug: '../digest-evil' is not a slug: use lower-case "
         "letters, digits and single hyphens (a-z, 0-9, -); the page gets the slug 'semaine' "
         "(from its file name) instead",
@@ -87,6 +91,9 @@ def write_hostile_content(site: Site) -> None:
         (site.content / "articles" / name).write_text(text, encoding="utf-8")
     (site.content / "digests").mkdir(exist_ok=True)
     (site.content / "digests" / "semaine.md").write_text(DIGEST, encoding="utf-8")
+    (site.content / "digests" / "cache.md").write_text(
+        DIGEST.replace("Slug: ../digest-evil", "Status: skip"), encoding="utf-8"
+    )
     (site.content / "entities.yml").write_text(ALIASES, encoding="utf-8")
 
 
@@ -155,7 +162,7 @@ def test_refused_slugs_and_languages_get_safe_ones(hostile_site):
     articles = sorted(p.name for p in (hostile_site.output / "articles").glob("*.html"))
     assert articles == [
         "attribute.html", "good.html", "language.html", "long-name.html", "pelican-keys.html",
-        "traversal.html",
+        "skipped.html", "traversal.html",
     ]  # fmt: skip
     assert hostile_site.page("articles/language.html").html["lang"] == "fr"
     digest = hostile_site.page("digests/semaine.html")
@@ -197,5 +204,5 @@ def test_a_strict_build_fails_on_hostile_content(tmp_path):
 
     site = Site(tmp_path / "project")
     write_hostile_content(site)
-    with pytest.raises(StrictBuildFailed, match=r"strict build: 8 error\(s\)"):
+    with pytest.raises(StrictBuildFailed, match=r"strict build: 10 error\(s\)"):
         site.build(DIGEST_STRICT=True)
