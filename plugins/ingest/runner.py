@@ -155,7 +155,8 @@ class Holder:
     raw: str = ""
 
     def __str__(self) -> str:
-        return f"{self.article} (from {printable(self.raw)})" if self.raw else self.article
+        article = printable(self.article)
+        return f"{article} (from {printable(self.raw)})" if self.raw else article
 
 
 @dataclasses.dataclass
@@ -196,7 +197,8 @@ class ArticleFolder:
         return folder
 
     def _unreadable(self, path: Path, shown: str, message: str, line: int | None = None) -> None:
-        error = IngestError(shown, f"{message}; until then ingest leaves it as it is", line=line)
+        message = f"{message}; until then ingest leaves it as it is"
+        error = IngestError(printable(shown), message, line=line)
         self.unreadable.append(error)
         self.holders.setdefault(path.stem, Holder(shown))
 
