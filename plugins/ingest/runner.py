@@ -162,7 +162,8 @@ class Holder:
 @dataclasses.dataclass
 class ArticleFolder:
     """What the articles folder holds: generated articles by raw file, the holder of every slug,
-    and the files that cannot be read (never overwritten, never removed)."""
+    and the files that cannot be read (never overwritten, never removed). A link to a file
+    outside the folder is never read; it holds its name's slug."""
 
     by_raw: dict[str, ExistingArticle]
     holders: dict[str, Holder]
@@ -174,6 +175,9 @@ class ArticleFolder:
         for path in sorted(articles.rglob("*.md")):
             shown = display(path)
             if any(part.startswith(".") for part in path.relative_to(articles).parts):
+                continue
+            if not inside(articles, path):  # a link out of the folder: held, never read
+                folder.holders.setdefault(path.stem, Holder(shown))
                 continue
             try:
                 data = path.read_bytes()

@@ -475,3 +475,18 @@ def test_nothing_is_written_outside_the_articles_folder(project, tmp_path_factor
          "seeds/2023-09-13_seed.txt", f"content/articles/{TITLE_SLUG}.md",
          "content/digests/vostotchny.md"]
     )  # fmt: skip
+
+
+def test_a_link_in_the_articles_folder_is_never_read_nor_written_through(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "mine.md"
+    outside.write_text("Title: Mine\n\nNot to be touched.\n", encoding="utf-8")
+    articles = project / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / f"{TITLE_SLUG}.md").symlink_to(outside)
+    outcomes = make_ingest(project, FakeRecognizer()).run()
+    assert statuses(outcomes) == [("seeds/2023-09-13_seed.txt", "failed")]
+    assert outcomes[0].message.startswith(
+        f"seeds/2023-09-13_seed.txt: slug '{TITLE_SLUG}' is already used by content/articles/"
+        f"{TITLE_SLUG}.md; "
+    )
+    assert outside.read_text(encoding="utf-8") == "Title: Mine\n\nNot to be touched.\n"
