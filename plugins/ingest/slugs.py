@@ -1,8 +1,11 @@
 """URL slugs for articles: ASCII, lower case, hyphenated, cut at a word boundary.
 
-An editor's slug is taken as given (once ``newstext.safety`` accepts it). A slug made here comes
-from the title, or from the file name when the title gives none; when another article has it,
-the date and then a counter make it distinct (``slug_candidates``).
+An editor's slug is taken as given once ``newstext.safety`` accepts it; one it refuses (``../x``)
+is an error, and the article waits until it is fixed rather than going out under another URL:
+that error would be logged once, and the next, unchanged run would publish it without a word.
+A slug made here comes from the title, or from the file name when the title gives none; when
+another raw file's article has it, the date and then a counter make it distinct
+(``slug_candidates``).
 """
 
 from __future__ import annotations

@@ -272,6 +272,16 @@ def test_an_empty_title_gives_a_slug_from_the_file_name(project):
     assert [o.target for o in outcomes] == ["content/articles/sommet-vostotchny.md"]
 
 
+def test_no_slug_from_title_nor_file_name_is_an_error(project):
+    (project / "seeds" / "2023-09-13_seed.txt").unlink()
+    (project / "seeds" / "«_».md").write_text("Title: « … »\n\nUn texte.\n", encoding="utf-8")
+    outcomes = make_ingest(project, FakeRecognizer()).run()
+    assert [o.message for o in outcomes] == [
+        "seeds/«_».md: cannot make a URL slug from the title '« … »' nor the file name: give "
+        "one in a sidecar (slug: ...)"
+    ]
+
+
 def test_a_sidecar_slug_resolves_the_clash(project):
     (project / "seeds" / "2023-09-14_copy.txt").write_bytes(SEED.read_bytes())
     (project / "seeds" / "2023-09-14_copy.yml").write_text("slug: copie\n", encoding="utf-8")
