@@ -223,6 +223,14 @@ def test_a_new_seeds_slug_never_replaces_an_edited_article(project, caplog):
         ("seeds/0_new.txt", "failed"),
         ("seeds/2023-09-13_seed.txt", "kept"),
     ]
+    assert caplog.messages == [
+        f"seeds/0_new.txt: slug '{TITLE_SLUG}' is already used by content/articles/{TITLE_SLUG}"
+        ".md (from seeds/2023-09-13_seed.txt); two articles cannot share one URL, so neither is "
+        "written over. Give this one another slug (slug: ... in its sidecar)",
+        f"content/articles/{TITLE_SLUG}.md was edited by hand; its raw file changed since, but it "
+        "is kept as it is. To regenerate it from seeds/2023-09-13_seed.txt (losing the edits): "
+        "invoke ingest --force --paths seeds/2023-09-13_seed.txt",
+    ]
     assert article.read_bytes() == before
     assert article_names(project) == [f"{TITLE_SLUG}.md"]
 
