@@ -4,7 +4,9 @@ The file is Pelican Markdown: ``Key: value`` lines, a blank line, the body. Keys
 order and values on one line, so that the same article always gives the same bytes and a diff
 shows an editor exactly what changed. The last key, ``Ingest_checksum``, is the SHA-256 of the
 rest of the file: when the file no longer matches it, an editor has edited it, and it is never
-overwritten again unless asked.
+overwritten again unless asked. What an editor's tool adds without an edit (a byte-order mark,
+CRLF or CR line endings, trailing spaces) is not an edit, and never hides one: the checksum is
+taken over the text with those removed.
 """
 
 from __future__ import annotations
@@ -13,21 +15,26 @@ import hashlib
 import html
 import re
 
+from newstext.safety import printable
+
 from .model import Article, Found
 from .plaintext import escape_markdown
 
 CHECKSUM_KEY = "Ingest_checksum"
+KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$")
 _SPACES = re.compile(r"\s+")
+_TRAILING_SPACES = re.compile(r"[ \t\f\v]+$", re.M)
 
 
 def one_line(value: object) -> str:
-    """Metadata values live on one line: inner newlines and runs of spaces become one space.
+    """Metadata values live on one line: inner newlines and runs of spaces become one space, and
+    other control characters (NUL, ESC...) show as "?", so that no value can start a line.
 
-    >>> one_line("  Le président\\n  russe ")
-    'Le président russe'
+    >>> one_line("  Le président\\n  russe\\u2028 \\x1b[31m")
+    'Le président russe ?[31m'
     """
-    return _SPACES.sub(" ", str(value)).strip()
+    return printable(_SPACES.sub(" ", str(value)).strip())
 
 
 def _found_note(name: str, found: Found | None) -> str | None:
@@ -74,11 +81,11 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
         ("Summary", escape_markdown(value(article.summary))),
         ("License", value(article.license)),
         ("Attribution", value(article.attribution)),
-        ("People", "; ".join(article.people)),
-        ("Places", "; ".join(article.places)),
-        ("Organisations", "; ".join(article.organisations)),
+        ("People", "; ".join(one_line(name) for name in article.people)),
+        ("Places", "; ".join(one_line(name) for name in article.places)),
+        ("Organisations", "; ".join(one_line(name) for name in article.organisations)),
         *((key.capitalize(), one_line(v)) for key, v in article.extra),
-        ("Found", found_line(article)),
+        ("Found", one_line(found_line(article))),
         ("Raw", article.raw.path),
         ("Raw_sha256", article.raw.sha256),
         ("Ingest_fingerprint", article.fingerprint),
@@ -86,15 +93,35 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
     return [(key, text) for key, text in rows if text]
 
 
+def normalised(text: str) -> str:
+    """``text`` as its content, whatever tool saved it: no byte-order mark, "\\n" line endings,
+    no trailing spaces on a line, one newline at the end.
+
+    >>> normalised("\\ufeffTitle: A  \\r\\n\\r\\nBody.\\t\\r\\n\\r\\n")
+    'Title: A\\n\\nBody.\\n'
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _TRAILING_SPACES.sub("", text).rstrip("\n") + "\n"
+
+
 def checksum(text_without_checksum: str) -> str:
     return hashlib.sha256(text_without_checksum.encode("utf-8")).hexdigest()
 
 
+def header_line(key: str, text: str) -> str:
+    """One ``Key: value`` line. A key that is not a name, or a value on more than one line, is a
+    bug upstream: it could write metadata the article does not have, so it raises ValueError.
+    """
+    if not KEY.fullmatch(key) or one_line(text) != text:
+        raise ValueError(f"metadata {printable(key)!r}: {printable(text)!r} is not one line")
+    return f"{key}: {text}\n"
+
+
 def render(article: Article) -> str:
     """The whole Markdown file, checksum included. Deterministic: same article, same bytes."""
-    header = "".join(f"{key}: {text}\n" for key, text in metadata_lines(article))
+    header = "".join(header_line(key, text) for key, text in metadata_lines(article))
     body = article.body_markdown.strip() + "\n"
-    unsigned = f"{header}\n{body}"
+    unsigned = normalised(f"{header}\n{body}")
     return f"{header}{CHECKSUM_KEY}: {checksum(unsigned)}\n\n{body}"
 
 
@@ -105,7 +132,7 @@ def read_header(text: str) -> dict[str, str]:
     {'title': 'A', 'raw': 'seeds/a.txt'}
     """
     header: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in text.lstrip("\ufeff").splitlines():
         match = _KEY_LINE.match(line)
         if not match:
             break
@@ -116,10 +143,14 @@ def read_header(text: str) -> dict[str, str]:
 def edited_by_hand(text: str) -> bool:
     """True when a generated file no longer matches its checksum (an editor changed it).
 
-    A file without a checksum was not generated here: it counts as the editor's own.
+    The text is compared once normalised (see ``normalised``), and as it is for checksums
+    written before normalising. A file without a checksum was not generated here: it counts as
+    the editor's own.
     """
     recorded = read_header(text).get(CHECKSUM_KEY.lower())
     if recorded is None:
         return True
-    unsigned = re.sub(rf"^{CHECKSUM_KEY}:[^\n]*\n", "", text, count=1, flags=re.M)
-    return checksum(unsigned) != recorded
+    signature = rf"^{CHECKSUM_KEY}:[^\n]*\n"
+    unsigned = re.sub(signature, "", normalised(text), count=1, flags=re.M)
+    exact = re.sub(signature, "", text, count=1, flags=re.M)
+    return recorded not in (checksum(unsigned), checksum(exact))

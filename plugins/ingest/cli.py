@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+from newstext.safety import printable
 from pelican.settings import read_settings
 
 from .glue import make_ingest
@@ -28,13 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
     ingest = make_ingest(read_settings(args.settings))
-    missing = [str(path) for path in args.paths if not path.is_file()]
+    missing = [printable(str(path)) for path in args.paths if not path.is_file()]
     if missing:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
 
     def progress(number: int, total: int, outcome) -> None:
-        print(f"[{number}/{total}] {outcome.status:9} {outcome.path}", flush=True)
+        # a file name reaches the terminal: control characters (ANSI escapes) show as "?"
+        print(f"[{number}/{total}] {outcome.status:9} {printable(outcome.path)}", flush=True)
 
     outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
     print(summary_line(outcomes))

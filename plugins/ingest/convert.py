@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
 from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
 from .sidecar import read_sidecar
-from .slugs import slugify
+from .slugs import made_slug
 
 logger = logging.getLogger(__name__)
 
@@ -94,13 +95,34 @@ class EntityCache:
     def spans(self, text: str, model: str, compute: Callable[[], list]) -> list[tuple[str, str]]:
         key = hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
         path = self._path(key)
-        if path and path.exists():
-            return [tuple(span) for span in json.loads(path.read_text(encoding="utf-8"))]
+        cached = self._read(path) if path and path.exists() else None
+        if cached is not None:
+            return cached
         spans = [tuple(span) for span in compute()]
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
+            # Written whole or not at all: an interrupted run never leaves half an entry.
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, path)
         return spans
+
+    @staticmethod
+    def _read(path: Path) -> list[tuple[str, str]] | None:
+        """The spans stored in ``path``, or None (and the entry removed) when it is not a list of
+        [text, label] pairs: a corrupt or truncated entry is computed again."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, list) and all(
+                isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span)
+                for span in data
+            ):
+                return [tuple(span) for span in data]
+        except (OSError, UnicodeDecodeError, ValueError):
+            pass
+        logger.warning("%s: cache entry is damaged; it is removed and computed again", path)
+        path.unlink(missing_ok=True)
+        return None
 
 
 @dataclasses.dataclass
@@ -143,9 +165,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     summary = parsed.summary or Found(
         summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
     )
-    slug = parsed.slug or Found(slugify(str(title.value)), "title")
-    if not slug.value:
-        raise IngestError(raw.path, f"cannot make a URL slug from the title {title.value!r}")
+    slug = parsed.slug or made_slug(str(title.value), raw_path.stem, raw.path)
     date = infer_date(parsed, raw_path, how.tz)
     if not isinstance(date.value, DateValue):
         raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)

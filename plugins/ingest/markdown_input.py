@@ -3,8 +3,11 @@
 Metadata is either Pelican style, "Key: value" lines at the top up to the first blank line
 (a line indented by 4 spaces continues the value above), or YAML front matter between "---"
 lines. Keys are case-insensitive; known keys fill ``ParsedArticle`` fields with how="editor",
-the others go to ``extra`` verbatim. The body is kept verbatim as Markdown, and stripped of
-Markdown syntax into plain paragraphs for named-entity recognition.
+the others go to ``extra`` verbatim, except the keys with which Pelican decides where and how a
+page is written or whether it is published (``Save_as``, ``Template``, ``Status``...), the keys
+ingest writes itself, and keys that are not names: those are left out with a warning. The body
+is kept verbatim as Markdown, and stripped of Markdown syntax into plain
+paragraphs for named-entity recognition.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import logging
 import re
 
 import yaml
+from newstext.safety import printable, slug_problem
 
 from ingest.dates import PARIS, DateError, parse_date
 from ingest.model import Found, IngestError, ParsedArticle, RawText
@@ -39,6 +43,25 @@ FIELDS = {
     "attribution": "attribution",
     "slug": "slug",
 }
+
+# Keys Pelican reads as its own: where and how the page is written, with which template, whether
+# it is published, and the attributes a Pelican article relies on (each metadata key becomes
+# one). A test checks this against Pelican's Article class.
+PELICAN_KEYS = frozenset({
+    "save_as", "url", "lang_save_as", "lang_url", "override_save_as", "override_url",
+    "template", "status", "translation", "settings", "content", "metadata", "translations",
+    "in_default_lang", "source_path", "relative_source_path", "relative_dir", "filename",
+    "date_format", "locale_date", "locale_modified", "timezone", "default_template",
+    "default_status", "allowed_statuses", "mandatory_properties", "url_format", "is_valid",
+    "get_content", "get_summary", "get_url_setting", "get_siteurl", "get_static_links",
+    "get_relative_source_path", "refresh_metadata_intersite_links",
+})  # fmt: skip
+# Keys ingest writes itself in every article (see article_file.metadata_lines).
+INGEST_KEYS = frozenset({
+    "date_precision", "people", "places", "organisations", "found", "raw", "raw_sha256",
+    "ingest_fingerprint", "ingest_checksum",
+})  # fmt: skip
+_EXTRA_KEY = re.compile(r"[a-z][a-z0-9_-]*")
 
 _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
@@ -228,20 +251,47 @@ def _field_value(name: str, value: object, tz: dt.tzinfo, path: str, line: int) 
             return parse_date(scalar_text(value), tz)
         except DateError as error:
             raise IngestError(path, str(error), line=line) from None
-    return scalar_text(value).strip()
+    text = scalar_text(value).strip()
+    if name == "slug" and text and (problem := slug_problem(text)):
+        raise IngestError(path, problem, line=line)
+    return text
+
+
+def extra_key_problem(key: str) -> str | None:
+    """Why metadata ``key`` (lower case) is not carried into the article, or None.
+
+    >>> extra_key_problem("tags") is None, extra_key_problem("raw")
+    (True, 'is written by ingest itself')
+    """
+    if key in PELICAN_KEYS:
+        return "is Pelican's own (where and how the page is written, or whether it is published)"
+    if key in INGEST_KEYS:
+        return "is written by ingest itself"
+    if not _EXTRA_KEY.fullmatch(key):
+        return 'is not a name (letters, digits, "_" and "-", starting with a letter)'
+    return None
 
 
 def apply_metadata(
     entries: list[tuple[str, object, int]], path: str, tz: dt.tzinfo = PARIS
 ) -> tuple[dict[str, Found], dict[str, str]]:
     """Known keys (``FIELDS``) to Found(value, "editor", line) per field; unknown keys to
-    ``extra`` as text. A key given twice keeps its first value. A date that is not a date or
-    not a real day raises ``IngestError`` with its line."""
+    ``extra`` as text, but for those of ``extra_key_problem``, left out with a warning. A key
+    given twice keeps its first value. A date that is not a date or not a real day, or a slug
+    that ``newstext.safety`` refuses, raises ``IngestError`` with its line."""
     fields: dict[str, Found] = {}
     extra: dict[str, str] = {}
     for key, value, line in entries:
         name = FIELDS.get(key)
-        if name is None:
+        if name is None and (problem := extra_key_problem(key)):
+            logger.warning(
+                "%s:%s: metadata %r %s; it is left out of the article",
+                path,
+                line,
+                printable(key),
+                problem,
+            )
+        elif name is None:
             extra.setdefault(key, scalar_text(value))
         elif name not in fields:
             found = _field_value(name, value, tz, path, line)

@@ -4,7 +4,18 @@
   file, sidecar, the pipeline, the models and the settings; same fingerprint, nothing to do.
 - A Markdown file an editor has edited is never overwritten (``force`` does, on purpose).
 - A removed raw file takes its unedited article with it; an edited one stays, with a warning.
-- One bad file never stops the others: it is reported with its path and line, and counted.
+- One bad file never stops the others: it is reported with its path and line, and counted;
+  even an unexpected exception becomes that file's error (its traceback at debug level).
+- Nothing is read or written outside the project: a link in seeds/ to a file elsewhere is
+  refused with a warning, a file name with control characters is refused, and every article is
+  written in the articles folder (``newstext.safety.path_inside``).
+- Two sources never write one file. A slug is held by the article file that has it (generated
+  from a raw file, edited, or written by hand); a new article whose editor gave a slug already
+  held is an error naming both, and nothing is overwritten. A slug made from a title (or a file
+  name) that another raw file's article holds gets the article's day, then a counter
+  (``-2023-09-13``, ``-2023-09-13-2``), with a warning: no article is lost. Raw files are
+  converted in sorted order, so the earlier one keeps the plain slug; an article keeps the
+  slug it has.
 """
 
 from __future__ import annotations
@@ -12,21 +23,26 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import os
 import zoneinfo
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
+from newstext.safety import inside, path_inside, printable, slug_problem
+
 from . import article_file
 from .convert import Inference, infer, parse
-from .model import IngestError
-from .rawfile import read_raw
+from .model import Found, IngestError
+from .rawfile import line_of_offset, read_raw
+from .sidecar import sidecar_paths
+from .slugs import MADE, slug_candidates
 
 logger = logging.getLogger(__name__)
 
 # Bump when a change to ingest or entity normalisation changes what an article file says:
 # every article is then converted again (cheaply: the model's spans are cached per text).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
 STATUSES = ("converted", "unchanged", "kept", "removed", "failed")
@@ -57,9 +73,10 @@ class IngestSettings:
     summary_max_chars: int = 300
 
     def display(self, path: Path) -> str:
-        """A path as editors see it: relative to the project when it can be."""
+        """A path as editors see it: relative to the project when it can be. A link is shown
+        as itself, not as the file it points to."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -82,17 +99,31 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def raw_files(seeds: Path) -> list[Path]:
-    """Every raw article under ``seeds``, sorted; sidecars and hidden files are not articles."""
+def seed_files(seeds: Path) -> tuple[list[Path], list[Path]]:
+    """Every raw article under ``seeds``, sorted, and the links there that lead out of
+    ``seeds`` (refused, never read). Sidecars, hidden files and folders are not articles; links
+    to folders are not followed."""
+    files: list[Path] = []
+    links_out: list[Path] = []
     if not seeds.is_dir():
-        return []
-    return sorted(
-        path
-        for path in seeds.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(seeds).parts)
-        and path.suffix.lower() not in SIDECAR_SUFFIXES
-    )
+        return files, links_out
+    for folder, folders, names in os.walk(seeds):
+        here = Path(folder)
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in sorted(folders) + sorted(names):
+            path = here / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and not inside(seeds, path):
+                links_out.append(path)
+            elif name in names and path.is_file() and path.suffix.lower() not in SIDECAR_SUFFIXES:
+                files.append(path)
+    return sorted(files), sorted(links_out)
+
+
+def raw_files(seeds: Path) -> list[Path]:
+    """Every raw article under ``seeds``, sorted (see ``seed_files``)."""
+    return seed_files(seeds)[0]
 
 
 def sidecar_digest(raw_path: Path) -> str:
@@ -115,15 +146,75 @@ class ExistingArticle:
         return article_file.edited_by_hand(self.text)
 
 
-def existing_articles(articles: Path) -> dict[str, ExistingArticle]:
-    """Generated articles already in ``content/``, by the raw file they came from."""
-    found: dict[str, ExistingArticle] = {}
-    for path in sorted(articles.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        header = article_file.read_header(text)
-        if "raw" in header:
-            found[header["raw"]] = ExistingArticle(path, text, header)
-    return found
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    """The article file that holds a slug, and the raw file it was generated from ("" for an
+    article written by hand, or one that cannot be read)."""
+
+    article: str  # as shown: "content/articles/x.md"
+    raw: str = ""
+
+    def __str__(self) -> str:
+        article = printable(self.article)
+        return f"{article} (from {printable(self.raw)})" if self.raw else article
+
+
+@dataclasses.dataclass
+class ArticleFolder:
+    """What the articles folder holds: generated articles by raw file, the holder of every slug,
+    and the files that cannot be read (never overwritten, never removed). A link to a file
+    outside the folder is never read; it holds its name's slug."""
+
+    by_raw: dict[str, ExistingArticle]
+    holders: dict[str, Holder]
+    unreadable: list[IngestError]
+
+    @classmethod
+    def read(cls, articles: Path, display: Callable[[Path], str]) -> ArticleFolder:
+        folder = cls({}, {}, [])
+        for path in sorted(articles.rglob("*.md")):
+            shown = display(path)
+            if any(part.startswith(".") for part in path.relative_to(articles).parts):
+                continue
+            if not inside(articles, path):  # a link out of the folder: held, never read
+                folder.holders.setdefault(path.stem, Holder(shown))
+                continue
+            try:
+                data = path.read_bytes()
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                bad = f"not valid UTF-8 (byte 0x{data[error.start]:02x}): save it again as UTF-8"
+                folder._unreadable(path, shown, bad, line_of_offset(data, error.start))
+                continue
+            except OSError as error:
+                folder._unreadable(path, shown, f"cannot read the file: {error.strerror}")
+                continue
+            header = article_file.read_header(text)
+            raw = header.get("raw", "")
+            if raw:
+                folder.by_raw[raw] = ExistingArticle(path, text, header)
+            holder = Holder(shown, raw)
+            if path.parent == articles:
+                folder.holders.setdefault(path.stem, holder)
+            if header.get("slug"):
+                folder.holders.setdefault(header["slug"], holder)
+        return folder
+
+    def _unreadable(self, path: Path, shown: str, message: str, line: int | None = None) -> None:
+        message = f"{message}; until then ingest leaves it as it is"
+        error = IngestError(printable(shown), message, line=line)
+        self.unreadable.append(error)
+        self.holders.setdefault(path.stem, Holder(shown))
+
+    def holder(self, slug: str, raw: str) -> Holder | None:
+        """Who holds ``slug``, unless it is free or held by the article of ``raw`` itself."""
+        holder = self.holders.get(slug)
+        return None if holder is None or holder.raw == raw else holder
+
+    def release(self, article: str) -> None:
+        """The slugs the article file ``article`` (as shown) held are free: it is gone."""
+        for slug in [slug for slug, holder in self.holders.items() if holder.article == article]:
+            del self.holders[slug]
 
 
 class Ingest:
@@ -149,45 +240,88 @@ class Ingest:
     ) -> list[Outcome]:
         settings = self.settings
         settings.articles.mkdir(parents=True, exist_ok=True)
-        existing = existing_articles(settings.articles)
+        folder = ArticleFolder.read(settings.articles, settings.display)
+        for error in folder.unreadable:
+            logger.error("%s", error)
         everything = only is None
-        paths = raw_files(settings.seeds) if everything else sorted(Path(p) for p in only)
-        slugs = {
-            article.path.stem: raw for raw, article in existing.items()
-        }  # slug -> raw that owns it
+        after = [Outcome(error.path, "failed", message=str(error)) for error in folder.unreadable]
+        if everything:
+            paths = self._seed_files()
+            # Articles whose raw file is gone go first, so that a renamed raw file's new
+            # article takes its slug back rather than a new one.
+            after.extend(self._orphans(folder, {settings.display(path) for path in paths}))
+        else:
+            paths = sorted(Path(p) for p in only)
         outcomes = []
         for number, path in enumerate(paths, 1):
-            outcome = self._one(path, existing, slugs, force)
+            outcome = self._one(path, folder, force)
             outcomes.append(outcome)
             if progress:
                 progress(number, len(paths), outcome)
-        if everything:
-            seen = {settings.display(path) for path in paths}
-            outcomes.extend(self._orphans(existing, seen))
-        return outcomes
+        return outcomes + after
+
+    def _seed_files(self) -> list[Path]:
+        files, links_out = seed_files(self.settings.seeds)
+        for link in links_out:
+            logger.warning(
+                "%s: is a link to %s, outside %s/; it is not read. Copy the file itself there",
+                printable(self.settings.display(link)),
+                printable(str(link.resolve())),
+                self.settings.display(self.settings.seeds),
+            )
+        return files
 
     def _fingerprint(self, raw_sha: str, raw_path: Path) -> str:
         text = f"{self._base}\0{raw_sha}\0{sidecar_digest(raw_path)}"
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
-    def _one(self, path: Path, existing, slugs, force: bool) -> Outcome:
+    def _one(self, path: Path, folder: ArticleFolder, force: bool) -> Outcome:
         display = self.settings.display(path)
+        shown = printable(display)
         try:
-            return self._convert(path, display, existing, slugs, force)
+            if shown != display:
+                raise IngestError(
+                    shown,
+                    "the file name has control characters (shown as ?); it is not read: "
+                    "rename the file",
+                )
+            return self._convert(path, display, folder, force)
         except IngestError as error:
             logger.error("%s", error)
-            return Outcome(display, "failed", message=str(error))
+            return Outcome(shown, "failed", message=str(error))
+        except Exception as error:  # a bug met on one file never stops the others
+            message = (
+                f"{shown}: could not be converted ({type(error).__name__}: "
+                f"{printable(str(error))}); the other files still convert. This is a bug: "
+                "please report it with the file (the traceback is logged at debug level)"
+            )
+            logger.error("%s", message)
+            logger.debug("%s: traceback", shown, exc_info=True)
+            return Outcome(shown, "failed", message=message)
 
-    def _convert(self, path: Path, display: str, existing, slugs, force: bool) -> Outcome:
+    def _check_inside_seeds(self, path: Path, display: str) -> None:
+        """A raw file, or its sidecar, that is (or links to) a file outside seeds/ is not read."""
+        seeds = self.settings.seeds
+        for candidate in (path, *sidecar_paths(path)):
+            if not inside(seeds, candidate):
+                shown = self.settings.display(candidate)
+                raise IngestError(
+                    display,
+                    f"{shown} is not in {self.settings.display(seeds)}/ (or links out of it); "
+                    "it is not read: copy the file itself into the folder",
+                )
+
+    def _convert(self, path: Path, display: str, folder: ArticleFolder, force: bool) -> Outcome:
         if path.suffix.lower() not in RAW_SUFFIXES:
             raise IngestError(
                 display,
                 f"not a raw article: expected one of {', '.join(RAW_SUFFIXES)}; "
                 "move it out of seeds/ or rename it",
             )
+        self._check_inside_seeds(path, display)
         raw = read_raw(path, display, self.settings.max_bytes)
         fingerprint = self._fingerprint(raw.sha256, path)
-        previous = existing.get(display)
+        previous = folder.by_raw.get(display)
         if previous and previous.edited and not force:
             changed = previous.header.get("ingest_fingerprint") != fingerprint
             why = "its raw file changed since, but " if changed else ""
@@ -203,42 +337,81 @@ class Ingest:
 
         parsed = parse(raw, path, zoneinfo.ZoneInfo(self.settings.timezone))
         article = infer(raw, path, parsed, self.inference)
-        article = dataclasses.replace(article, fingerprint=fingerprint)
-        slug = str(article.slug.value)
-        owner = slugs.get(slug)
-        if owner is not None and owner != display:
-            raise IngestError(
-                display,
-                f"slug {slug!r} is already used by {owner}; two articles cannot share one URL. "
-                "Give this one another title or a slug in a sidecar (slug: ...)",
-            )
-        target = self.settings.articles / f"{slug}.md"
+        day = article.date.value.when.date().isoformat()
+        slug = self._free_slug(article.slug, day, display, folder)
+        target = self._target(slug, display, previous)
+        article = dataclasses.replace(
+            article, fingerprint=fingerprint, slug=dataclasses.replace(article.slug, value=slug)
+        )
         text = article_file.render(article)
         if previous and previous.path != target:
             previous.path.unlink()
-            slugs.pop(previous.path.stem, None)
+            folder.release(self.settings.display(previous.path))
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
-        slugs[slug] = display
+        folder.holders[slug] = Holder(self.settings.display(target), display)
         return Outcome(display, "converted", self.settings.display(target))
 
-    def _orphans(self, existing, seen: set[str]) -> list[Outcome]:
+    def _free_slug(self, wanted: Found, day: str, display: str, folder: ArticleFolder) -> str:
+        """The slug ``wanted`` when no other article holds it. A slug made from a title or a
+        file name that another raw file's article holds gets the day, then a counter, with a
+        warning; any other clash is an error naming both files, and nothing is written."""
+        slug = str(wanted.value)
+        if problem := slug_problem(slug):
+            raise IngestError(display, problem, line=wanted.line)
+        holder = folder.holder(slug, display)
+        if holder is None:
+            return slug
+        if wanted.how not in MADE or not holder.raw:
+            raise IngestError(
+                display,
+                f"slug {slug!r} is already used by {holder}; two articles cannot share one URL, "
+                "so neither is written over. Give this one another slug (slug: ... in its "
+                "sidecar)",
+            )
+        free = next(s for s in slug_candidates(slug, day) if folder.holder(s, display) is None)
+        logger.warning(
+            "%s: slug %r is already used by %s; this article gets the slug %r instead. To "
+            "choose another, give it a slug in a sidecar (slug: ...)",
+            display,
+            slug,
+            holder,
+            free,
+        )
+        return free
+
+    def _target(self, slug: str, display: str, previous: ExistingArticle | None) -> Path:
+        """The article file for ``slug``: inside the articles folder, and not another file."""
+        try:
+            target = path_inside(self.settings.articles, f"{slug}.md")
+        except ValueError as error:
+            raise IngestError(display, str(error)) from None
+        if target.exists() and (previous is None or not target.samefile(previous.path)):
+            raise IngestError(
+                display,
+                f"{self.settings.display(target)} is already there and does not come from this "
+                "file; it is left as it is. Give this one another slug (slug: ... in its sidecar)",
+            )
+        return target
+
+    def _orphans(self, folder: ArticleFolder, seen: set[str]) -> list[Outcome]:
         outcomes = []
-        for raw, article in sorted(existing.items()):
+        for raw, article in sorted(folder.by_raw.items()):
             if raw in seen or (self.settings.root / raw).exists():
                 continue
             shown = self.settings.display(article.path)
             if article.edited:
                 message = (
-                    f"{shown}: its raw file {raw} is gone, but the article was edited by hand, "
-                    "so it is kept; delete it yourself if it should go"
+                    f"{shown}: its raw file {printable(raw)} is gone, but the article was edited "
+                    "by hand, so it is kept; delete it yourself if it should go"
                 )
                 logger.warning("%s", message)
-                outcomes.append(Outcome(raw, "kept", shown, message))
+                outcomes.append(Outcome(printable(raw), "kept", shown, message))
             else:
                 article.path.unlink()
-                logger.info("%s: removed, its raw file %s is gone", shown, raw)
-                outcomes.append(Outcome(raw, "removed", shown))
+                folder.release(shown)
+                logger.info("%s: removed, its raw file %s is gone", shown, printable(raw))
+                outcomes.append(Outcome(printable(raw), "removed", shown))
         return outcomes
 
 

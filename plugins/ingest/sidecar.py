@@ -15,6 +15,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 import yaml
+from newstext.safety import slug_problem
 
 from ingest.dates import PARIS, DateError, parse_date
 from ingest.markdown_input import YamlLoader, scalar_text, split_authors
@@ -107,7 +108,10 @@ def _value(name: str, key: str, value: object, display: str, line: int | None, t
             return parse_date(scalar_text(value), tz)
         except DateError as error:
             raise IngestError(display, str(error), line=line) from None
-    return scalar_text(value).strip()
+    text = scalar_text(value).strip()
+    if name == "slug" and text and (problem := slug_problem(text)):
+        raise IngestError(display, problem, line=line)
+    return text
 
 
 def sidecar_fields(

@@ -1,10 +1,25 @@
-"""URL slugs for articles: ASCII, lower case, hyphenated, cut at a word boundary."""
+"""URL slugs for articles: ASCII, lower case, hyphenated, cut at a word boundary.
+
+An editor's slug is taken as given once ``newstext.safety`` accepts it; one it refuses (``../x``)
+is an error, and the article waits until it is fixed rather than going out under another URL:
+that error would be logged once, and the next, unchanged run would publish it without a word.
+A slug made here comes from the title, or from the file name when the title gives none; when
+another raw file's article has it, the date and then a counter make it distinct
+(``slug_candidates``).
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
+from newstext.safety import slug_problem
 from unidecode import unidecode
+
+from .model import Found, IngestError
+
+MADE = ("title", "file name")  # how a slug made here was found: such a slug may be changed
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -25,3 +40,32 @@ def slugify(text: str, max_length: int = 80) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+def made_slug(title: str, file_stem: str, path: str) -> Found:
+    """The slug of an article whose editor gave none: from its title, else its file name.
+
+    >>> made_slug("« … »", "2023-09-13_sommet", "seeds/2023-09-13_sommet.txt")
+    Found(value='2023-09-13-sommet', how='file name', line=None)
+    """
+    for text, how in ((title, "title"), (file_stem, "file name")):
+        slug = slugify(text)
+        if slug_problem(slug) is None:
+            return Found(slug, how)
+    raise IngestError(
+        path,
+        f"cannot make a URL slug from the title {title!r} nor the file name: "
+        "give one in a sidecar (slug: ...)",
+    )
+
+
+def slug_candidates(slug: str, day: str) -> Iterator[str]:
+    """The slug, then with the article's day, then with a counter: for a slug already taken.
+
+    >>> list(itertools.islice(slug_candidates("sommet", "2023-09-13"), 4))
+    ['sommet', 'sommet-2023-09-13', 'sommet-2023-09-13-2', 'sommet-2023-09-13-3']
+    """
+    yield slug
+    yield f"{slug}-{day}"
+    for number in itertools.count(2):
+        yield f"{slug}-{day}-{number}"

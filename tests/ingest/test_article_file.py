@@ -74,3 +74,75 @@ def test_read_header_stops_at_the_first_blank_line():
         "title": "A",
         "lang": "fr",
     }
+
+
+SAVED_BY_A_TOOL = [
+    lambda t: "\ufeff" + t,  # a byte-order mark
+    lambda t: t.replace("\n", "\r\n"),  # Windows line endings
+    lambda t: t.replace("\n", "\r"),  # old Mac line endings
+    lambda t: t.replace("\n", "  \n"),  # trailing spaces
+    lambda t: t + "\n\n",  # blank lines at the end
+    lambda t: "\ufeff" + t.replace("\n", " \t\r\n"),  # all at once
+]
+
+
+@pytest.mark.parametrize("save", SAVED_BY_A_TOOL)
+def test_a_tool_that_only_resaves_the_file_is_not_an_edit(save):
+    assert not article_file.edited_by_hand(save(article_file.render(make_article())))
+
+
+@pytest.mark.parametrize("save", SAVED_BY_A_TOOL)
+def test_an_edit_resaved_by_a_tool_is_still_an_edit(save):
+    edited = article_file.render(make_article()).replace("Second.", "Second, corrigé.")
+    assert article_file.edited_by_hand(save(edited))
+
+
+def test_the_header_is_read_after_a_byte_order_mark():
+    header = article_file.read_header("\ufeff" + article_file.render(make_article()))
+    assert header["raw"] == "seeds/a.txt"
+
+
+def test_a_checksum_written_before_normalising_stays_valid():
+    # Before, the checksum was taken over the exact text: a body line with trailing spaces
+    # (a Markdown line break) gave another checksum than the normalised text.
+    text = article_file.render(make_article(body_markdown="Premier  \nparagraphe."))
+    recorded = article_file.read_header(text)["ingest_checksum"]
+    unsigned = text.replace(f"Ingest_checksum: {recorded}\n", "")
+    old = text.replace(recorded, article_file.checksum(unsigned))
+    assert old != text
+    assert not article_file.edited_by_hand(old)
+    assert article_file.edited_by_hand(old.replace("Premier", "Un"))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"people": ("Vladimir\nPoutine", "Kim\u2028Jong-un")},
+        {"places": ("Russie\r\nTitle: injected",)},
+        {"source": Found("RFI\x1b[31m\nSlug: x", "last line")},
+        {"extra": (("note", "vérifié\nStatus: draft"),)},
+        {"title": Found("Un titre\x85Save_as: ../x.html", "lede")},
+    ],
+)
+def test_every_value_is_written_on_one_line(changes):
+    text = article_file.render(make_article(**changes))
+    header = text.split("\n\n", 1)[0].split("\n")
+    assert [line.split(":", 1)[0] for line in header] == [
+        "Title", "Date", "Date_precision", "Slug", "Lang", "Source", "Summary", "People",
+        "Places", *(["Note"] if "extra" in changes else []), "Found", "Raw", "Raw_sha256",
+        "Ingest_fingerprint", "Ingest_checksum",
+    ]  # fmt: skip
+    assert not any(c in text.split("\n\n", 1)[0] for c in "\r\x1b\x85\u2028")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"raw": RawText("seeds/a\nTitle: x.txt", "text", "text", "utf-8", "ab" * 32)},
+        {"extra": (("a\nb", "x"),)},
+        {"extra": (("_content", "x"),)},
+    ],
+)
+def test_a_key_or_raw_path_that_would_break_a_line_is_refused(changes):
+    with pytest.raises(ValueError, match="is not one line"):
+        article_file.render(make_article(**changes))

@@ -54,3 +54,17 @@ def test_a_missing_path_is_refused(project, capsys, monkeypatch):
     monkeypatch.chdir(project)
     assert main(["--settings", "pelicanconf.py", "seeds/nope.txt"]) == 2
     assert capsys.readouterr().err == "error: no such file: seeds/nope.txt\n"
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(project, capsys, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / "seeds" / "empty.txt").rename(project / "seeds" / "x\x1b[2J.txt")
+    assert main(["--settings", "pelicanconf.py"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[:2] == [
+        "[1/2] converted seeds/a.txt",
+        "[2/2] failed    seeds/x?[2J.txt",
+    ]
+    assert "\x1b" not in captured.out + captured.err
+    assert main(["--settings", "pelicanconf.py", "seeds/\x1b[31mnope.txt"]) == 2
+    assert capsys.readouterr().err == "error: no such file: seeds/?[31mnope.txt\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -214,3 +215,75 @@ def test_markdown_to_text(line, text):
 )
 def test_markdown_paragraphs(body, paragraphs):
     assert markdown_paragraphs(body) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Title: x\nSlug: ../../x\n\nTexte.",
+            "seeds/x.md:2: '../../x' is not a slug: use lower-case letters, digits and single "
+            "hyphens (a-z, 0-9, -)",
+        ),
+        (
+            "---\ntitle: x\nslug: /tmp/x\n---\nTexte.",
+            "seeds/x.md:3: '/tmp/x' is not a slug: use lower-case letters, digits and single "
+            "hyphens (a-z, 0-9, -)",
+        ),
+        (
+            "Slug: ../digests/vostotchny\n\nTexte.",
+            "seeds/x.md:1: '../digests/vostotchny' is not a slug: use lower-case letters, digits "
+            "and single hyphens (a-z, 0-9, -)",
+        ),
+    ],
+)
+def test_a_slug_that_could_name_a_path_is_an_error(text, message):
+    assert error_of(text) == message
+
+
+def test_pelican_keys_that_write_files_or_change_status_are_left_out(caplog):
+    text = (
+        "Title: x\nSave_as: ../../evil.html\nURL: ../x.html\nTemplate: ../../../etc/passwd\n"
+        "Status: draft\nLang_save_as: /tmp/x.html\nLang_url: x\nOverride_save_as: x\n"
+        "Translation: true\nRaw: seeds/other.txt\nIngest_checksum: 0\nSettings: x\n"
+        "Note: vérifiée\n\nTexte."
+    )
+    with caplog.at_level(logging.WARNING, logger="ingest.markdown_input"):
+        article = parse(text)
+    assert article.extra == {"note": "vérifiée"}
+    assert article.source_url == Found("../x.html", "editor", line=3)  # left out by infer: not http
+    own = "is Pelican's own (where and how the page is written, or whether it is published)"
+    assert caplog.messages == [
+        f"seeds/x.md:2: metadata 'save_as' {own}; it is left out of the article",
+        f"seeds/x.md:4: metadata 'template' {own}; it is left out of the article",
+        f"seeds/x.md:5: metadata 'status' {own}; it is left out of the article",
+        f"seeds/x.md:6: metadata 'lang_save_as' {own}; it is left out of the article",
+        f"seeds/x.md:7: metadata 'lang_url' {own}; it is left out of the article",
+        f"seeds/x.md:8: metadata 'override_save_as' {own}; it is left out of the article",
+        f"seeds/x.md:9: metadata 'translation' {own}; it is left out of the article",
+        "seeds/x.md:10: metadata 'raw' is written by ingest itself; it is left out of the article",
+        "seeds/x.md:11: metadata 'ingest_checksum' is written by ingest itself; it is left out "
+        "of the article",
+        f"seeds/x.md:12: metadata 'settings' {own}; it is left out of the article",
+    ]
+
+
+def test_yaml_keys_that_are_not_names_are_left_out(caplog):
+    text = '---\ntitle: x\n"a\\nStatus": draft\n_content: x\n2x: y\nok-key: z\n---\nTexte.'
+    with caplog.at_level(logging.WARNING, logger="ingest.markdown_input"):
+        article = parse(text)
+    assert article.extra == {"ok-key": "z"}
+    not_a_name = 'is not a name (letters, digits, "_" and "-", starting with a letter)'
+    assert caplog.messages == [
+        f"seeds/x.md:3: metadata 'a?status' {not_a_name}; it is left out of the article",
+        f"seeds/x.md:4: metadata '_content' {not_a_name}; it is left out of the article",
+        f"seeds/x.md:5: metadata '2x' {not_a_name}; it is left out of the article",
+    ]
+
+
+def test_every_attribute_of_a_pelican_article_is_a_reserved_key():
+    from ingest.markdown_input import FIELDS, PELICAN_KEYS
+    from pelican.contents import Article
+
+    public = {name for name in dir(Article) if not name.startswith("_")}
+    assert public - FIELDS.keys() - PELICAN_KEYS == set()

@@ -186,6 +186,35 @@ def test_unknown_keys_are_ignored_and_logged_at_debug(tmp_path, caplog):
             "authors: {name: x}\n",
             'seeds/000_x.yml:1: "authors" must be a name or a list of names',
         ),
+        (
+            ".yml",
+            "title: x\nslug: ../../x\n",
+            "seeds/000_x.yml:2: '../../x' is not a slug: use lower-case letters, digits and "
+            "single hyphens (a-z, 0-9, -)",
+        ),
+        (
+            ".yml",
+            "slug: /etc/cron.d/x\n",
+            "seeds/000_x.yml:1: '/etc/cron.d/x' is not a slug: use lower-case letters, digits "
+            "and single hyphens (a-z, 0-9, -)",
+        ),
+        (
+            ".json",
+            '{\n "title": "x",\n "slug": "../digests/vostotchny"\n}',
+            "seeds/000_x.json:3: '../digests/vostotchny' is not a slug: use lower-case letters, "
+            "digits and single hyphens (a-z, 0-9, -)",
+        ),
+        (
+            ".yml",
+            'slug: "a\\nTitle: x"\n',
+            "seeds/000_x.yml:1: 'a?Title: x' is not a slug: use lower-case letters, digits and "
+            "single hyphens (a-z, 0-9, -)",
+        ),
+        (
+            ".yml",
+            f"slug: {'a' * 101}\n",
+            "seeds/000_x.yml:1: the slug is 101 characters long; at most 100 are allowed",
+        ),
     ],
 )
 def test_errors_name_the_sidecar_and_line(tmp_path, suffix, text, message):
