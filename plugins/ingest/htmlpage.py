@@ -65,6 +65,63 @@ class PageMeta:
     canonical: str = ""
     html_lang: str = ""
     ld: dict = field(default_factory=dict)
+    times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
+    bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
+    chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
+
+
+_UNSEEN = ("script", "style", "noscript", "template")
+_UNSEEN_TEXT = re.compile(
+    r"<(script|style|noscript|template)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_text(text: str | None) -> str:
+    """Text as a reader sees it: <script>, <style>, <noscript> and <template> blocks and any other
+    tag removed (a <title> or a meta value is raw text, where tags are not parsed), then squashed.
+
+    >>> visible_text('Sommet de Bruxelles<script>alert("title")</script>')
+    'Sommet de Bruxelles'
+    """
+    return squash(_TAG.sub(" ", _UNSEEN_TEXT.sub(" ", text or "")))
+
+
+def element_text(element: etree._Element, skip: re.Pattern | None = None) -> str:
+    """An element's text as shown: what is inside <script>, <style>, <noscript> or <template>
+    is left out (their tails are kept), and so is any element whose class ``skip`` finds."""
+    return visible_text("".join(_texts(element, skip)))
+
+
+# A headline's kicker (the rubric above it: "Klimaschutz", "Nach Corona-Lockerungen") and
+# separators only there for screen readers are not the headline.
+_KICKER = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|visually-hidden|sr-only")
+
+
+def headline_text(h1: etree._Element) -> str:
+    """An <h1>'s text without its kicker.
+
+    >>> headline_text(lxml.html.fromstring('<h1><span class="kicker">Klimaschutz</span>'
+    ...     '<span class="title">Bohren, bis es heiß wird</span></h1>'))
+    'Bohren, bis es heiß wird'
+    """
+    return (element_text(h1, _KICKER) or element_text(h1)).strip(" :|-–—·")
+
+
+def _texts(element: etree._Element, skip: re.Pattern | None = None):
+    """The text pieces of ``element`` in order, skipping unseen elements but keeping their tails."""
+    if not isinstance(element.tag, str) or element.tag in _UNSEEN:
+        return
+    if skip is not None and (
+        skip.search(element.get("class") or "") or element.get("aria-hidden") == "true"
+    ):
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _texts(child, skip)
+        if child.tail:
+            yield child.tail
 
 
 def _html_tree(text: str) -> lxml.html.HtmlElement | None:
@@ -96,20 +153,57 @@ def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
 
 
 def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
-    """Read <meta>, <title>, <h1>, <link rel=canonical>, <html lang> and JSON-LD."""
+    """Read <meta>, <title>, <h1>, <time>, bylines, <link rel=canonical>, <html lang> and
+    JSON-LD; no text inside <script>, <style>, <noscript> or <template> is ever read as text."""
     meta = PageMeta()
     for element in tree.xpath("//meta[@content]"):
         for attribute in ("property", "name", "itemprop"):
             key = (element.get(attribute) or "").strip().lower()
             if key:
-                meta.meta.setdefault(f"{attribute}={key}", squash(element.get("content")))
-    meta.title_tag = squash(tree.findtext(".//title"))
-    meta.h1s = [squash(h1.text_content()) for h1 in tree.iter("h1")]
+                meta.meta.setdefault(f"{attribute}={key}", visible_text(element.get("content")))
+    title = tree.find(".//title")
+    meta.title_tag = element_text(title) if title is not None else ""
+    meta.h1s = [headline_text(h1) for h1 in tree.iter("h1")]
+    meta.chrome_h1s = [headline_text(h1) for h1 in tree.iter("h1") if _in_site_chrome(h1)]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.canonical = squash(canonical[0]) if canonical else ""
     meta.html_lang = squash(tree.get("lang") or tree.get("xml:lang"))
     meta.ld = _json_ld_article(tree)
+    times = tree.xpath("//time[@datetime]")
+    published = [t for t in times if _says_published(t)]
+    meta.times = [
+        squash(t.get("datetime")) for t in published + [t for t in times if t not in published]
+    ]
+    meta.bylines = [
+        element_text(element)
+        for element in tree.xpath(
+            '//*[@rel="author" or @itemprop="author"'
+            ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
+            ' or contains(concat(" ", normalize-space(@class), " "), " byline ")]'
+        )
+        if element.tag not in ("meta", "link", "html", "body")
+    ]
     return meta
+
+
+def _in_site_chrome(element: etree._Element) -> bool:
+    """Inside the site's navigation, sidebar or footer, or a <header> outside any <article> or
+    <main>: where a logo or another story's teaser sits, not the article's headline."""
+    ancestors = [a.tag for a in element.iterancestors()]
+    if any(tag in ("nav", "aside", "footer") for tag in ancestors):
+        return True
+    return "header" in ancestors and not any(tag in ("article", "main") for tag in ancestors)
+
+
+def _says_published(time: etree._Element) -> bool:
+    """A <time> marked as the publication time (pubdate, itemprop=datePublished, a class with
+    "publi" or "date-pub" in it)."""
+    marks = " ".join(
+        (time.get("itemprop") or "", time.get("class") or "", time.get("pubdate") or "")
+    )
+    return time.get("pubdate") is not None or bool(
+        re.search(r"publi|datepub|date-pub", marks, re.I)
+    )
 
 
 def _ld_names(value: object) -> list[str]:
@@ -166,26 +260,106 @@ def h1_title(title: str, h1s: list[str]) -> str | None:
     return None
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def is_site_name(text: str, site_names: list[str], host: str = "") -> bool:
+    """The text names the site: one of its names, or its web address ("MDR.DE", "homify" on
+    www.homify.de), spacing, case and punctuation ignored.
+
+    >>> is_site_name("MDR.DE", [], "www.mdr.de"), is_site_name("Le Journal", ["le journal"])
+    (True, True)
+    >>> is_site_name("Vostotchny", ["Le Journal"], "journal.example")
+    False
+    """
+    letters = _letters(text.strip("()[]"))
+    if not letters:
+        return False
+    if any(letters == _letters(name) for name in site_names if name):
+        return True
+    labels = [label for label in host.casefold().split(".") if label not in ("www", "m")]
+    host_letters = _letters("".join(labels))
+    return (
+        len(letters) >= 3
+        and bool(labels)
+        and (
+            letters == host_letters
+            or letters == _letters(labels[0])
+            or letters in (_letters(host), _letters(".".join(labels)))
+        )
+    )
+
+
+_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|›|»|•|/)\s+")
+
+
+def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
+    """The title without the site's name before or after a separator (" | ", " - ", " — ",
+    " › ", " • "...) or in brackets at the end.
+
+    >>> strip_site_name("Lotte Tobisch ist tot | wien.ORF.at", [], "wien.orf.at")
+    'Lotte Tobisch ist tot'
+    >>> strip_site_name("Le Journal - Kim et Poutine se retrouvent", ["Le Journal"])
+    'Kim et Poutine se retrouvent'
+    >>> strip_site_name("Mieten (neues deutschland)", ["neues deutschland"])
+    'Mieten'
+    """
+    title = title.strip()
+    bracket = re.match(r"^(.*\S)\s*\(([^()]+)\)$", title)
+    if bracket and is_site_name(bracket[2], site_names, host):
+        return bracket[1]
+    parts = _SIDE_SEPARATORS.split(title)
+    while len(parts) > 1 and is_site_name(parts[-1], site_names, host):
+        parts.pop()
+    while len(parts) > 1 and is_site_name(parts[0], site_names, host):
+        parts.pop(0)
+    if len(parts) == len(_SIDE_SEPARATORS.split(title)):
+        return strip_site_suffix(title, site_names)
+    kept = " | ".join(parts)
+    return (
+        title[title.index(parts[0]) : title.rindex(parts[-1]) + len(parts[-1])] if parts else kept
+    )
+
+
+def _is_headline_h1(h1: str, site_names: list[str], host: str) -> bool:
+    """An <h1> that can be the article's headline: not empty, not the site's name or logo."""
+    return len(h1) >= 8 and len(h1.split()) >= 2 and not is_site_name(h1, site_names, host)
+
+
 def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
-    """The page title: the <h1> it starts with, or the title without a " | Site" suffix."""
-    headline = squash(page.ld.get("headline")) if isinstance(page.ld.get("headline"), str) else ""
-    found = squash(found) or headline or page.meta.get("property=og:title", "")
-    if not found:
-        return Found(page.h1s[0], "html <h1>") if page.h1s and page.h1s[0] else None
-    h1 = h1_title(found, page.h1s)
-    if h1:
-        return Found(h1, "html <h1>")
-    origins = [
+    """The headline, reconciled: the page's <h1> when the head of the page (og:title,
+    twitter:title, JSON-LD headline, <title>) contains it (the head adds a rubric or the site's
+    name); else the head's title without the site's name; else a lone <h1>."""
+    host = re.sub(
+        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
+    )
+    headline = page.ld.get("headline")
+    heads = [
         (page.meta.get("property=og:title", ""), "html <meta property=og:title>"),
         (page.meta.get("name=twitter:title", ""), "html <meta name=twitter:title>"),
+        (visible_text(headline) if isinstance(headline, str) else "", "html JSON-LD headline"),
         (page.title_tag, "html <title>"),
-        (headline, "html JSON-LD headline"),
+        (visible_text(found), "html title (trafilatura)"),
     ]
-    how = next(
-        (how for text, how in origins if text and h1_title(text, [found])),
-        "html title (trafilatura)",
-    )
-    return Found(strip_site_suffix(found, site_names), how)
+    heads = [(text, how) for text, how in heads if text]
+    h1s = [h1 for h1 in page.h1s if _is_headline_h1(h1, site_names, host)]
+    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
+    if matching:
+        return Found(max(matching, key=len), "html <h1>")
+    h1s = [h1 for h1 in h1s if h1 not in page.chrome_h1s]
+    if len(h1s) == 1 and len(h1s[0].split()) >= 4:
+        # a kicker written without markup: "Tunesien Große Aufgaben..." when the head says
+        # "Große Aufgaben..."
+        for text, _ in heads:
+            head = strip_site_name(text, site_names, host)
+            if len(head) >= 15 and h1s[0].casefold().endswith(head.casefold()):
+                return Found(h1s[0][-len(head) :], "html <h1>")
+        return Found(h1s[0], "html <h1>")
+    if heads:
+        text, how = heads[0]
+        return Found(strip_site_name(text, site_names, host), how)
+    return Found(h1s[0], "html <h1>") if h1s else None
 
 
 def _source(sitename: str | None, page: PageMeta) -> Found | None:
