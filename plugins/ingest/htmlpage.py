@@ -171,9 +171,8 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     meta.ld = _json_ld_article(tree)
     times = tree.xpath("//time[@datetime]")
     published = [t for t in times if _says_published(t)]
-    meta.times = [
-        squash(t.get("datetime")) for t in published + [t for t in times if t not in published]
-    ]
+    in_article = [t for t in times if t not in published and _in_article(t)]
+    meta.times = [squash(t.get("datetime")) for t in published + in_article]
     meta.bylines = [
         element_text(element)
         for element in tree.xpath(
@@ -193,6 +192,10 @@ def _in_site_chrome(element: etree._Element) -> bool:
     if any(tag in ("nav", "aside", "footer") for tag in ancestors):
         return True
     return "header" in ancestors and not any(tag in ("article", "main") for tag in ancestors)
+
+
+def _in_article(element: etree._Element) -> bool:
+    return any(a.tag in ("article", "main") for a in element.iterancestors())
 
 
 def _says_published(time: etree._Element) -> bool:
@@ -386,19 +389,139 @@ def _authors(author: str | None, page: PageMeta) -> Found | None:
     return Found(names, "html byline (trafilatura)")
 
 
-def page_date(html: str, tz: dt.tzinfo = PARIS) -> Found | None:
-    """The publication date from htmldate (``original_date=True``): precision "minute" when it
-    gives a time with an offset or a time other than midnight, else "day" at midnight in ``tz``.
+# Where a page states its publication time, most trusted first.
+_PUBLISHED_META = (
+    "property=article:published_time",
+    "itemprop=datepublished",
+    "name=pubdate",
+    "name=publishdate",
+    "name=publish-date",
+    "property=og:published_time",
+    "name=dc.date",
+    "name=dcterms.date",
+    "name=date",
+)
+_MODIFIED_META = (
+    "property=article:modified_time",
+    "itemprop=datemodified",
+    "property=og:updated_time",
+)
+
+
+def iso_date_value(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """An ISO 8601 date as the page gives it: with a time and an offset, precision "minute" in
+    that very offset; a time without offset is read in ``tz``; a date alone (or a bare midnight)
+    is precision "day" at midnight in ``tz``, never a made-up time. None when not ISO 8601.
+
+    >>> iso_date_value("2023-04-28T18:23:00+00:00").when.isoformat()
+    '2023-04-28T18:23:00+00:00'
+    >>> iso_date_value("2023-09-13").precision
+    'day'
     """
-    found = htmldate.find_date(html, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z")
-    if not found:
+    text = squash(text)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}", text):
         return None
-    when = dt.datetime.fromisoformat(found)
-    if when.tzinfo is not None:
-        return Found(DateValue(when.astimezone(tz), "minute"), "html date (htmldate)")
-    if when.time() != dt.time():
-        return Found(DateValue(when.replace(tzinfo=tz), "minute"), "html date (htmldate)")
-    return Found(DateValue(when.replace(tzinfo=tz), "day"), "html date (htmldate)")
+    try:
+        when = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        try:
+            when = dt.datetime.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if len(text) <= 10 or (when.tzinfo is None and when.time() == dt.time()):
+        return DateValue(when.replace(tzinfo=tz), "day")
+    if when.tzinfo is None:
+        return DateValue(when.replace(tzinfo=tz), "minute")
+    return DateValue(when.replace(tzinfo=dt.timezone(when.utcoffset())), "minute")
+
+
+def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
+    """Every publication date the page states, most trusted first, with where it is."""
+    stated = [(page.ld.get("datePublished"), "html JSON-LD datePublished")]
+    stated += [(page.meta.get(key), f"html <meta {key}>") for key in _PUBLISHED_META]
+    stated += [(text, "html <time datetime>") for text in page.times[:1]]
+    found = []
+    for text, how in stated:
+        value = iso_date_value(text, tz) if isinstance(text, str) and text else None
+        if value is not None:
+            found.append((value, how))
+    return found
+
+
+_READING = "html date (htmldate)"
+
+
+def _reading(html: str, tz: dt.tzinfo) -> DateValue | None:
+    """htmldate's reading of the whole page: its original publication date."""
+    found = htmldate.find_date(html, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z")
+    return iso_date_value(found, tz) if found else None
+
+
+def _modified(page: PageMeta, tz: dt.tzinfo) -> DateValue | None:
+    texts = [page.ld.get("dateModified")] + [page.meta.get(key) for key in _MODIFIED_META]
+    values = [iso_date_value(t, tz) for t in texts if isinstance(t, str) and t]
+    return next((value for value in values if value is not None), None)
+
+
+def _day(value: DateValue) -> dt.date:
+    """The day the page means: in the page's own offset."""
+    return value.when.date()
+
+
+def _in_page_zone(
+    value: DateValue,
+    stated: list[tuple[DateValue, str]],
+    reading: DateValue | None,
+    tz: dt.tzinfo,
+) -> DateValue:
+    """A time the page gives in UTC ("Z", "+00:00") kept in UTC when that is the day the page
+    reads as, else shown in the page's own offset when another of its dates gives one, else in
+    the site's zone: always the same instant, on the day the page means."""
+    if value.precision != "minute" or value.when.utcoffset() != dt.timedelta(0):
+        return value
+    if reading is not None and _day(value) == _day(reading):
+        return value
+    offsets = [v.when.utcoffset() for v, _ in stated if v.precision == "minute"]
+    local = next((o for o in offsets if o), None)
+    zone = dt.timezone(local) if local else tz
+    return DateValue(value.when.astimezone(zone), value.precision)
+
+
+def choose_date(
+    stated: list[tuple[DateValue, str]],
+    reading: DateValue | None = None,
+    modified: DateValue | None = None,
+    tz: dt.tzinfo = PARIS,
+) -> Found | None:
+    """The most trusted stated date that makes sense. ``reading`` is htmldate's reading of the
+    whole page (its original publication date); a stated date more than a day away from it, or
+    after the page's own ``modified`` date, is doubted. ``how`` names the source and each date
+    passed over, and why.
+
+    >>> day = lambda d: DateValue(dt.datetime.fromisoformat(d).replace(tzinfo=PARIS), "day")
+    >>> found = choose_date([(day("2019-05-02"), "a"), (day("2023-05-04"), "b")], day("2023-05-04"))
+    >>> found.value.when.date().isoformat(), found.how
+    ('2023-05-04', 'b; a said 2019-05-02, doubted: the page reads as 2023-05-04')
+    """
+    doubts: list[str] = []
+    for value, how in stated:
+        value = _in_page_zone(value, stated, reading, tz)
+        if modified is not None and _day(value) > _day(modified) + dt.timedelta(days=1):
+            doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")
+        elif reading is not None and abs((_day(value) - _day(reading)).days) > 1:
+            doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
+        else:
+            return Found(value, "; ".join([how, *doubts]))
+    if reading is not None:
+        return Found(_in_page_zone(reading, stated, None, tz), "; ".join([_READING, *doubts]))
+    return None
+
+
+def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
+    """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
+    the first <time datetime>, then htmldate's original date; checked against each other and
+    against the page's modified date (see ``choose_date``)."""
+    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), tz)
 
 
 def _lang(page: PageMeta, detected: str | None) -> Found | None:
@@ -493,13 +616,16 @@ def blocks_markdown(blocks: list[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def _extract(html: str) -> trafilatura.settings.Document | None:
+def _extract(html: str, precision: bool = True) -> trafilatura.settings.Document | None:
+    """trafilatura's reading of the page, favouring precision; when that finds no text (a short
+    page, an unusual layout), favouring recall."""
     try:
-        return trafilatura.bare_extraction(
+        document = trafilatura.bare_extraction(
             html,
             with_metadata=True,
             include_comments=False,
-            favor_precision=True,
+            favor_precision=precision,
+            favor_recall=not precision,
             include_tables=True,
             include_images=False,
             include_links=False,
@@ -508,6 +634,9 @@ def _extract(html: str) -> trafilatura.settings.Document | None:
     except (ValueError, etree.LxmlError) as error:  # trafilatura lets some lxml errors through
         logger.debug("trafilatura failed: %s", error)
         return None
+    if precision and (document is None or document.body is None or not len(document.body)):
+        return _extract(html, precision=False)
+    return document
 
 
 def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
@@ -534,7 +663,7 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         paragraphs=paragraphs,
         body_markdown=blocks_markdown(blocks),
         title=title,
-        date=page_date(html, tz),
+        date=page_date(html, page, tz),
         authors=_authors(document.author, page),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),

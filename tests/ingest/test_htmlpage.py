@@ -21,6 +21,7 @@ from ingest.model import DateValue, Found, IngestError, RawText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARIS = ZoneInfo("Europe/Paris")
+PLUS_2 = dt.timezone(dt.timedelta(hours=2))
 LONG = (
     "Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un au "
     "cosmodrome de Vostotchny pour un entretien de plus de deux heures sur la coopération."
@@ -60,8 +61,10 @@ def test_french_page_metadata(french):
         "Poutine et Kim Jong-un se retrouvent au cosmodrome de Vostotchny", "html <h1>"
     )
     assert french.date == Found(
-        DateValue(dt.datetime(2023, 9, 13, 10, 5, tzinfo=PARIS), "minute"), "html date (htmldate)"
+        DateValue(dt.datetime(2023, 9, 13, 10, 5, tzinfo=PLUS_2), "minute"),
+        "html JSON-LD datePublished",
     )
+    assert french.date.value.when.isoformat() == "2023-09-13T10:05:00+02:00"
     assert french.authors == Found(("Claire Martin",), "html <meta name=author>")
     assert french.source == Found("Le Journal du Matin", "html <meta property=og:site_name>")
     assert french.source_url == Found(
@@ -86,7 +89,7 @@ def test_english_page_metadata(english):
         "Airbus superjumbo tour delayed by engine trouble", "html <meta property=og:title>"
     )
     assert english.date == Found(
-        DateValue(dt.datetime(2005, 11, 5, tzinfo=PARIS), "day"), "html date (htmldate)"
+        DateValue(dt.datetime(2005, 11, 5, tzinfo=PARIS), "day"), "html JSON-LD datePublished"
     )
     assert english.authors == Found(("Jane Doe", "John Roe"), "html JSON-LD author")
     assert english.source == Found("The Daily Planet", "html <meta property=og:site_name>")
@@ -117,12 +120,18 @@ def test_english_page_body(english):
     assert english.paragraphs[3].endswith("Emirates, Qantas and Lufthansa.")  # no "Read more"
 
 
-def test_date_time_is_in_the_given_zone():
+def test_date_keeps_the_offset_the_page_gives_whatever_the_site_zone():
     text = (FIXTURES / "page_fr.html").read_text(encoding="utf-8")
     zone = ZoneInfo("Asia/Seoul")
     article = parse_html_page(RawText("x.html", text, "html", "utf-8", ""), tz=zone)
-    assert article.date.value.when == dt.datetime(2023, 9, 13, 17, 5, tzinfo=zone)
-    assert article.date.value.when.tzinfo is zone
+    assert article.date.value.when.isoformat() == "2023-09-13T10:05:00+02:00"
+
+
+def test_day_only_date_stays_a_day_in_the_site_zone():
+    text = (FIXTURES / "page_en.html").read_text(encoding="utf-8")
+    zone = ZoneInfo("Asia/Seoul")
+    article = parse_html_page(RawText("x.html", text, "html", "utf-8", ""), tz=zone)
+    assert article.date.value == DateValue(dt.datetime(2005, 11, 5, tzinfo=zone), "day")
 
 
 # --- nothing live survives ----------------------------------------------------------------
