@@ -64,7 +64,9 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
         # Pelican treats a title as HTML and renders a summary as Markdown: both are escaped,
         # so that text pasted from anywhere shows as text and never runs.
         ("Title", html.escape(value(article.title), quote=False)),
-        ("Date", date.when.isoformat()),
+        # as the page gave it: a day stays a day ("2023-09-13", which Pelican reads in the
+        # site's zone), a time keeps its own offset ("2023-04-28T18:23:00-03:00")
+        ("Date", date.when.date().isoformat() if date.precision == "day" else date.when.isoformat()),
         ("Date_precision", date.precision),
         ("Slug", value(article.slug)),
         ("Lang", value(article.lang)),

@@ -74,7 +74,7 @@ def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
         parsed.date
         or dating.date_from_file_name(raw_path, parsed.path, tz)
         or dating.date_from_git(raw_path, tz)
-        or dating.date_from_mtime(raw_path, tz)
+        or dating.date_from_mtime(raw_path, tz, parsed.path)
     )
 
 
