@@ -376,17 +376,97 @@ def _source(sitename: str | None, page: PageMeta) -> Found | None:
     return Found(sitename, "html site name (trafilatura)")
 
 
-def _authors(author: str | None, page: PageMeta) -> Found | None:
-    names = tuple(name for name in (squash(n) for n in (author or "").split(";")) if name)
-    if not names:
-        return None
-    meta_names = [squash(n) for n in re.split(r"[;,]", page.meta.get("name=author", ""))]
-    if all(any(same(name, other) for other in meta_names) for name in names):
-        return Found(names, "html <meta name=author>")
-    ld_names = _ld_names(page.ld.get("author"))
-    if all(any(same(name, other) for other in ld_names) for name in names):
-        return Found(names, "html JSON-LD author")
-    return Found(names, "html byline (trafilatura)")
+_CREDIT_SEPARATORS = re.compile(
+    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b)\s*",
+    re.IGNORECASE,
+)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:written\s+|posted\s+|publié\s+)?(?:by|par|von|de|por|door|di)\b|interview|text|texte"
+    r"|autor(?:in)?|author|auteure?|reporter|(?:beitrag|artikel)\s+von|mit)\s*:?\s+",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(
+    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d).*$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = word_set("admin administrator wordpressadmin name datum")
+# A desk rather than a person: kept only when it is the whole credit.
+_DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
+
+
+def credit_names(credit: str) -> list[str]:
+    """The names in a credit as a page writes it: "By", "Par", "Von", "Interview" and such
+    removed, split on ",", ";", "&", "and", "et", "und"..., a date or "Stand ..." after a name
+    dropped.
+
+    >>> credit_names("Par Claire Martin et Jean Dupont")
+    ['Claire Martin', 'Jean Dupont']
+    >>> credit_names("Von Sara Zinnecker Stand: 12.03.2020")
+    ['Sara Zinnecker']
+    """
+    names = []
+    for part in _CREDIT_SEPARATORS.split(visible_text(credit)):
+        name = _CREDIT_PREFIX.sub("", squash(part))
+        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’")
+        if name and any(c.isalpha() for c in name) and name.casefold() not in _NOT_NAMES:
+            names.append(name)
+    return names
+
+
+def _ld_people(value: object, organisations: bool = False) -> list[str]:
+    """Names of JSON-LD authors that are people (or, with ``organisations``, that are not)."""
+    items = value if isinstance(value, list) else [value]
+    kept = [
+        item
+        for item in items
+        if organisations == (isinstance(item, dict) and "Organization" in str(item.get("@type")))
+    ]
+    return _ld_names(kept)
+
+
+def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str]) -> Found | None:
+    """The first credit that names someone, deduplicated (case, dots and spacing ignored), without
+    the site's or publisher's name unless that is the only name given.
+
+    >>> reconcile_authors([([], "a"), (["Le Journal", "Claire Martin", "claire martin"], "b")],
+    ...                   ["Le Journal"])
+    Found(value=('Claire Martin',), how='b', line=None)
+    """
+    for names, how in credits:
+        unique: list[str] = []
+        for name in names:
+            if not any(_letters(name) == _letters(other) for other in unique):
+                unique.append(name)
+        people = [
+            name for name in unique if not is_site_name(name, site_names) and not _DESKS.match(name)
+        ]
+        if people or unique:
+            return Found(tuple(people or unique), how)
+    return None
+
+
+def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
+    """Authors from JSON-LD, <meta name=author>, trafilatura's byline, then the page's byline."""
+    meta_author = page.meta.get("name=author", "")
+    article_author = page.meta.get("property=article:author", "")
+    credits = [
+        (
+            [n for name in _ld_people(page.ld.get("author")) for n in credit_names(name)],
+            "html JSON-LD author",
+        ),
+        (credit_names(meta_author), "html <meta name=author>"),
+        (
+            [] if "://" in article_author else credit_names(article_author),
+            "html <meta property=article:author>",
+        ),
+        (
+            [n for name in (author or "").split(";") for n in credit_names(name)],
+            "html byline (trafilatura)",
+        ),
+        ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
+        (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
+    ]
+    return reconcile_authors(credits, site_names)
 
 
 # Where a page states its publication time, most trusted first.
@@ -664,7 +744,7 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         body_markdown=blocks_markdown(blocks),
         title=title,
         date=page_date(html, page, tz),
-        authors=_authors(document.author, page),
+        authors=_authors(document.author, page, site_names),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),
         lang=_lang(page, document.language),

@@ -65,7 +65,7 @@ def test_french_page_metadata(french):
         "html JSON-LD datePublished",
     )
     assert french.date.value.when.isoformat() == "2023-09-13T10:05:00+02:00"
-    assert french.authors == Found(("Claire Martin",), "html <meta name=author>")
+    assert french.authors == Found(("Claire Martin",), "html JSON-LD author")
     assert french.source == Found("Le Journal du Matin", "html <meta property=og:site_name>")
     assert french.source_url == Found(
         "https://www.journal-du-matin.example/monde/poutine-kim-vostotchny",
