@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstext.sentences import split_sentences as shared_split
 
 from ingest.dates import PARIS, DateError, DateParts, date_value, match_date
+from ingest.headline import headline_from_parse
 from ingest.model import Found, IngestError, ParsedArticle, RawText
 
 logger = logging.getLogger(__name__)
@@ -377,19 +379,27 @@ def _tidy_cut(text: str) -> str:
             return text
 
 
-def title_from_lede(paragraph: str, max_chars: int = 90, min_chars: int = 40) -> str:
-    """A title for a text that has none: the first sentence of the lede without its final period.
-    When longer than ``max_chars``, it is cut at the last clause boundary (comma, semicolon,
-    colon, dash, parenthesis) that keeps at least ``min_chars``; failing that before a
-    conjunction ("et", "and", "qui"...); failing that at the last word boundary. Dangling small
-    words ("de", "the"...), trailing punctuation and an unclosed « or ( are removed; nothing is
-    appended.
+def title_from_lede(
+    paragraph: str, max_chars: int = 90, min_chars: int = 40, nlp: Callable | None = None
+) -> str:
+    """A title for a text that has none, made from the first sentence of the lede. With ``nlp``
+    (a spaCy pipeline with a parser), its subject, verb and first complement, appositions and
+    adjuncts left out (see ``ingest.headline``). Otherwise, or when the parse gives no headline,
+    the sentence without its final period; when longer than ``max_chars``, it is cut at the last
+    clause boundary (comma, semicolon, colon, dash, parenthesis) that keeps at least
+    ``min_chars``; failing that before a conjunction ("et", "and", "qui"...); failing that at
+    the last word boundary. Dangling small words ("de", "the"...), trailing punctuation and an
+    unclosed « or ( are removed; nothing is appended.
 
     >>> title_from_lede("Le cosmodrome de Vostotchny, entré en service il y a sept ans, est la "
     ...                 "principale installation de lancement spatial de la Russie.")
     'Le cosmodrome de Vostotchny, entré en service il y a sept ans'
     """
     sentences = split_sentences(paragraph.strip())
+    if nlp is not None and sentences:
+        headline = headline_from_parse(next(iter(nlp(sentences[0]).sents)), max_chars)
+        if headline:
+            return headline
     sentence = _tidy_cut(sentences[0]) if sentences else ""
     if len(sentence) <= max_chars:
         return sentence
