@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from newstext.sentences import split_sentences as shared_split
 
-from ingest.dates import PARIS, DateError, DateParts, date_value, match_date
+from ingest.dates import (
+    PARIS,
+    DateError,
+    DateParts,
+    date_value,
+    match_date,
+    month_first,
+    month_first_in,
+)
 from ingest.headline import headline_from_parse
 from ingest.model import Found, IngestError, ParsedArticle, RawText
 
@@ -493,11 +501,15 @@ class _Header:
     date: Found | None = None
     date_is_update: bool = False
     source: Found | None = None
+    month_first: bool = False  # the text writes its numeric dates month first
 
 
-def _date_found(parts: DateParts, tz: dt.tzinfo, path: str, number: int) -> Found:
+def _date_found(parts: DateParts, tz: dt.tzinfo, path: str, number: int, header: _Header) -> Found:
+    how = "dateline"
+    if header.month_first and parts.numeric:
+        parts, how = month_first(parts), "dateline (month first, as the text's other dates)"
     try:
-        return Found(date_value(parts, tz), "dateline", line=number)
+        return Found(date_value(parts, tz), how, line=number)
     except DateError as error:
         raise IngestError(path, str(error), line=number) from None
 
@@ -513,7 +525,7 @@ def _read_header_line(line: str, number: int, header: _Header, tz: dt.tzinfo, pa
     if dateline is None:
         return False
     if header.date is None or (header.date_is_update and not dateline.is_update):
-        header.date = _date_found(dateline.date, tz, path, number)
+        header.date = _date_found(dateline.date, tz, path, number, header)
         header.date_is_update = dateline.is_update
     return True
 
@@ -545,7 +557,7 @@ def _apply_dateline_prefix(
     if dateline is None:
         return paragraph
     if dateline.date is not None and dateline.date.year is not None and header.date is None:
-        header.date = _date_found(dateline.date, tz, path, number)
+        header.date = _date_found(dateline.date, tz, path, number, header)
     header.source = Found(dateline.source, "dateline", line=number)
     rest = ((number, dateline.rest),) if dateline.rest.strip() else ()
     lines = rest + paragraph.lines[1:]
@@ -568,7 +580,7 @@ def parse_plain_text(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     credit = find_credit(paragraphs)
     if credit is not None:
         paragraphs = _remove_line(paragraphs, credit.line)
-    header = _Header()
+    header = _Header(month_first=month_first_in(raw.text))
     paragraphs = _strip_header_lines(paragraphs, header, tz, raw.path)
     title = None
     if (
