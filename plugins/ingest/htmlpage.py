@@ -93,8 +93,8 @@ def element_text(element: etree._Element, skip: re.Pattern | None = None) -> str
     return visible_text("".join(_texts(element, skip)))
 
 
-# A headline's kicker (the rubric above it: "Klimaschutz", "Nach Corona-Lockerungen") and
-# separators only there for screen readers are not the headline.
+# A headline's kicker (the rubric above it: "Klimaschutz", "Nach Corona-Lockerungen", often in
+# a <small>) and separators only there for screen readers are not the headline.
 _KICKER = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|visually-hidden|sr-only")
 
 
@@ -105,7 +105,16 @@ def headline_text(h1: etree._Element) -> str:
     ...     '<span class="title">Bohren, bis es heiß wird</span></h1>'))
     'Bohren, bis es heiß wird'
     """
-    return (element_text(h1, _KICKER) or element_text(h1)).strip(" :|-–—·")
+    return (_spaced_text(h1, _KICKER) or _spaced_text(h1)).strip(" :|-–—·")
+
+
+def _spaced_text(h1: etree._Element, skip: re.Pattern | None = None) -> str:
+    """The text of a headline whose parts are separate elements ("<span>Kicker</span><span>
+    Title</span>"), one space between the parts."""
+    pieces = [h1.text or ""]
+    for child in h1:
+        pieces += [" ", "".join(_texts(child, skip)), " ", child.tail or ""]
+    return visible_text("".join(pieces))
 
 
 def _texts(element: etree._Element, skip: re.Pattern | None = None):
@@ -113,9 +122,13 @@ def _texts(element: etree._Element, skip: re.Pattern | None = None):
     if not isinstance(element.tag, str) or element.tag in _UNSEEN:
         return
     if skip is not None and (
-        skip.search(element.get("class") or "") or element.get("aria-hidden") == "true"
+        skip.search(element.get("class") or "")
+        or element.get("aria-hidden") == "true"
+        or element.tag == "small"
     ):
         return
+    if element.tag == "br":
+        yield " "
     if element.text:
         yield element.text
     for child in element:
@@ -313,10 +326,13 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     if bracket and is_site_name(bracket[2], site_names, host):
         return bracket[1]
     parts = _SIDE_SEPARATORS.split(title)
-    while len(parts) > 1 and is_site_name(parts[-1], site_names, host):
-        parts.pop()
-    while len(parts) > 1 and is_site_name(parts[0], site_names, host):
-        parts.pop(0)
+    named = [i for i, part in enumerate(parts) if is_site_name(part, site_names, host)]
+    after = [i for i in named if i > 0]
+    if after:  # "Title | Site | Site's slogan": the site's name and what follows it go
+        parts = parts[: after[0]]
+    before = [i for i in named if i < len(parts) - 1]
+    if before and before[-1] == 0:  # "Site - Title"
+        parts = parts[1:]
     if len(parts) == len(_SIDE_SEPARATORS.split(title)):
         return strip_site_suffix(title, site_names)
     kept = " | ".join(parts)
@@ -345,7 +361,9 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
         (page.title_tag, "html <title>"),
         (visible_text(found), "html title (trafilatura)"),
     ]
-    heads = [(text, how) for text, how in heads if text]
+    heads = [
+        (text, how) for text, how in heads if text and not is_site_name(text, site_names, host)
+    ]
     h1s = [h1 for h1 in page.h1s if _is_headline_h1(h1, site_names, host)]
     matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
     if matching:
@@ -728,8 +746,9 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     if document is None or document.body is None:
         raise IngestError(raw.path, NO_TEXT)
     page = page_meta(tree)
-    site_names = [document.sitename or "", page.meta.get("property=og:site_name", "")]
-    site_names += _ld_names(page.ld.get("publisher"))
+    site_names = [page.meta.get("property=og:site_name", ""), *_ld_names(page.ld.get("publisher"))]
+    if not any(_letters(document.sitename or "") in _letters(text) for text in page.h1s if text):
+        site_names.append(document.sitename or "")  # trafilatura may take a headline for it
     title = _title(document.title or "", page, site_names)
     blocks = extracted_blocks(document.body)
     if title is not None:
