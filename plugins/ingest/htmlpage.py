@@ -310,6 +310,11 @@ def is_site_name(text: str, site_names: list[str], host: str = "") -> bool:
 _SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|›|»|•|/)\s+")
 
 
+_GENERIC_PART = re.compile(
+    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil)$", re.I
+)
+
+
 def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     """The title without the site's name before or after a separator (" | ", " - ", " — ",
     " › ", " • "...) or in brackets at the end.
@@ -326,6 +331,10 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     if bracket and is_site_name(bracket[2], site_names, host):
         return bracket[1]
     parts = _SIDE_SEPARATORS.split(title)
+    generic = [i for i, part in enumerate(parts) if _GENERIC_PART.match(part.strip())]
+    if len(parts) > 2 and generic and 0 < generic[0] < len(parts) - 1:
+        parts = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+    parts = [part for part in parts if not _GENERIC_PART.match(part.strip())] or parts
     named = [i for i, part in enumerate(parts) if is_site_name(part, site_names, host)]
     after = [i for i in named if i > 0]
     if after:  # "Title | Site | Site's slogan": the site's name and what follows it go
@@ -364,7 +373,18 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
     heads = [
         (text, how) for text, how in heads if text and not is_site_name(text, site_names, host)
     ]
-    h1s = [h1 for h1 in page.h1s if _is_headline_h1(h1, site_names, host)]
+    # a segment of the head's title left out as the site's name is not a headline either
+    dropped = [
+        part
+        for text, _ in heads
+        for part in _SIDE_SEPARATORS.split(text)
+        if part.casefold() not in strip_site_name(text, site_names, host).casefold()
+    ]
+    h1s = [
+        h1
+        for h1 in page.h1s
+        if _is_headline_h1(h1, site_names, host) and not any(same(h1, d) for d in dropped)
+    ]
     matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
     if matching:
         return Found(max(matching, key=len), "html <h1>")

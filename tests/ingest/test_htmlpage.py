@@ -396,6 +396,19 @@ def test_no_text_message():
             "<article><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>",
             Found("Der Nervenkrieg um den Brexit geht in die nächste Runde", "html <h1>"),
         ),
+        (  # WordPress: "Site » Blog Archive » Title", the site's name in the <h1> (fouryears.eu)
+            "<title>Four Years Remaining » Blog Archive » Interning of Small Integers in "
+            "Python</title>",
+            "<h1>Four Years Remaining</h1><article>",
+            Found("Interning of Small Integers in Python", "html <title>"),
+        ),
+        (  # a <small> kicker and a <br> inside the headline (swim.de)
+            '<meta property="og:title" content="Einheit der Woche | Lagen-Pyramide mit GA2 - '
+            'SWIM.DE"><meta property="og:site_name" content="SWIM.DE">',
+            '<article><h1><span class="post-title"><small>Einheit der Woche</small><br>'
+            "Lagen-Pyramide mit GA2</span></h1>",
+            Found("Lagen-Pyramide mit GA2", "html <h1>"),
+        ),
         (  # a site name written as its address, after the title (wien.orf.at)
             '<link rel="canonical" href="https://wien.orf.at/stories/3017542/">'
             "<title>Lotte Tobisch ist tot - wien.ORF.at</title>",
