@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 
 from ingest.model import DateValue, Found, IngestError, ParsedArticle, RawText
-from ingest.plaintext import PARIS, escape_markdown, word_set
+from ingest.plaintext import PARIS, escape_markdown, person_name, word_set
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ class PageMeta:
     times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
+    written_credits: list[str] = field(default_factory=list)  # "Von Andreas Kürten" in the text
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -195,7 +196,27 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
         )
         if element.tag not in ("meta", "link", "html", "body")
     ]
+    meta.written_credits = written_credits(tree)
     return meta
+
+
+_WRITTEN_CREDIT = re.compile(
+    r"^(?:von|par|by|por|autor(?:in)?\s*:|auteure?\s*:|author\s*:|text\s*:|texte\s*:)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def written_credits(tree: lxml.html.HtmlElement) -> list[str]:
+    """Short texts of the page that are a credit with a person's name and nothing else: "Von
+    Andreas Kürten", "Par Matthieu Hy", "Autor: Tobias Kuske" (first names only, in order)."""
+    credits = []
+    for element in tree.iter("p", "span", "div", "strong", "em", "b", "small", "li", "address"):
+        text = element_text(element)
+        match = _WRITTEN_CREDIT.match(text) if 4 < len(text) < 60 else None
+        name = person_name(re.split(r"[,|·•]", match[1])[0].strip()) if match else None
+        if name and name not in credits:
+            credits.append(name)
+    return credits
 
 
 def _in_site_chrome(element: etree._Element) -> bool:
@@ -502,6 +523,7 @@ def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found
             "html byline (trafilatura)",
         ),
         ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
+        (page.written_credits[:1], "html credit in the text"),
         (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
     ]
     return reconcile_authors(credits, site_names)

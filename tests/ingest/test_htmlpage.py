@@ -585,3 +585,18 @@ def test_authors_are_reconciled(head, expected):
         "</body></html>"
     )
     assert article.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ('<span class="info">Von Andreas Kürten</span>', ("Andreas Kürten",)),  # zdf.de
+        ("<p>Autor: Tobias Kuske</p>", ("Tobias Kuske",)),
+        ("<p>Par ailleurs, le ministre a parlé.</p>", None),  # not a credit
+    ],
+)
+def test_a_credit_written_in_the_page_is_the_last_resort(credit, expected):
+    article = page(
+        f"<html><body><article>{credit}<p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    assert (article.authors and article.authors.value) == expected
