@@ -387,13 +387,17 @@ def _tidy_cut(text: str) -> str:
             return text
 
 
+_MARKUP_LIKE = re.compile(r"[<>{}=]")
+
+
 def title_from_lede(
     paragraph: str, max_chars: int = 90, min_chars: int = 40, nlp: Callable | None = None
 ) -> str:
-    """A title for a text that has none, made from the first sentence of the lede. With ``nlp``
-    (a spaCy pipeline with a parser), its subject, verb and first complement, appositions and
-    adjuncts left out (see ``ingest.headline``). Otherwise, or when the parse gives no headline,
-    the sentence without its final period; when longer than ``max_chars``, it is cut at the last
+    """A title for a text that has none, made from the first sentence of the lede: the sentence
+    without its final period when it fits in ``max_chars``. Longer, with ``nlp`` (a spaCy
+    pipeline with a parser), its subject, verb and first complement, appositions and adjuncts
+    left out (see ``ingest.headline``); text that looks like markup is never parsed. Otherwise,
+    or when the parse gives no headline, the sentence is cut at the last
     clause boundary (comma, semicolon, colon, dash, parenthesis) that keeps at least
     ``min_chars``; failing that before a conjunction ("et", "and", "qui"...); failing that at
     the last word boundary. Dangling small words ("de", "the"...), trailing punctuation and an
@@ -404,13 +408,13 @@ def title_from_lede(
     'Le cosmodrome de Vostotchny, entré en service il y a sept ans'
     """
     sentences = split_sentences(paragraph.strip())
-    if nlp is not None and sentences:
-        headline = headline_from_parse(next(iter(nlp(sentences[0]).sents)), max_chars)
-        if headline:
-            return headline
     sentence = _tidy_cut(sentences[0]) if sentences else ""
     if len(sentence) <= max_chars:
         return sentence
+    if nlp is not None and not _MARKUP_LIKE.search(sentence):
+        headline = headline_from_parse(next(iter(nlp(sentences[0]).sents)), max_chars)
+        if headline:
+            return headline
     for boundary in (_STRONG_BOUNDARY, _WEAK_BOUNDARY):
         cuts = [m.start() for m in boundary.finditer(sentence) if min_chars <= m.start()]
         cuts = [cut for cut in cuts if cut <= max_chars]

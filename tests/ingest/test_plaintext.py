@@ -387,6 +387,17 @@ def test_title_from_lede_of_the_seed_has_subject_verb_and_object(pipelines):
             "than two hours.",
             "Russian President Vladimir Putin and North Korean leader Kim Jong-un met",
         ),
+        (  # a sentence that fits is its own headline, parsed or not
+            "fr",
+            "Un article dont le lien de source est piégé.",
+            "Un article dont le lien de source est piégé",
+        ),
+        (  # text that looks like markup is never parsed: the rules cut it
+            "fr",
+            "Un texte collé qui contient <script>alert(3)</script> et <img src=x "
+            "onerror=alert(4)> au milieu de la phrase.",
+            "Un texte collé qui contient <script>alert(3)</script>",
+        ),
         (  # a pronoun says nobody: the rules take over (the sentence fits whole)
             "fr",
             "Il a participé aux discussions, rapportaient ce mercredi les agences russes.",
