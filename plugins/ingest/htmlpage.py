@@ -589,6 +589,7 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
 
 
 _READING = "html date (htmldate)"
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _reading(html: str, tz: dt.tzinfo) -> DateValue | None:
@@ -634,9 +635,9 @@ def choose_date(
     tz: dt.tzinfo = PARIS,
 ) -> Found | None:
     """The most trusted stated date that makes sense. ``reading`` is htmldate's reading of the
-    whole page (its original publication date); a stated date more than a day away from it, or
-    after the page's own ``modified`` date, is doubted. ``how`` names the source and each date
-    passed over, and why.
+    whole page (its original publication date); a stated date more than a day away from it is
+    doubted, and so is, when there is no reading, one after the page's own ``modified`` date.
+    ``how`` names the source and each date passed over, and why.
 
     >>> day = lambda d: DateValue(dt.datetime.fromisoformat(d).replace(tzinfo=PARIS), "day")
     >>> found = choose_date([(day("2019-05-02"), "a"), (day("2023-05-04"), "b")], day("2023-05-04"))
@@ -646,10 +647,11 @@ def choose_date(
     doubts: list[str] = []
     for value, how in stated:
         value = _in_page_zone(value, stated, reading, tz)
-        if modified is not None and _day(value) > _day(modified) + dt.timedelta(days=1):
-            doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")
-        elif reading is not None and abs((_day(value) - _day(reading)).days) > 1:
+        agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
+        if reading is not None and not agrees:
             doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
+        elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
+            doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")
         else:
             return Found(value, "; ".join([how, *doubts]))
     if reading is not None:
