@@ -471,6 +471,10 @@ class EntityRecognizer:
             self._loaded[lang] = nlp
         return self._loaded[lang]
 
+    def pipeline(self, lang: str):
+        """The loaded pipeline for ``lang``; ingest reads its parse to make headlines."""
+        return self._nlp(lang)
+
     def model_version(self, lang: str) -> str:
         """The package that tags ``lang`` and its version, e.g. "fr_core_news_md 3.8.0"."""
         meta = self._nlp(lang).meta

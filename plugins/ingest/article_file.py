@@ -56,6 +56,21 @@ def found_line(article: Article) -> str:
     return "; ".join(note for note in notes if note)
 
 
+def written_date(date) -> str:
+    """A ``DateValue`` as written in the file: the day alone for precision "day", else the time
+    with the offset it was given in.
+
+    >>> import datetime as dt
+    >>> from ingest.model import DateValue
+    >>> zone = dt.timezone(dt.timedelta(hours=-3))
+    >>> written_date(DateValue(dt.datetime(2023, 4, 28, 15, 23, tzinfo=zone), "minute"))
+    '2023-04-28T15:23:00-03:00'
+    >>> written_date(DateValue(dt.datetime(2023, 9, 13, tzinfo=zone), "day"))
+    '2023-09-13'
+    """
+    return date.when.date().isoformat() if date.precision == "day" else date.when.isoformat()
+
+
 def metadata_lines(article: Article) -> list[tuple[str, str]]:
     """The metadata in the order it is written; empty values are left out."""
 
@@ -71,7 +86,9 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
         # Pelican treats a title as HTML and renders a summary as Markdown: both are escaped,
         # so that text pasted from anywhere shows as text and never runs.
         ("Title", html.escape(value(article.title), quote=False)),
-        ("Date", date.when.isoformat()),
+        # as the page gave it: a day stays a day ("2023-09-13", which Pelican reads in the
+        # site's zone), a time keeps its own offset ("2023-04-28T18:23:00-03:00")
+        ("Date", written_date(date)),
         ("Date_precision", date.precision),
         ("Slug", value(article.slug)),
         ("Lang", value(article.lang)),

@@ -75,7 +75,7 @@ def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
         parsed.date
         or dating.date_from_file_name(raw_path, parsed.path, tz)
         or dating.date_from_git(raw_path, tz)
-        or dating.date_from_mtime(raw_path, tz)
+        or dating.date_from_mtime(raw_path, tz, parsed.path)
     )
 
 
@@ -137,6 +137,15 @@ class Inference:
     title_max_chars: int = 90
     summary_max_chars: int = 300
 
+    def parser(self, lang: str):
+        """The spaCy pipeline that parses ``lang`` for headlines, or None when there is none."""
+        pipeline = getattr(self.recognizer(), "pipeline", None) if lang in self.languages else None
+        try:
+            return pipeline(lang) if pipeline else None
+        except (OSError, ValueError) as error:  # the model is not installed
+            logger.debug("no parser for %s: %s", lang, error)
+            return None
+
     def entities(self, paragraphs: list[str], lang: str):
         from entities.extraction import ArticleEntities, normalise_mentions
 
@@ -160,8 +169,10 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     if not parsed.paragraphs:
         raise IngestError(raw.path, "no article text: the file has no paragraph of body text")
     lede = parsed.paragraphs[0]
-    title = parsed.title or Found(title_from_lede(lede, how.title_max_chars), "lede")
     lang = parsed.lang or detect_language(parsed.paragraphs, how.languages)
+    title = parsed.title or Found(
+        title_from_lede(lede, how.title_max_chars, nlp=how.parser(str(lang.value))), "lede"
+    )
     summary = parsed.summary or Found(
         summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
     )

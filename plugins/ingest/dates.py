@@ -6,6 +6,7 @@ Nothing here imports Pelican.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class DateParts:
     minute: int | None = None
     second: int = 0
     offset: str | None = None
+    numeric: bool = False  # written with figures only ("04/05/2023"): day and month can swap
 
 
 def _time_parts(match: re.Match) -> tuple[int, int, int, str | None]:
@@ -82,19 +84,19 @@ def _time_parts(match: re.Match) -> tuple[int, int, int, str | None]:
 
 def match_date(text: str, need_all: bool = True) -> DateParts | None:
     """Read a date written at the start of ``text``: ISO "2023-09-13", day first "13/09/2023"
-    (never month first), "13 septembre 2023", "mercredi 13 septembre 2023", "1er mai 2023",
-    "September 13, 2023", "Sept 13", optionally followed by a time ("à 10h05", "10:05", "at 6:30
-    pm", "T10:05:00+02:00"). With ``need_all``, the whole text must be the date and time (a final
-    period is allowed). Nothing is checked: see ``date_value``.
+    (month first only through ``month_first``), "13 septembre 2023", "mercredi 13 septembre
+    2023", "1er mai 2023", "September 13, 2023", "Sept 13", optionally followed by a time
+    ("à 10h05", "10:05", "at 6:30 pm", "T10:05:00+02:00"). With ``need_all``, the whole text
+    must be the date and time (a final period is allowed). Nothing is checked: see ``date_value``.
 
     >>> match_date("Mercredi 13 septembre 2023 à 18h30")
     DateParts(text='Mercredi 13 septembre 2023 à 18h30', year=2023, month=9, day=13, hour=18, \
-minute=30, second=0, offset=None)
+minute=30, second=0, offset=None, numeric=False)
     >>> match_date("13 septembre 2023 et le reste") is None
     True
     """
     text = text.strip()
-    for form in _DATE_FORMS:
+    for index, form in enumerate(_DATE_FORMS):
         date = form.match(text)
         if not date:
             continue
@@ -114,8 +116,35 @@ minute=30, second=0, offset=None)
         if year is not None and year < 100:
             year += 2000
         written = text[:end].strip()
-        return DateParts(written, year, month, int(groups["d"]), hour, minute, second, offset)
+        day = int(groups["d"])
+        return DateParts(written, year, month, day, hour, minute, second, offset, index == 1)
     return None
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})\b")
+
+
+def month_first_in(text: str) -> bool:
+    """True when the numeric dates of a text are written month first ("12/25/2023", as in the
+    United States): one of them reads only that way, and none reads only day first. Otherwise
+    day first, as French and most of the world write them.
+
+    >>> month_first_in("Posted 05/04/2023. Updated 05/14/2023")
+    True
+    >>> month_first_in("Publié le 05/04/2023"), month_first_in("13/05/2023 and 05/14/2023")
+    (False, False)
+    """
+    pairs = [(int(m[1]), int(m[3])) for m in _NUMERIC_DATE.finditer(text)]
+    only_month_first = any(first <= 12 < second for first, second in pairs)
+    only_day_first = any(second <= 12 < first for first, second in pairs)
+    return only_month_first and not only_day_first
+
+
+def month_first(parts: DateParts) -> DateParts:
+    """A numeric date read month first: "05/04/2023" is 4 May rather than 5 April."""
+    if not parts.numeric:
+        return parts
+    return dataclasses.replace(parts, month=parts.day, day=parts.month)
 
 
 def date_value(parts: DateParts, tz: dt.tzinfo = PARIS) -> DateValue:

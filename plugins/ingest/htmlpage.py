@@ -20,7 +20,7 @@ import trafilatura
 from lxml import etree
 
 from ingest.model import DateValue, Found, IngestError, ParsedArticle, RawText
-from ingest.plaintext import PARIS, escape_markdown, word_set
+from ingest.plaintext import PARIS, escape_markdown, person_name, word_set
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,77 @@ class PageMeta:
     canonical: str = ""
     html_lang: str = ""
     ld: dict = field(default_factory=dict)
+    times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
+    bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
+    chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
+    written_credits: list[str] = field(default_factory=list)  # "Von Andreas Kürten" in the text
+
+
+_UNSEEN = ("script", "style", "noscript", "template")
+_UNSEEN_TEXT = re.compile(
+    r"<(script|style|noscript|template)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_text(text: str | None) -> str:
+    """Text as a reader sees it: <script>, <style>, <noscript> and <template> blocks and any other
+    tag removed (a <title> or a meta value is raw text, where tags are not parsed), then squashed.
+
+    >>> visible_text('Sommet de Bruxelles<script>alert("title")</script>')
+    'Sommet de Bruxelles'
+    """
+    return squash(_TAG.sub(" ", _UNSEEN_TEXT.sub(" ", text or "")))
+
+
+def element_text(element: etree._Element, skip: re.Pattern | None = None) -> str:
+    """An element's text as shown: what is inside <script>, <style>, <noscript> or <template>
+    is left out (their tails are kept), and so is any element whose class ``skip`` finds."""
+    return visible_text("".join(_texts(element, skip)))
+
+
+# A headline's kicker (the rubric above it: "Klimaschutz", "Nach Corona-Lockerungen", often in
+# a <small>) and separators only there for screen readers are not the headline.
+_KICKER = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|visually-hidden|sr-only")
+
+
+def headline_text(h1: etree._Element) -> str:
+    """An <h1>'s text without its kicker.
+
+    >>> headline_text(lxml.html.fromstring('<h1><span class="kicker">Klimaschutz</span>'
+    ...     '<span class="title">Bohren, bis es heiß wird</span></h1>'))
+    'Bohren, bis es heiß wird'
+    """
+    return (_spaced_text(h1, _KICKER) or _spaced_text(h1)).strip(" :|-–—·")
+
+
+def _spaced_text(h1: etree._Element, skip: re.Pattern | None = None) -> str:
+    """The text of a headline whose parts are separate elements ("<span>Kicker</span><span>
+    Title</span>"), one space between the parts."""
+    pieces = [h1.text or ""]
+    for child in h1:
+        pieces += [" ", "".join(_texts(child, skip)), " ", child.tail or ""]
+    return visible_text("".join(pieces))
+
+
+def _texts(element: etree._Element, skip: re.Pattern | None = None):
+    """The text pieces of ``element`` in order, skipping unseen elements but keeping their tails."""
+    if not isinstance(element.tag, str) or element.tag in _UNSEEN:
+        return
+    if skip is not None and (
+        skip.search(element.get("class") or "")
+        or element.get("aria-hidden") == "true"
+        or element.tag == "small"
+    ):
+        return
+    if element.tag == "br":
+        yield " "
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _texts(child, skip)
+        if child.tail:
+            yield child.tail
 
 
 def _html_tree(text: str) -> lxml.html.HtmlElement | None:
@@ -96,20 +167,80 @@ def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
 
 
 def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
-    """Read <meta>, <title>, <h1>, <link rel=canonical>, <html lang> and JSON-LD."""
+    """Read <meta>, <title>, <h1>, <time>, bylines, <link rel=canonical>, <html lang> and
+    JSON-LD; no text inside <script>, <style>, <noscript> or <template> is ever read as text."""
     meta = PageMeta()
     for element in tree.xpath("//meta[@content]"):
         for attribute in ("property", "name", "itemprop"):
             key = (element.get(attribute) or "").strip().lower()
             if key:
-                meta.meta.setdefault(f"{attribute}={key}", squash(element.get("content")))
-    meta.title_tag = squash(tree.findtext(".//title"))
-    meta.h1s = [squash(h1.text_content()) for h1 in tree.iter("h1")]
+                meta.meta.setdefault(f"{attribute}={key}", visible_text(element.get("content")))
+    title = tree.find(".//title")
+    meta.title_tag = element_text(title) if title is not None else ""
+    meta.h1s = [headline_text(h1) for h1 in tree.iter("h1")]
+    meta.chrome_h1s = [headline_text(h1) for h1 in tree.iter("h1") if _in_site_chrome(h1)]
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.canonical = squash(canonical[0]) if canonical else ""
     meta.html_lang = squash(tree.get("lang") or tree.get("xml:lang"))
     meta.ld = _json_ld_article(tree)
+    times = tree.xpath("//time[@datetime]")
+    published = [t for t in times if _says_published(t)]
+    in_article = [t for t in times if t not in published and _in_article(t)]
+    meta.times = [squash(t.get("datetime")) for t in published + in_article]
+    meta.bylines = [
+        element_text(element)
+        for element in tree.xpath(
+            '//*[@rel="author" or @itemprop="author"'
+            ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
+            ' or contains(concat(" ", normalize-space(@class), " "), " byline ")]'
+        )
+        if element.tag not in ("meta", "link", "html", "body")
+    ]
+    meta.written_credits = written_credits(tree)
     return meta
+
+
+_WRITTEN_CREDIT = re.compile(
+    r"^(?:von|par|by|por|autor(?:in)?\s*:|auteure?\s*:|author\s*:|text\s*:|texte\s*:)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def written_credits(tree: lxml.html.HtmlElement) -> list[str]:
+    """Short texts of the page that are a credit with a person's name and nothing else: "Von
+    Andreas Kürten", "Par Matthieu Hy", "Autor: Tobias Kuske" (first names only, in order)."""
+    credits = []
+    for element in tree.iter("p", "span", "div", "strong", "em", "b", "small", "li", "address"):
+        text = element_text(element)
+        match = _WRITTEN_CREDIT.match(text) if 4 < len(text) < 60 else None
+        name = person_name(re.split(r"[,|·•]", match[1])[0].strip()) if match else None
+        if name and name not in credits:
+            credits.append(name)
+    return credits
+
+
+def _in_site_chrome(element: etree._Element) -> bool:
+    """Inside the site's navigation, sidebar or footer, or a <header> outside any <article> or
+    <main>: where a logo or another story's teaser sits, not the article's headline."""
+    ancestors = [a.tag for a in element.iterancestors()]
+    if any(tag in ("nav", "aside", "footer") for tag in ancestors):
+        return True
+    return "header" in ancestors and not any(tag in ("article", "main") for tag in ancestors)
+
+
+def _in_article(element: etree._Element) -> bool:
+    return any(a.tag in ("article", "main") for a in element.iterancestors())
+
+
+def _says_published(time: etree._Element) -> bool:
+    """A <time> marked as the publication time (pubdate, itemprop=datePublished, a class with
+    "publi" or "date-pub" in it)."""
+    marks = " ".join(
+        (time.get("itemprop") or "", time.get("class") or "", time.get("pubdate") or "")
+    )
+    return time.get("pubdate") is not None or bool(
+        re.search(r"publi|datepub|date-pub", marks, re.I)
+    )
 
 
 def _ld_names(value: object) -> list[str]:
@@ -166,26 +297,131 @@ def h1_title(title: str, h1s: list[str]) -> str | None:
     return None
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def is_site_name(text: str, site_names: list[str], host: str = "") -> bool:
+    """The text names the site: one of its names, or its web address ("MDR.DE", "homify" on
+    www.homify.de), spacing, case and punctuation ignored.
+
+    >>> is_site_name("MDR.DE", [], "www.mdr.de"), is_site_name("Le Journal", ["le journal"])
+    (True, True)
+    >>> is_site_name("Vostotchny", ["Le Journal"], "journal.example")
+    False
+    """
+    letters = _letters(text.strip("()[]"))
+    if not letters:
+        return False
+    if any(letters == _letters(name) for name in site_names if name):
+        return True
+    labels = [label for label in host.casefold().split(".") if label not in ("www", "m")]
+    host_letters = _letters("".join(labels))
+    return (
+        len(letters) >= 3
+        and bool(labels)
+        and (
+            letters == host_letters
+            or letters == _letters(labels[0])
+            or letters in (_letters(host), _letters(".".join(labels)))
+        )
+    )
+
+
+_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|›|»|•|/)\s+")
+
+
+_GENERIC_PART = re.compile(
+    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil)$", re.I
+)
+
+
+def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
+    """The title without the site's name before or after a separator (" | ", " - ", " — ",
+    " › ", " • "...) or in brackets at the end.
+
+    >>> strip_site_name("Lotte Tobisch ist tot | wien.ORF.at", [], "wien.orf.at")
+    'Lotte Tobisch ist tot'
+    >>> strip_site_name("Le Journal - Kim et Poutine se retrouvent", ["Le Journal"])
+    'Kim et Poutine se retrouvent'
+    >>> strip_site_name("Mieten (neues deutschland)", ["neues deutschland"])
+    'Mieten'
+    """
+    title = title.strip()
+    bracket = re.match(r"^(.*\S)\s*\(([^()]+)\)$", title)
+    if bracket and is_site_name(bracket[2], site_names, host):
+        return bracket[1]
+    parts = _SIDE_SEPARATORS.split(title)
+    generic = [i for i, part in enumerate(parts) if _GENERIC_PART.match(part.strip())]
+    if len(parts) > 2 and generic and 0 < generic[0] < len(parts) - 1:
+        parts = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+    parts = [part for part in parts if not _GENERIC_PART.match(part.strip())] or parts
+    named = [i for i, part in enumerate(parts) if is_site_name(part, site_names, host)]
+    after = [i for i in named if i > 0]
+    if after:  # "Title | Site | Site's slogan": the site's name and what follows it go
+        parts = parts[: after[0]]
+    before = [i for i in named if i < len(parts) - 1]
+    if before and before[-1] == 0:  # "Site - Title"
+        parts = parts[1:]
+    if len(parts) == len(_SIDE_SEPARATORS.split(title)):
+        return strip_site_suffix(title, site_names)
+    kept = " | ".join(parts)
+    return (
+        title[title.index(parts[0]) : title.rindex(parts[-1]) + len(parts[-1])] if parts else kept
+    )
+
+
+def _is_headline_h1(h1: str, site_names: list[str], host: str) -> bool:
+    """An <h1> that can be the article's headline: not empty, not the site's name or logo."""
+    return len(h1) >= 8 and len(h1.split()) >= 2 and not is_site_name(h1, site_names, host)
+
+
 def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
-    """The page title: the <h1> it starts with, or the title without a " | Site" suffix."""
-    headline = squash(page.ld.get("headline")) if isinstance(page.ld.get("headline"), str) else ""
-    found = squash(found) or headline or page.meta.get("property=og:title", "")
-    if not found:
-        return Found(page.h1s[0], "html <h1>") if page.h1s and page.h1s[0] else None
-    h1 = h1_title(found, page.h1s)
-    if h1:
-        return Found(h1, "html <h1>")
-    origins = [
+    """The headline, reconciled: the page's <h1> when the head of the page (og:title,
+    twitter:title, JSON-LD headline, <title>) contains it (the head adds a rubric or the site's
+    name); else the head's title without the site's name; else a lone <h1>."""
+    host = re.sub(
+        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
+    )
+    headline = page.ld.get("headline")
+    heads = [
         (page.meta.get("property=og:title", ""), "html <meta property=og:title>"),
         (page.meta.get("name=twitter:title", ""), "html <meta name=twitter:title>"),
+        (visible_text(headline) if isinstance(headline, str) else "", "html JSON-LD headline"),
         (page.title_tag, "html <title>"),
-        (headline, "html JSON-LD headline"),
+        (visible_text(found), "html title (trafilatura)"),
     ]
-    how = next(
-        (how for text, how in origins if text and h1_title(text, [found])),
-        "html title (trafilatura)",
-    )
-    return Found(strip_site_suffix(found, site_names), how)
+    heads = [
+        (text, how) for text, how in heads if text and not is_site_name(text, site_names, host)
+    ]
+    # a segment of the head's title left out as the site's name is not a headline either
+    dropped = [
+        part
+        for text, _ in heads
+        for part in _SIDE_SEPARATORS.split(text)
+        if part.casefold() not in strip_site_name(text, site_names, host).casefold()
+    ]
+    h1s = [
+        h1
+        for h1 in page.h1s
+        if _is_headline_h1(h1, site_names, host) and not any(same(h1, d) for d in dropped)
+    ]
+    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
+    if matching:
+        return Found(max(matching, key=len), "html <h1>")
+    h1s = [h1 for h1 in h1s if h1 not in page.chrome_h1s]
+    if len(h1s) == 1 and len(h1s[0].split()) >= 4:
+        # a kicker written without markup: "Tunesien Große Aufgaben..." when the head says
+        # "Große Aufgaben..."
+        for text, _ in heads:
+            head = strip_site_name(text, site_names, host)
+            if len(head) >= 15 and h1s[0].casefold().endswith(head.casefold()):
+                return Found(h1s[0][-len(head) :], "html <h1>")
+        return Found(h1s[0], "html <h1>")
+    if heads:
+        text, how = heads[0]
+        return Found(strip_site_name(text, site_names, host), how)
+    return Found(h1s[0], "html <h1>") if h1s else None
 
 
 def _source(sitename: str | None, page: PageMeta) -> Found | None:
@@ -199,32 +435,235 @@ def _source(sitename: str | None, page: PageMeta) -> Found | None:
     return Found(sitename, "html site name (trafilatura)")
 
 
-def _authors(author: str | None, page: PageMeta) -> Found | None:
-    names = tuple(name for name in (squash(n) for n in (author or "").split(";")) if name)
-    if not names:
-        return None
-    meta_names = [squash(n) for n in re.split(r"[;,]", page.meta.get("name=author", ""))]
-    if all(any(same(name, other) for other in meta_names) for name in names):
-        return Found(names, "html <meta name=author>")
-    ld_names = _ld_names(page.ld.get("author"))
-    if all(any(same(name, other) for other in ld_names) for name in names):
-        return Found(names, "html JSON-LD author")
-    return Found(names, "html byline (trafilatura)")
+_CREDIT_SEPARATORS = re.compile(
+    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b)\s*",
+    re.IGNORECASE,
+)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:written\s+|posted\s+|publié\s+)?(?:by|par|von|de|por|door|di)\b|interview|text|texte"
+    r"|autor(?:in)?|author|auteure?|reporter|(?:beitrag|artikel)\s+von|mit)\s*:?\s+",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(
+    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d).*$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = word_set("admin administrator wordpressadmin name datum")
+# A desk rather than a person: kept only when it is the whole credit.
+_DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
 
-def page_date(html: str, tz: dt.tzinfo = PARIS) -> Found | None:
-    """The publication date from htmldate (``original_date=True``): precision "minute" when it
-    gives a time with an offset or a time other than midnight, else "day" at midnight in ``tz``.
+def credit_names(credit: str) -> list[str]:
+    """The names in a credit as a page writes it: "By", "Par", "Von", "Interview" and such
+    removed, split on ",", ";", "&", "and", "et", "und"..., a date or "Stand ..." after a name
+    dropped.
+
+    >>> credit_names("Par Claire Martin et Jean Dupont")
+    ['Claire Martin', 'Jean Dupont']
+    >>> credit_names("Von Sara Zinnecker Stand: 12.03.2020")
+    ['Sara Zinnecker']
     """
-    found = htmldate.find_date(html, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z")
-    if not found:
+    names = []
+    for part in _CREDIT_SEPARATORS.split(visible_text(credit)):
+        name = _CREDIT_PREFIX.sub("", squash(part))
+        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’")
+        if name and any(c.isalpha() for c in name) and name.casefold() not in _NOT_NAMES:
+            names.append(name)
+    return names
+
+
+def _ld_people(value: object, organisations: bool = False) -> list[str]:
+    """Names of JSON-LD authors that are people (or, with ``organisations``, that are not)."""
+    items = value if isinstance(value, list) else [value]
+    kept = [
+        item
+        for item in items
+        if organisations == (isinstance(item, dict) and "Organization" in str(item.get("@type")))
+    ]
+    return _ld_names(kept)
+
+
+def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str]) -> Found | None:
+    """The first credit that names someone, deduplicated (case, dots and spacing ignored), without
+    the site's or publisher's name unless that is the only name given.
+
+    >>> reconcile_authors([([], "a"), (["Le Journal", "Claire Martin", "claire martin"], "b")],
+    ...                   ["Le Journal"])
+    Found(value=('Claire Martin',), how='b', line=None)
+    """
+    for names, how in credits:
+        unique: list[str] = []
+        for name in names:
+            if not any(_letters(name) == _letters(other) for other in unique):
+                unique.append(name)
+        people = [
+            name for name in unique if not is_site_name(name, site_names) and not _DESKS.match(name)
+        ]
+        if people or unique:
+            return Found(tuple(people or unique), how)
+    return None
+
+
+def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
+    """Authors from JSON-LD, <meta name=author>, trafilatura's byline, then the page's byline."""
+    meta_author = page.meta.get("name=author", "")
+    article_author = page.meta.get("property=article:author", "")
+    credits = [
+        (
+            [n for name in _ld_people(page.ld.get("author")) for n in credit_names(name)],
+            "html JSON-LD author",
+        ),
+        (credit_names(meta_author), "html <meta name=author>"),
+        (
+            [] if "://" in article_author else credit_names(article_author),
+            "html <meta property=article:author>",
+        ),
+        (
+            [n for name in (author or "").split(";") for n in credit_names(name)],
+            "html byline (trafilatura)",
+        ),
+        ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
+        (page.written_credits[:1], "html credit in the text"),
+        (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
+    ]
+    return reconcile_authors(credits, site_names)
+
+
+# Where a page states its publication time, most trusted first.
+_PUBLISHED_META = (
+    "property=article:published_time",
+    "itemprop=datepublished",
+    "name=pubdate",
+    "name=publishdate",
+    "name=publish-date",
+    "property=og:published_time",
+    "name=dc.date",
+    "name=dcterms.date",
+    "name=date",
+)
+_MODIFIED_META = (
+    "property=article:modified_time",
+    "itemprop=datemodified",
+    "property=og:updated_time",
+)
+
+
+def iso_date_value(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """An ISO 8601 date as the page gives it: with a time and an offset, precision "minute" in
+    that very offset; a time without offset is read in ``tz``; a date alone (or a bare midnight)
+    is precision "day" at midnight in ``tz``, never a made-up time. None when not ISO 8601.
+
+    >>> iso_date_value("2023-04-28T18:23:00+00:00").when.isoformat()
+    '2023-04-28T18:23:00+00:00'
+    >>> iso_date_value("2023-09-13").precision
+    'day'
+    """
+    text = squash(text)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}", text):
         return None
-    when = dt.datetime.fromisoformat(found)
-    if when.tzinfo is not None:
-        return Found(DateValue(when.astimezone(tz), "minute"), "html date (htmldate)")
-    if when.time() != dt.time():
-        return Found(DateValue(when.replace(tzinfo=tz), "minute"), "html date (htmldate)")
-    return Found(DateValue(when.replace(tzinfo=tz), "day"), "html date (htmldate)")
+    try:
+        when = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+    except ValueError:
+        try:
+            when = dt.datetime.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if len(text) <= 10 or (when.tzinfo is None and when.time() == dt.time()):
+        return DateValue(when.replace(tzinfo=tz), "day")
+    if when.tzinfo is None:
+        return DateValue(when.replace(tzinfo=tz), "minute")
+    return DateValue(when.replace(tzinfo=dt.timezone(when.utcoffset())), "minute")
+
+
+def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
+    """Every publication date the page states, most trusted first, with where it is."""
+    stated = [(page.ld.get("datePublished"), "html JSON-LD datePublished")]
+    stated += [(page.meta.get(key), f"html <meta {key}>") for key in _PUBLISHED_META]
+    stated += [(text, "html <time datetime>") for text in page.times[:1]]
+    found = []
+    for text, how in stated:
+        value = iso_date_value(text, tz) if isinstance(text, str) and text else None
+        if value is not None:
+            found.append((value, how))
+    return found
+
+
+_READING = "html date (htmldate)"
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _reading(html: str, tz: dt.tzinfo) -> DateValue | None:
+    """htmldate's reading of the whole page: its original publication date."""
+    found = htmldate.find_date(html, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z")
+    return iso_date_value(found, tz) if found else None
+
+
+def _modified(page: PageMeta, tz: dt.tzinfo) -> DateValue | None:
+    texts = [page.ld.get("dateModified")] + [page.meta.get(key) for key in _MODIFIED_META]
+    values = [iso_date_value(t, tz) for t in texts if isinstance(t, str) and t]
+    return next((value for value in values if value is not None), None)
+
+
+def _day(value: DateValue) -> dt.date:
+    """The day the page means: in the page's own offset."""
+    return value.when.date()
+
+
+def _in_page_zone(
+    value: DateValue,
+    stated: list[tuple[DateValue, str]],
+    reading: DateValue | None,
+    tz: dt.tzinfo,
+) -> DateValue:
+    """A time the page gives in UTC ("Z", "+00:00") kept in UTC when that is the day the page
+    reads as, else shown in the page's own offset when another of its dates gives one, else in
+    the site's zone: always the same instant, on the day the page means."""
+    if value.precision != "minute" or value.when.utcoffset() != dt.timedelta(0):
+        return value
+    if reading is not None and _day(value) == _day(reading):
+        return value
+    offsets = [v.when.utcoffset() for v, _ in stated if v.precision == "minute"]
+    local = next((o for o in offsets if o), None)
+    zone = dt.timezone(local) if local else tz
+    return DateValue(value.when.astimezone(zone), value.precision)
+
+
+def choose_date(
+    stated: list[tuple[DateValue, str]],
+    reading: DateValue | None = None,
+    modified: DateValue | None = None,
+    tz: dt.tzinfo = PARIS,
+) -> Found | None:
+    """The most trusted stated date that makes sense. ``reading`` is htmldate's reading of the
+    whole page (its original publication date); a stated date more than a day away from it is
+    doubted, and so is, when there is no reading, one after the page's own ``modified`` date.
+    ``how`` names the source and each date passed over, and why.
+
+    >>> day = lambda d: DateValue(dt.datetime.fromisoformat(d).replace(tzinfo=PARIS), "day")
+    >>> found = choose_date([(day("2019-05-02"), "a"), (day("2023-05-04"), "b")], day("2023-05-04"))
+    >>> found.value.when.date().isoformat(), found.how
+    ('2023-05-04', 'b; a said 2019-05-02, doubted: the page reads as 2023-05-04')
+    """
+    doubts: list[str] = []
+    for value, how in stated:
+        value = _in_page_zone(value, stated, reading, tz)
+        agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
+        if reading is not None and not agrees:
+            doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
+        elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
+            doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")
+        else:
+            return Found(value, "; ".join([how, *doubts]))
+    if reading is not None:
+        return Found(_in_page_zone(reading, stated, None, tz), "; ".join([_READING, *doubts]))
+    return None
+
+
+def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
+    """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
+    the first <time datetime>, then htmldate's original date; checked against each other and
+    against the page's modified date (see ``choose_date``)."""
+    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), tz)
 
 
 def _lang(page: PageMeta, detected: str | None) -> Found | None:
@@ -319,13 +758,16 @@ def blocks_markdown(blocks: list[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def _extract(html: str) -> trafilatura.settings.Document | None:
+def _extract(html: str, precision: bool = True) -> trafilatura.settings.Document | None:
+    """trafilatura's reading of the page, favouring precision; when that finds no text (a short
+    page, an unusual layout), favouring recall."""
     try:
-        return trafilatura.bare_extraction(
+        document = trafilatura.bare_extraction(
             html,
             with_metadata=True,
             include_comments=False,
-            favor_precision=True,
+            favor_precision=precision,
+            favor_recall=not precision,
             include_tables=True,
             include_images=False,
             include_links=False,
@@ -334,6 +776,9 @@ def _extract(html: str) -> trafilatura.settings.Document | None:
     except (ValueError, etree.LxmlError) as error:  # trafilatura lets some lxml errors through
         logger.debug("trafilatura failed: %s", error)
         return None
+    if precision and (document is None or document.body is None or not len(document.body)):
+        return _extract(html, precision=False)
+    return document
 
 
 def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
@@ -345,8 +790,9 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     if document is None or document.body is None:
         raise IngestError(raw.path, NO_TEXT)
     page = page_meta(tree)
-    site_names = [document.sitename or "", page.meta.get("property=og:site_name", "")]
-    site_names += _ld_names(page.ld.get("publisher"))
+    site_names = [page.meta.get("property=og:site_name", ""), *_ld_names(page.ld.get("publisher"))]
+    if not any(_letters(document.sitename or "") in _letters(text) for text in page.h1s if text):
+        site_names.append(document.sitename or "")  # trafilatura may take a headline for it
     title = _title(document.title or "", page, site_names)
     blocks = extracted_blocks(document.body)
     if title is not None:
@@ -360,8 +806,8 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         paragraphs=paragraphs,
         body_markdown=blocks_markdown(blocks),
         title=title,
-        date=page_date(html, tz),
-        authors=_authors(document.author, page),
+        date=page_date(html, page, tz),
+        authors=_authors(document.author, page, site_names),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),
         lang=_lang(page, document.language),

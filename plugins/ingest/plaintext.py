@@ -12,11 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newstext.sentences import split_sentences as shared_split
 
-from ingest.dates import PARIS, DateError, DateParts, date_value, match_date
+from ingest.dates import (
+    PARIS,
+    DateError,
+    DateParts,
+    date_value,
+    match_date,
+    month_first,
+    month_first_in,
+)
+from ingest.headline import headline_from_parse
 from ingest.model import Found, IngestError, ParsedArticle, RawText
 
 logger = logging.getLogger(__name__)
@@ -377,13 +387,21 @@ def _tidy_cut(text: str) -> str:
             return text
 
 
-def title_from_lede(paragraph: str, max_chars: int = 90, min_chars: int = 40) -> str:
-    """A title for a text that has none: the first sentence of the lede without its final period.
-    When longer than ``max_chars``, it is cut at the last clause boundary (comma, semicolon,
-    colon, dash, parenthesis) that keeps at least ``min_chars``; failing that before a
-    conjunction ("et", "and", "qui"...); failing that at the last word boundary. Dangling small
-    words ("de", "the"...), trailing punctuation and an unclosed « or ( are removed; nothing is
-    appended.
+_MARKUP_LIKE = re.compile(r"[<>{}=]")
+
+
+def title_from_lede(
+    paragraph: str, max_chars: int = 90, min_chars: int = 40, nlp: Callable | None = None
+) -> str:
+    """A title for a text that has none, made from the first sentence of the lede: the sentence
+    without its final period when it fits in ``max_chars``. Longer, with ``nlp`` (a spaCy
+    pipeline with a parser), its subject, verb and first complement, appositions and adjuncts
+    left out (see ``ingest.headline``); text that looks like markup is never parsed. Otherwise,
+    or when the parse gives no headline, the sentence is cut at the last
+    clause boundary (comma, semicolon, colon, dash, parenthesis) that keeps at least
+    ``min_chars``; failing that before a conjunction ("et", "and", "qui"...); failing that at
+    the last word boundary. Dangling small words ("de", "the"...), trailing punctuation and an
+    unclosed « or ( are removed; nothing is appended.
 
     >>> title_from_lede("Le cosmodrome de Vostotchny, entré en service il y a sept ans, est la "
     ...                 "principale installation de lancement spatial de la Russie.")
@@ -393,6 +411,10 @@ def title_from_lede(paragraph: str, max_chars: int = 90, min_chars: int = 40) ->
     sentence = _tidy_cut(sentences[0]) if sentences else ""
     if len(sentence) <= max_chars:
         return sentence
+    if nlp is not None and not _MARKUP_LIKE.search(sentence):
+        headline = headline_from_parse(next(iter(nlp(sentences[0]).sents)), max_chars)
+        if headline:
+            return headline
     for boundary in (_STRONG_BOUNDARY, _WEAK_BOUNDARY):
         cuts = [m.start() for m in boundary.finditer(sentence) if min_chars <= m.start()]
         cuts = [cut for cut in cuts if cut <= max_chars]
@@ -483,11 +505,15 @@ class _Header:
     date: Found | None = None
     date_is_update: bool = False
     source: Found | None = None
+    month_first: bool = False  # the text writes its numeric dates month first
 
 
-def _date_found(parts: DateParts, tz: dt.tzinfo, path: str, number: int) -> Found:
+def _date_found(parts: DateParts, tz: dt.tzinfo, path: str, number: int, header: _Header) -> Found:
+    how = "dateline"
+    if header.month_first and parts.numeric:
+        parts, how = month_first(parts), "dateline (month first, as the text's other dates)"
     try:
-        return Found(date_value(parts, tz), "dateline", line=number)
+        return Found(date_value(parts, tz), how, line=number)
     except DateError as error:
         raise IngestError(path, str(error), line=number) from None
 
@@ -503,7 +529,7 @@ def _read_header_line(line: str, number: int, header: _Header, tz: dt.tzinfo, pa
     if dateline is None:
         return False
     if header.date is None or (header.date_is_update and not dateline.is_update):
-        header.date = _date_found(dateline.date, tz, path, number)
+        header.date = _date_found(dateline.date, tz, path, number, header)
         header.date_is_update = dateline.is_update
     return True
 
@@ -535,7 +561,7 @@ def _apply_dateline_prefix(
     if dateline is None:
         return paragraph
     if dateline.date is not None and dateline.date.year is not None and header.date is None:
-        header.date = _date_found(dateline.date, tz, path, number)
+        header.date = _date_found(dateline.date, tz, path, number, header)
     header.source = Found(dateline.source, "dateline", line=number)
     rest = ((number, dateline.rest),) if dateline.rest.strip() else ()
     lines = rest + paragraph.lines[1:]
@@ -558,7 +584,7 @@ def parse_plain_text(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     credit = find_credit(paragraphs)
     if credit is not None:
         paragraphs = _remove_line(paragraphs, credit.line)
-    header = _Header()
+    header = _Header(month_first=month_first_in(raw.text))
     paragraphs = _strip_header_lines(paragraphs, header, tz, raw.path)
     title = None
     if (

@@ -22,24 +22,34 @@ from .model import Found, IngestError
 MADE = ("title", "file name")  # how a slug made here was found: such a slug may be changed
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Words a slug cut short must not end on: "...-cosmodrome-russe-de" says less than
+# "...-cosmodrome-russe" (French and English articles, prepositions, conjunctions).
+_DANGLING = frozenset(
+    """a au aux d de des du en et l la le les ou par pour sur un une
+    an and at by for from in of on or the to with""".split()  # noqa: SIM905
+)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """A slug made of the words of ``text``, never cut inside a word.
+    """A slug made of the words of ``text``, never cut inside a word; when cut short, it does
+    not end on a small word such as "de" or "the".
 
     >>> slugify("Poutine et Kim Jong-un se retrouvent à Vostotchny")
     'poutine-et-kim-jong-un-se-retrouvent-a-vostotchny'
     >>> slugify("L’ONU : « très content »")
     'l-onu-tres-content'
+    >>> slugify("Kim Jong-un se sont retrouvés au cosmodrome de Vostotchny", max_length=44)
+    'kim-jong-un-se-sont-retrouves-au-cosmodrome'
     """
     words = _NOT_WORD.sub(" ", unidecode(text).lower()).split()
-    slug = ""
+    kept: list[str] = []
     for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
+        if len("-".join([*kept, word])) > max_length:
+            while len(kept) > 1 and kept[-1] in _DANGLING:
+                kept.pop()
             break
-        slug = candidate
-    return slug or (words[0][:max_length] if words else "")
+        kept.append(word)
+    return "-".join(kept) or (words[0][:max_length] if words else "")
 
 
 def made_slug(title: str, file_stem: str, path: str) -> Found:

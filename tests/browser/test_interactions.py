@@ -25,7 +25,7 @@ ENTITIES = {  # the seed site's entities, per kind, in name order
 }
 TOTAL = sum(len(names) for names in ENTITIES.values())
 # The timeline's three entries, newest first, told apart by a piece of their headline.
-ENTRIES = {"mercredi": "ce mercredi", "article": "Le président russe", "2016": "cosmodrome"}
+ENTRIES = {"mercredi": "ce mercredi", "article": "se sont retrouvés", "2016": "Le cosmodrome"}
 ENTITY_PAGE = "entities/people/vladimir-poutine.html"
 INDEX, TIMELINE = "entities/index.html", "timeline/index.html"
 

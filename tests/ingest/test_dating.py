@@ -65,12 +65,15 @@ def test_no_git_date_outside_a_repository(tmp_path):
     assert dating.date_from_git(raw, UTC) is None
 
 
-def test_mtime_is_the_last_resort(tmp_path):
+def test_mtime_is_the_last_resort_and_said_to_be_a_guess(tmp_path, caplog):
     raw = tmp_path / "a.txt"
     raw.write_text("x", encoding="utf-8")
     import os
 
     os.utime(raw, (1_600_000_000, 1_600_000_000))
-    found = dating.date_from_mtime(raw, UTC)
+    found = dating.date_from_mtime(raw, UTC, "seeds/a.txt")
     assert found.value.when == dt.datetime(2020, 9, 13, 12, 26, 40, tzinfo=UTC)
-    assert found.how == "file modification time"
+    assert found.how == "file modification time (a guess: nothing in or about the file dates it)"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "seeds/a.txt: dated by file time: add `date:` to its sidecar")
+    ]

@@ -12,15 +12,20 @@ from bs4 import BeautifulSoup
 from ingest.htmlpage import (
     NO_TEXT,
     blocks_markdown,
+    choose_date,
+    credit_names,
     h1_title,
     is_page_furniture,
+    iso_date_value,
     parse_html_page,
     strip_site_suffix,
+    visible_text,
 )
 from ingest.model import DateValue, Found, IngestError, RawText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARIS = ZoneInfo("Europe/Paris")
+PLUS_2 = dt.timezone(dt.timedelta(hours=2))
 LONG = (
     "Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un au "
     "cosmodrome de Vostotchny pour un entretien de plus de deux heures sur la coopération."
@@ -60,9 +65,11 @@ def test_french_page_metadata(french):
         "Poutine et Kim Jong-un se retrouvent au cosmodrome de Vostotchny", "html <h1>"
     )
     assert french.date == Found(
-        DateValue(dt.datetime(2023, 9, 13, 10, 5, tzinfo=PARIS), "minute"), "html date (htmldate)"
+        DateValue(dt.datetime(2023, 9, 13, 10, 5, tzinfo=PLUS_2), "minute"),
+        "html JSON-LD datePublished",
     )
-    assert french.authors == Found(("Claire Martin",), "html <meta name=author>")
+    assert french.date.value.when.isoformat() == "2023-09-13T10:05:00+02:00"
+    assert french.authors == Found(("Claire Martin",), "html JSON-LD author")
     assert french.source == Found("Le Journal du Matin", "html <meta property=og:site_name>")
     assert french.source_url == Found(
         "https://www.journal-du-matin.example/monde/poutine-kim-vostotchny",
@@ -86,7 +93,7 @@ def test_english_page_metadata(english):
         "Airbus superjumbo tour delayed by engine trouble", "html <meta property=og:title>"
     )
     assert english.date == Found(
-        DateValue(dt.datetime(2005, 11, 5, tzinfo=PARIS), "day"), "html date (htmldate)"
+        DateValue(dt.datetime(2005, 11, 5, tzinfo=PARIS), "day"), "html JSON-LD datePublished"
     )
     assert english.authors == Found(("Jane Doe", "John Roe"), "html JSON-LD author")
     assert english.source == Found("The Daily Planet", "html <meta property=og:site_name>")
@@ -117,12 +124,18 @@ def test_english_page_body(english):
     assert english.paragraphs[3].endswith("Emirates, Qantas and Lufthansa.")  # no "Read more"
 
 
-def test_date_time_is_in_the_given_zone():
+def test_date_keeps_the_offset_the_page_gives_whatever_the_site_zone():
     text = (FIXTURES / "page_fr.html").read_text(encoding="utf-8")
     zone = ZoneInfo("Asia/Seoul")
     article = parse_html_page(RawText("x.html", text, "html", "utf-8", ""), tz=zone)
-    assert article.date.value.when == dt.datetime(2023, 9, 13, 17, 5, tzinfo=zone)
-    assert article.date.value.when.tzinfo is zone
+    assert article.date.value.when.isoformat() == "2023-09-13T10:05:00+02:00"
+
+
+def test_day_only_date_stays_a_day_in_the_site_zone():
+    text = (FIXTURES / "page_en.html").read_text(encoding="utf-8")
+    zone = ZoneInfo("Asia/Seoul")
+    article = parse_html_page(RawText("x.html", text, "html", "utf-8", ""), tz=zone)
+    assert article.date.value == DateValue(dt.datetime(2005, 11, 5, tzinfo=zone), "day")
 
 
 # --- nothing live survives ----------------------------------------------------------------
@@ -341,3 +354,249 @@ def test_no_text_message():
         "no article text found in this HTML page: save the complete article page again (not the "
         "home page or a cut-short file), or paste the article's text into a .txt file"
     )
+
+
+# --- titles: reconciled, never with code in them --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (  # script text in <h1> and <title> is not text (the issue's "Bruxellesalert("h1")")
+            '<title>Sommet de Bruxelles<script>alert("title")</script> | Le Journal</title>',
+            '<article><h1>Sommet de Bruxelles<script>alert("h1")</script></h1>',
+            Found("Sommet de Bruxelles", "html <h1>"),
+        ),
+        (  # zeit.de: the kicker is marked up, the head has "Kicker: Title"
+            '<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">',
+            '<article><h1 class="article-heading"><span class="article-heading__kicker">'
+            'Klimaschutz</span><span class="visually-hidden">: </span><span class="article-'
+            'heading__title">Bohren, bis es heiß wird</span></h1>',
+            Found("Bohren, bis es heiß wird", "html <h1>"),
+        ),
+        (  # mdr.de: "Dachzeile" above the headline
+            '<meta property="og:title" content="Corona-Lockerungen: Autohäuser rechnen mit '
+            'langsamem Anlaufen des Geschäfts | MDR.DE">',
+            '<article><h1><span class="dachzeile ">Nach Corona-Lockerungen</span> <span class='
+            '"headline ">Autohäuser rechnen mit langsamem Anlaufen des Geschäfts</span></h1>',
+            Found("Autohäuser rechnen mit langsamem Anlaufen des Geschäfts", "html <h1>"),
+        ),
+        (  # dobszay.ch: the site's name is an <h1> too, and the <title>'s suffix
+            "<title>Was ist der Unterschied zwischen privaten und staatlichen Geheimdiensten? – "
+            "DOBSZAYs Ansichten und Einsichten</title>",
+            "<h1>Menu</h1><h1>DOBSZAYs Ansichten und Einsichten</h1><article><h1>Was ist der "
+            "Unterschied zwischen privaten und staatlichen Geheimdiensten?</h1>",
+            Found(
+                "Was ist der Unterschied zwischen privaten und staatlichen Geheimdiensten?",
+                "html <h1>",
+            ),
+        ),
+        (  # the one headline <h1> wins over a rewritten og:title (nzz.ch)
+            '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">',
+            "<article><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1>",
+            Found("Der Nervenkrieg um den Brexit geht in die nächste Runde", "html <h1>"),
+        ),
+        (  # WordPress: "Site » Blog Archive » Title", the site's name in the <h1> (fouryears.eu)
+            "<title>Four Years Remaining » Blog Archive » Interning of Small Integers in "
+            "Python</title>",
+            "<h1>Four Years Remaining</h1><article>",
+            Found("Interning of Small Integers in Python", "html <title>"),
+        ),
+        (  # a <small> kicker and a <br> inside the headline (swim.de)
+            '<meta property="og:title" content="Einheit der Woche | Lagen-Pyramide mit GA2 - '
+            'SWIM.DE"><meta property="og:site_name" content="SWIM.DE">',
+            '<article><h1><span class="post-title"><small>Einheit der Woche</small><br>'
+            "Lagen-Pyramide mit GA2</span></h1>",
+            Found("Lagen-Pyramide mit GA2", "html <h1>"),
+        ),
+        (  # a site name written as its address, after the title (wien.orf.at)
+            '<link rel="canonical" href="https://wien.orf.at/stories/3017542/">'
+            "<title>Lotte Tobisch ist tot - wien.ORF.at</title>",
+            "<article>",
+            Found("Lotte Tobisch ist tot", "html <title>"),
+        ),
+    ],
+)
+def test_title_is_reconciled_from_the_page(head, body, expected):
+    article = page(
+        f"<html><head>{head}</head><body>{body}<p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    assert article.title == expected
+
+
+def test_script_text_never_reaches_the_slug():
+    from ingest.slugs import slugify
+
+    article = page(
+        '<html><head><title>Sommet<script>alert("t")</script></title></head><body><article>'
+        '<h1>Sommet de Bruxelles<script>alert("h1")</script><style>h1{}</style></h1>'
+        f"<p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    assert slugify(str(article.title.value)) == "sommet-de-bruxelles"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Sommet de Bruxelles<script>alert("title")</script>', "Sommet de Bruxelles"),
+        ("Sommet <style>p{color:red}</style>de Bruxelles", "Sommet de Bruxelles"),
+        ("Sommet<noscript><img src=x></noscript> de Bruxelles", "Sommet de Bruxelles"),
+        ("Sommet de Bruxelles<script>alert(1)", "Sommet de Bruxelles"),  # never closed
+    ],
+)
+def test_visible_text(text, expected):
+    assert visible_text(text) == expected
+
+
+# --- dates: the page's own time and offset, doubted when they make no sense -----------------
+
+UTC_MINUS_3 = dt.timezone(dt.timedelta(hours=-3))
+
+
+def _day(text: str) -> DateValue:
+    return DateValue(dt.datetime.fromisoformat(text).replace(tzinfo=PARIS), "day")
+
+
+def test_time_and_offset_are_kept_as_the_page_gives_them():
+    article = page(
+        '<html><head><meta property="article:published_time" content="2023-04-28T18:23:00-03:00">'
+        f"</head><body><article><p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    assert article.date == Found(
+        DateValue(dt.datetime(2023, 4, 28, 18, 23, tzinfo=UTC_MINUS_3), "minute"),
+        "html <meta property=article:published_time>",
+    )
+
+
+@pytest.mark.parametrize(
+    ("reading", "offsets", "expected"),
+    [
+        # 22:04 UTC on the 18th is the 19th in Vienna, where the page reads as the 19th
+        ("2019-10-19", ["+02:00"], "2019-10-19T00:04:00+02:00"),
+        ("2019-10-19", [], "2019-10-19T00:04:00+02:00"),  # no offset given: the site's zone
+        ("2019-10-18", ["+02:00"], "2019-10-18T22:04:00+00:00"),  # UTC is the page's day
+    ],
+)
+def test_a_utc_time_is_shown_on_the_day_the_page_means(reading, offsets, expected):
+    stated = [(iso_date_value("2019-10-18T22:04:00Z"), "html JSON-LD datePublished")]
+    stated += [(iso_date_value(f"2019-10-19T00:04:00{o}"), "html <time datetime>") for o in offsets]
+    found = choose_date(stated, _day(reading), None, PARIS)
+    assert (found.value.when.isoformat(), found.how) == (expected, "html JSON-LD datePublished")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-04-28T18:23:00+00:00", ("2023-04-28T18:23:00+00:00", "minute")),
+        ("2023-04-28T18:23:00Z", ("2023-04-28T18:23:00+00:00", "minute")),
+        ("2023-04-28 18:23:00+0200", ("2023-04-28T18:23:00+02:00", "minute")),
+        ("2023-04-28T18:23", ("2023-04-28T18:23:00+02:00", "minute")),  # in the site's zone
+        ("2023-09-13", ("2023-09-13T00:00:00+02:00", "day")),  # a day, no made-up time
+        ("2023-09-13T00:00:00", ("2023-09-13T00:00:00+02:00", "day")),
+        ("13/09/2023", None),
+        ("2023-02-30", None),
+    ],
+)
+def test_iso_date_value(text, expected):
+    value = iso_date_value(text, PARIS)
+    assert (value and (value.when.isoformat(), value.precision)) == expected
+
+
+@pytest.mark.parametrize(
+    ("stated", "reading", "modified", "expected"),
+    [
+        (
+            [(_day("2023-05-04"), "html JSON-LD datePublished")],
+            _day("2023-05-04"),
+            None,
+            ("2023-05-04", "html JSON-LD datePublished"),
+        ),
+        (  # a 2019 date on a 2023 page
+            [(_day("2019-05-02"), "html <meta name=date>")],
+            _day("2023-05-04"),
+            None,
+            (
+                "2023-05-04",
+                "html date (htmldate); html <meta name=date> said 2019-05-02, doubted: the page "
+                "reads as 2023-05-04",
+            ),
+        ),
+        (  # published after the page was last modified
+            [(_day("2023-06-10"), "html <time datetime>"), (_day("2023-05-04"), "html <meta>")],
+            None,
+            _day("2023-05-20"),
+            (
+                "2023-05-04",
+                "html <meta>; html <time datetime> said 2023-06-10, doubted: after the page's "
+                "modified date",
+            ),
+        ),
+        ([], None, None, None),
+    ],
+)
+def test_choose_date(stated, reading, modified, expected):
+    found = choose_date(stated, reading, modified, PARIS)
+    assert (found and (found.value.when.date().isoformat(), found.how)) == expected
+
+
+# --- authors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("Par Claire Martin et Jean Dupont", ["Claire Martin", "Jean Dupont"]),
+        ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
+        ("Von Sara Zinnecker Stand: 12.03.2020", ["Sara Zinnecker"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("'Luana Patriolino, Raphael Felice'", ["Luana Patriolino", "Raphael Felice"]),
+        ("Lars Fischer und Alina Schadwinkel", ["Lars Fischer", "Alina Schadwinkel"]),
+        ("admin", []),
+    ],
+)
+def test_credit_names(credit, names):
+    assert credit_names(credit) == names
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (  # faz.net: the publisher is not an author when people are named
+            '<meta name="author" content="Frankfurter Allgemeine Zeitung GmbH, Benjamin Fischer, '
+            'Marcus Theurer"><meta property="og:site_name" content="Frankfurter Allgemeine '
+            'Zeitung GmbH">',
+            Found(("Benjamin Fischer", "Marcus Theurer"), "html <meta name=author>"),
+        ),
+        (  # the agency alone is the credit
+            '<meta name="author" content="AFP"><meta property="og:site_name" content="AFP">',
+            Found(("AFP",), "html <meta name=author>"),
+        ),
+        (  # JSON-LD first, names deduplicated, organisations only when nobody is named
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+            '{"@type": "Person", "name": "Claire Martin"}, {"@type": "Person", "name": '
+            '"claire  martin"}, {"@type": "Organization", "name": "Le Journal"}]}</script>',
+            Found(("Claire Martin",), "html JSON-LD author"),
+        ),
+    ],
+)
+def test_authors_are_reconciled(head, expected):
+    article = page(
+        f"<html><head>{head}</head><body><article><p>{LONG}</p><p>{LONG}</p></article>"
+        "</body></html>"
+    )
+    assert article.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ('<span class="info">Von Andreas Kürten</span>', ("Andreas Kürten",)),  # zdf.de
+        ("<p>Autor: Tobias Kuske</p>", ("Tobias Kuske",)),
+        ("<p>Par ailleurs, le ministre a parlé.</p>", None),  # not a credit
+    ],
+)
+def test_a_credit_written_in_the_page_is_the_last_resort(credit, expected):
+    article = page(
+        f"<html><body><article>{credit}<p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    assert (article.authors and article.authors.value) == expected

@@ -343,11 +343,78 @@ def test_title_from_lede(lede, title):
     assert title_from_lede(lede) == title
 
 
-def test_title_from_lede_of_the_seed():
+def test_title_from_lede_of_the_seed_without_a_model_is_cut_at_a_boundary():
     lede = split_paragraphs(SEED.read_text(encoding="utf-8"))[0].text
     assert title_from_lede(lede) == (
         "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong-un"
     )
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    """The pipelines the entities plugin loads (tok2vec, parser, ner), one per language."""
+    from entities.extraction import EntityRecognizer
+
+    return EntityRecognizer().pipeline
+
+
+def test_title_from_lede_of_the_seed_has_subject_verb_and_object(pipelines):
+    lede = split_paragraphs(SEED.read_text(encoding="utf-8"))[0].text
+    assert title_from_lede(lede, nlp=pipelines("fr")) == (
+        "Vladimir Poutine et Kim Jong-un se sont retrouvés au cosmodrome russe de Vostotchny"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "lede", "title"),
+    [
+        (  # the title before the name is an apposition: the name stays, the title goes
+            "fr",
+            "Le ministre russe de la Défense, Sergueï Choïgou, a participé aux discussions, "
+            "rapportaient ce mercredi les agences russes.",
+            "Sergueï Choïgou a participé aux discussions",
+        ),
+        (  # an incidental clause in front and an adjunct after are left out
+            "fr",
+            "Longuement attendu et commenté depuis plusieurs jours, l’échange a commencé par une "
+            "poignée de main, dans une mise en scène très soignée.",
+            "L’échange a commencé par une poignée de main",
+        ),
+        (  # a subject too long with its complement: the complement is left out whole
+            "en",
+            "Russian President Vladimir Putin and North Korean leader Kim Jong-un met on "
+            "Wednesday at the Vostochny cosmodrome in Russia's far east for talks lasting more "
+            "than two hours.",
+            "Russian President Vladimir Putin and North Korean leader Kim Jong-un met",
+        ),
+        (  # a sentence that fits is its own headline, parsed or not
+            "fr",
+            "Un article dont le lien de source est piégé.",
+            "Un article dont le lien de source est piégé",
+        ),
+        (  # text that looks like markup is never parsed: the rules cut it
+            "fr",
+            "Un texte collé qui contient <script>alert(3)</script> et <img src=x "
+            "onerror=alert(4)> au milieu de la phrase.",
+            "Un texte collé qui contient <script>alert(3)</script>",
+        ),
+        (  # a pronoun says nobody: the rules take over (the sentence fits whole)
+            "fr",
+            "Il a participé aux discussions, rapportaient ce mercredi les agences russes.",
+            "Il a participé aux discussions, rapportaient ce mercredi les agences russes",
+        ),
+    ],
+)
+def test_title_from_lede_with_the_parse(pipelines, lang, lede, title):
+    assert title_from_lede(lede, 90, nlp=pipelines(lang)) == title
+
+
+@pytest.mark.parametrize("max_chars", [40, 60, 90])
+def test_title_from_the_parse_is_never_cut_inside_a_phrase(pipelines, max_chars):
+    lede = split_paragraphs(SEED.read_text(encoding="utf-8"))[0].text
+    title = title_from_lede(lede, max_chars, nlp=pipelines("fr"))
+    assert len(title) <= max_chars
+    assert title.split()[-1] not in ("de", "du", "au", "le", "la", "et", "se", "sont")
 
 
 @pytest.mark.corpus
