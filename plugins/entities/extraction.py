@@ -125,6 +125,7 @@ class Mention:
     vote: str | None
     book: Resolution | None = None
     abstains: bool = False  # the label was about a longer phrase than the name kept
+    surface: str = ""  # the words of the span kept as the name, before the book renamed them
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -370,10 +371,33 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
             name = shorter
         found = aliases.resolve(name) if name else None
         if found is not None:
-            return None if found.ignored else Mention(found.key, vote, found)
+            return None if found.ignored else Mention(found.key, vote, found, surface=name)
     if is_noise(name) or is_stop_word(name, lang):
         return None
-    return Mention(name, vote, abstains=abstains and vote is None)
+    return Mention(name, vote, abstains=abstains and vote is None, surface=name)
+
+
+@dataclasses.dataclass(frozen=True)
+class Placed:
+    """One span of the article as the site reads it: which span (its position in the model's
+    spans), the words of it that name the entity (``surface``), the final name and kind."""
+
+    position: int
+    surface: str
+    name: str
+    kind: str
+
+
+def place_mentions(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str) -> list[Placed]:
+    """Every span that names one of the article's entities, with the entity's final name and
+    kind, in text order: what ``normalise_mentions`` lists, span by span (for evaluation
+    against hand-annotated offsets, and for linking mentions)."""
+    mentions, kinds, canonical = _resolve(spans, aliases, lang)
+    return [
+        Placed(position, mention.surface, canonical[name], kinds[name])
+        for position, (mention, name) in mentions.items()
+        if canonical.get(name) is not None and kinds[name] is not None
+    ]
 
 
 def normalise_mentions(
@@ -384,7 +408,16 @@ def normalise_mentions(
     Pure and deterministic. Cost: linear in spans, plus the person-name merge, which is
     quadratic in the (few) distinct person names of one article.
     """
+    mentions, kinds, canonical = _resolve(spans, aliases, lang)
     first_seen: dict[str, int] = {}
+    for position, (_, name) in mentions.items():
+        first_seen.setdefault(name, position)
+    return _by_kind(kinds, canonical, first_seen)
+
+
+def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
+    """({position: (mention, name)}, {name: kind}, {name: final name or None})."""
+    mentions: dict[int, tuple[Mention, str]] = {}
     votes: dict[str, list[str | None]] = {}
     book: dict[str, Resolution] = {}
     spelling: dict[str, str] = {}  # casefolded name -> its first spelling in the article
@@ -393,7 +426,7 @@ def normalise_mentions(
         if mention is None:
             continue
         name = spelling.setdefault(mention.name.casefold(), mention.name)
-        first_seen.setdefault(name, position)
+        mentions[position] = (mention, name)
         votes.setdefault(name, [])
         if not mention.abstains:
             votes[name].append(mention.vote)
@@ -403,8 +436,7 @@ def normalise_mentions(
         name: (book[name].kind if name in book and book[name].kind else majority_kind(v))
         for name, v in votes.items()
     }
-    canonical = _merge_people(kinds, book)
-    return _by_kind(kinds, canonical, first_seen)
+    return mentions, kinds, _merge_people(kinds, book)
 
 
 def _merge_people(kinds: Mapping[str, str | None], book: Mapping) -> dict[str, str | None]:
