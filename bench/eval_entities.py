@@ -70,18 +70,15 @@ def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[
     parsed = parse(raw, raw_path, PARIS)
     text = "\n\n".join(parsed.paragraphs)
     spans = recognizer.spans(text, lang)
-    starts: list[tuple[int, int] | None] = []
-    cursor = 0
-    for span_text, _ in spans:  # spans come in text order: find each after the previous
-        found = re.compile(text_regex(span_text)).search(raw.text, cursor)
-        starts.append(found.span() if found else None)
-        if found:
-            cursor = found.start() + 1
     predictions = []
-    for placed in place_mentions(spans, aliases, lang):
-        where = starts[placed.position]
-        if where is None:
+    cursor = 0
+    for placed in place_mentions(spans, aliases, lang, text):
+        # in text order: each span is found after the previous one, in the raw file's text
+        found = re.compile(text_regex(placed.span)).search(raw.text, cursor)
+        if found is None:
             continue
+        cursor = found.start() + 1
+        where = found.span()
         inside = re.compile(text_regex(placed.surface)).search(raw.text, where[0], where[1])
         start, end = inside.span() if inside else where
         predictions.append({"kind": placed.kind, "name": placed.name, "start": start, "end": end})

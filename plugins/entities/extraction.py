@@ -31,7 +31,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from .aliases import AliasBook, Resolution
+from unidecode import unidecode
+
+from .aliases import AliasBook, Resolution, lookup_form
+from .lexicon import head_words, is_demonym
 
 KINDS = ("person", "place", "organisation")
 
@@ -99,6 +102,16 @@ _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisq
 _LOWER_PREFIX = re.compile(r"^(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|er|es|ez|ibn|bin|abu)-|[a-z])")
 _ABBREVIATIONS = frozenset({"Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "St", "Bros"})
 _JOINED = re.compile(r" [-–—] ")
+_LETTER_DIGITS = re.compile(r"^[A-Z]{1,2}\d{1,4}$")  # roads and lines: A7, A61, M25, T5
+_GROUP = re.compile(r"^(?:Groupe|Group|Poule|Pool)s? [A-Z0-9]$")  # "Groupe A" of a tournament
+# Words that open a sentence or a page's furniture, not a person's name ("Soutenir François
+# Fillon", "Partager cet article", "Baptisée Curiosity").
+NOT_NAME_OPENERS = _word_set(
+    """Soutenir Soutenez Lire Voir Partager Partagez Suivre Suivez Découvrir Découvrez
+    Regarder Écouter Commenter Imprimer Envoyer Abonnez-vous Retrouvez Selon Après Avant
+    Pendant Malgré Contre Pour Face Baptisée Baptisé Installée Installé Read Share Follow
+    Watch Listen Subscribe Support According After Before During"""
+)
 _URL = re.compile(r"://|^www\.|^[\w-]+(\.[\w-]+)*\.(com|org|net|fr|info|io|gov|edu|co\.uk)$", re.I)
 
 
@@ -216,21 +229,55 @@ def is_name_word(word: str) -> bool:
     return bool(prefix) and word[prefix.end() :][:1].isupper()
 
 
-def strip_leading_words(name: str) -> str:
-    """Leading lowercase words and elided particles go: the name starts at its first name word.
+def strip_leading_words(name: str, lang: str = "fr", person: bool = False) -> str:
+    """Leading lowercase words and elided particles go: the name starts at its first name word,
+    or at a head word that belongs to the name ("ministère de l'Intérieur", "rue de Rivoli").
+    A person's particle stays before a lone surname ("de Gaulle").
 
     >>> strip_leading_words("cosmodrome russe de Vostotchny")
     'Vostotchny'
-    >>> strip_leading_words("de l'Ukraine")
-    'Ukraine'
+    >>> strip_leading_words("de l'Ukraine"), strip_leading_words("l'armée syrienne")
+    ('Ukraine', 'armée syrienne')
+    >>> strip_leading_words("de Gaulle", person=True)
+    'de Gaulle'
     """
     words = name.split(" ")
+    heads = head_words(lang)
     while words:
         words[0] = _ELISION.sub("", words[0])
-        if is_name_word(words[0]):
+        if is_name_word(words[0]) or (words[0] in heads and len(words) > 1):
+            break
+        if person and len(words) == 2 and words[0] in PARTICLES and is_name_word(words[1]):
             break
         words.pop(0)
     return " ".join(words)
+
+
+PARTICLES = _word_set("de d' du des van von der den da di dos del la le")
+
+
+def is_head_name(name: str, lang: str) -> bool:
+    """A name opened by a head word ("armée syrienne", "rue de Rivoli"): lowercase, yet a name.
+
+    >>> is_head_name("armée syrienne", "fr"), is_head_name("armée", "fr")
+    (True, False)
+    """
+    words = name.split(" ")
+    return len(words) > 1 and words[0] in head_words(lang) and len(words) <= MAX_WORDS
+
+
+def split_joined(spans: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """Spans of names joined by a spaced dash (a match, "Albanie - Suisse") become one span
+    per name, with the same label.
+
+    >>> split_joined([("Albanie - Suisse", "LOC"), ("Kim", "PER")])
+    [('Albanie', 'LOC'), ('Suisse', 'LOC'), ('Kim', 'PER')]
+    """
+    result = []
+    for text, label in spans:
+        parts = _JOINED.split(text) if _JOINED.search(text) else [text]
+        result.extend((part, label) for part in parts if part.strip())
+    return result
 
 
 def strip_english_article(name: str) -> str:
@@ -244,9 +291,12 @@ def is_noise(name: str) -> bool:
     number, a pronoun, more than MAX_WORDS words, a URL, or two names joined by a spaced dash
     (a match score, "Albanie - Suisse")."""
     words = name.split(" ")
+    if _LETTER_DIGITS.match(name):
+        return False
     return (
         sum(char.isalpha() for char in name) < 2
         or not is_name_word(name)
+        or bool(_GROUP.match(name))
         or (name[0].isdigit() and len(words) == 1)
         or name in PRONOUNS
         or len(words) > MAX_WORDS
@@ -359,60 +409,104 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
         return None
     vote = LABEL_TO_KIND.get(label)
     name = clean_span(text)
-    steps = [strip_titles, strip_trailing_lowercase] if vote == "person" else []
-    steps.append(strip_leading_words)
+    person = vote == "person"
+    steps = [strip_titles, strip_trailing_lowercase] if person else []
+    leading = functools.partial(strip_leading_words, lang=lang, person=person)
+    steps.append(leading)
     if lang == "en":
         steps.append(strip_english_article)
     abstains = False
     for step in [None, *steps]:
         if step is not None:
             shorter = step(name)
-            abstains = abstains or (step is strip_leading_words and shorter != name)
+            abstains = abstains or (step is leading and shorter != name)
             name = shorter
+        if name and is_demonym(name, lang):
+            return None
         found = aliases.resolve(name) if name else None
         if found is not None:
             return None if found.ignored else Mention(found.key, vote, found, surface=name)
-    if is_noise(name) or is_stop_word(name, lang):
+    if name.split(" ")[0] in NOT_NAME_OPENERS:
+        name = strip_leading_words(" ".join(["x", *name.split(" ")[1:]]), lang, person)
+        found = aliases.resolve(name) if name else None
+        if found is not None:
+            return None if found.ignored else Mention(found.key, vote, found, surface=name)
+    if not is_head_name(name, lang) and (is_noise(name) or is_stop_word(name, lang)):
         return None
     return Mention(name, vote, abstains=abstains and vote is None, surface=name)
 
 
 @dataclasses.dataclass(frozen=True)
 class Placed:
-    """One span of the article as the site reads it: which span (its position in the model's
-    spans), the words of it that name the entity (``surface``), the final name and kind."""
+    """One span of the article as the site reads it: which span (its text and its position in
+    ``article_spans``), the words of it that name the entity (``surface``), the final name
+    and kind."""
 
     position: int
+    span: str
     surface: str
     name: str
     kind: str
 
 
-def place_mentions(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str) -> list[Placed]:
+def place_mentions(
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
+) -> list[Placed]:
     """Every span that names one of the article's entities, with the entity's final name and
     kind, in text order: what ``normalise_mentions`` lists, span by span (for evaluation
-    against hand-annotated offsets, and for linking mentions)."""
+    against hand-annotated offsets). ``position`` counts in ``article_spans``."""
+    spans = article_spans(spans, aliases, lang, text)
     mentions, kinds, canonical = _resolve(spans, aliases, lang)
     return [
-        Placed(position, mention.surface, canonical[name], kinds[name])
+        Placed(
+            position,
+            spans[position][0],
+            mention.surface,
+            _shown(canonical[name], aliases, lang),
+            kinds[name],
+        )
         for position, (mention, name) in mentions.items()
         if canonical.get(name) is not None and kinds[name] is not None
     ]
 
 
 def normalise_mentions(
-    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
 ) -> ArticleEntities:
     """The article's entities from the model's (text, label) spans, given in text order.
+
+    With the article's ``text``, names of the alias book and countries the model missed or
+    cut short are added, and page furniture (share widgets) is left out: see
+    ``article_spans``. Names are given in the article's language ("Russia" in English).
 
     Pure and deterministic. Cost: linear in spans, plus the person-name merge, which is
     quadratic in the (few) distinct person names of one article.
     """
-    mentions, kinds, canonical = _resolve(spans, aliases, lang)
+    mentions, kinds, canonical = _resolve(article_spans(spans, aliases, lang, text), aliases, lang)
     first_seen: dict[str, int] = {}
     for position, (_, name) in mentions.items():
         first_seen.setdefault(name, position)
-    return _by_kind(kinds, canonical, first_seen)
+    found = _by_kind(kinds, canonical, first_seen)
+    return ArticleEntities(
+        *(tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
+          for names in (found.people, found.places, found.organisations))
+    )
+
+
+def _shown(name: str, aliases: AliasBook, lang: str) -> str:
+    """The name in the article's language: the book's name for ``lang`` when it has one."""
+    return aliases.name_in(name, lang) if name in aliases else name
+
+
+def fold(name: str) -> str:
+    """The form two spellings of one name share: no accents, case, hyphens or leading article.
+
+    >>> fold("Édouard Philippe") == fold("Edouard Philippe"), fold("La France"), fold("Orbán")
+    (True, 'france', 'orban')
+    """
+    plain = unidecode(lookup_form(name)).casefold().replace("-", " ")
+    plain = re.sub(r"^(?:(?:le|la|les|the) |l')", "", plain)
+    return _SPACES.sub(" ", plain).strip()
 
 
 def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
@@ -420,23 +514,119 @@ def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
     mentions: dict[int, tuple[Mention, str]] = {}
     votes: dict[str, list[str | None]] = {}
     book: dict[str, Resolution] = {}
-    spelling: dict[str, str] = {}  # casefolded name -> its first spelling in the article
+    spelling: dict[str, str] = {}  # folded name -> its first spelling in the article
     for position, (text, label) in enumerate(spans):
         mention = read_mention(text, label, aliases, lang)
         if mention is None:
             continue
-        name = spelling.setdefault(mention.name.casefold(), mention.name)
+        name = spelling.setdefault(fold(mention.name), mention.name)
         mentions[position] = (mention, name)
         votes.setdefault(name, [])
         if not mention.abstains:
             votes[name].append(mention.vote)
         if mention.book is not None:
             book[name] = mention.book
-    kinds = {
-        name: (book[name].kind if name in book and book[name].kind else majority_kind(v))
-        for name, v in votes.items()
-    }
+    kinds = {name: _kind(book.get(name), v) for name, v in votes.items()}
     return mentions, kinds, _merge_people(kinds, book)
+
+
+def _kind(found: Resolution | None, votes: list[str | None]) -> str | None:
+    """The book's kind, unless it is a gazetteer's hint the model's majority contradicts with
+    a person ("Jordan", "Chad"); else the model's majority."""
+    model = majority_kind(votes)
+    if found is None or not found.kind:
+        return model
+    if found.soft and model == "person":
+        return model
+    return found.kind
+
+
+# --- what the text says beyond the model's spans --------------------------------------------
+
+_SHARE_LINE = re.compile(
+    r"^(?:Partager|Partagez|Share|Partager cet article|Share this(?: article)?)\b[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_LABELS = {"person": "PER", "place": "LOC", "organisation": "ORG"}
+
+
+def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]:
+    """Where each span (given in text order) is in ``text``: (start, end) or None."""
+    places: list[tuple[int, int] | None] = []
+    cursor = 0
+    for span in span_texts:
+        found = re.search(r"\s+".join(map(re.escape, span.split())), text[cursor:])
+        if found is None:
+            places.append(None)
+            continue
+        places.append((cursor + found.start(), cursor + found.end()))
+        cursor += found.start() + 1
+    return places
+
+
+@functools.lru_cache(maxsize=8)
+def _book_regex(aliases: AliasBook) -> re.Pattern | None:
+    """Every capitalised name the book gives a kind, longest first, as whole words."""
+    names = {
+        name
+        for entry in aliases.entries.values()
+        if entry.kind and not entry.ignored
+        for name in entry.claimed_names()
+        if len(name) > 2 and name[0].isupper() and not name.isupper()
+    }
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    core = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    return re.compile(r"(?<![\w-])(?:" + core + r")(?![\w-])")
+
+
+def article_spans(
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
+) -> list[tuple[str, str]]:
+    """The model's spans made ready to read, in text order.
+
+    Names joined by a spaced dash are split ("Albanie - Suisse"). With the article's text:
+    spans on a share-widget line ("Partager cet article : Courriel, Facebook...") go, and
+    the book's names (countries included) that the model missed or cut short ("État" for
+    "État islamique") are added with their kind's label.
+    """
+    spans = split_joined(spans)
+    if not text:
+        return spans
+    places = locate(text, (span for span, _ in spans))
+    widgets = [match.span() for match in _SHARE_LINE.finditer(text)]
+    kept = [
+        (where, span)
+        for where, span in zip(places, spans, strict=True)
+        if where is None or not any(a <= where[0] < b for a, b in widgets)
+    ]
+    regex = _book_regex(aliases)
+    if regex is None:
+        return [span for _, span in kept]
+    added = []
+    for match in regex.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in widgets):
+            continue
+        inside = [w for w, _ in kept if w and start <= w[0] and w[1] <= end]
+        crossing = [
+            w for w, _ in kept if w and w[0] < end and start < w[1] and w not in inside
+        ]
+        found = aliases.resolve(match.group(0))
+        if crossing or found is None or found.kind is None:
+            continue
+        if any(w == (start, end) for w in inside):
+            continue
+        added.append(((start, end), (match.group(0), _LABELS[found.kind])))
+        kept = [(w, span) for w, span in kept if w not in inside]
+    last = 0
+    keyed = []
+    for where, span in kept:  # a span not found in the text stays after the one before it
+        last = where[0] if where else last
+        keyed.append((last, span))
+    ordered = sorted(keyed + [(where[0], span) for where, span in added], key=lambda k: k[0])
+    return [span for _, span in ordered]
 
 
 def _merge_people(kinds: Mapping[str, str | None], book: Mapping) -> dict[str, str | None]:
@@ -517,4 +707,4 @@ class EntityRecognizer:
 
     def recognise(self, text: str, lang: str, aliases: AliasBook) -> ArticleEntities:
         """The article's people, places and organisations."""
-        return normalise_mentions(self.spans(text, lang), aliases, lang)
+        return normalise_mentions(self.spans(text, lang), aliases, lang, text)
