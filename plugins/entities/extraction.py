@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from unidecode import unidecode
 
 from .aliases import AliasBook, Resolution, lookup_form
-from .lexicon import head_words, is_demonym
+from .lexicon import head_words, is_demonym, kind_by_head
 
 KINDS = ("person", "place", "organisation")
 
@@ -526,16 +526,19 @@ def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
             votes[name].append(mention.vote)
         if mention.book is not None:
             book[name] = mention.book
-    kinds = {name: _kind(book.get(name), v) for name, v in votes.items()}
+    kinds = {name: _kind(book.get(name), v, name) for name, v in votes.items()}
     return mentions, kinds, _merge_people(kinds, book)
 
 
-def _kind(found: Resolution | None, votes: list[str | None]) -> str | None:
+def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str | None:
     """The book's kind, unless it is a gazetteer's hint the model's majority contradicts with
-    a person ("Jordan", "Chad"); else the model's majority."""
+    a person ("Jordan", "Chad"); else the kind the name's head word says ("Cour
+    constitutionnelle" is an organisation), if the model saw a name; else the model's
+    majority."""
     model = majority_kind(votes)
     if found is None or not found.kind:
-        return model
+        head = kind_by_head(name)
+        return head if head and any(votes) else model
     if found.soft and model == "person":
         return model
     return found.kind

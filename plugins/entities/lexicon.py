@@ -105,6 +105,28 @@ def head_words(lang: str) -> frozenset[str]:
 
 
 @functools.cache
+def kind_words() -> dict[str, str]:
+    """{word: kind} for words that open a name and say its kind ("Cour", "rue")."""
+    sections = _sections("head_words.txt")
+    return {
+        word: section.split(":", 1)[1]
+        for section, words in sections.items()
+        if section.startswith("kind:")
+        for word in words
+    }
+
+
+def kind_by_head(name: str) -> str | None:
+    """The kind a name's first word says, if it says one, for names of two words or more.
+
+    >>> kind_by_head("Cour constitutionnelle"), kind_by_head("rue de Rivoli"), kind_by_head("Cour")
+    ('organisation', 'place', None)
+    """
+    words = name.split(" ")
+    return kind_words().get(words[0]) if len(words) > 1 else None
+
+
+@functools.cache
 def territories() -> dict[str, dict[str, str]]:
     """{code: {"fr": name, "en": name}} for countries and continents, from CLDR via Babel.
 
