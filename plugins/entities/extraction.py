@@ -253,7 +253,7 @@ def strip_leading_words(name: str, lang: str = "fr", person: bool = False) -> st
     return " ".join(words)
 
 
-PARTICLES = _word_set("de d' du des van von der den da di dos del la le")
+PARTICLES = _word_set("de d' du van von der den da di dos del")
 
 
 def is_head_name(name: str, lang: str) -> bool:
@@ -357,7 +357,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
     if every candidate leads to the same final name; "Kim" beside "Kim Jong-un" and
     "Kim Yo-jong" maps to None. Names not in the result stay as they are.
     """
-    ordered = sorted(set(names), key=lambda name: -len(_tokens(name)))
+    ordered = sorted(set(names), key=lambda name: (-len(_tokens(name)), "." in name, name))
     final: dict[str, str] = {}
     result: dict[str, str | None] = {}
     for name in ordered:
@@ -365,11 +365,14 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
         candidates = {
             final[longer]
             for longer in final
-            if len(_tokens(longer)) > len(words)
-            and (
-                _tokens(longer)[-len(words) :] == words
-                or (len(words) == 1 and _tokens(longer)[0] == words[0])
+            if (
+                len(_tokens(longer)) > len(words)
+                and (
+                    _tokens(longer)[-len(words) :] == words
+                    or (len(words) == 1 and _tokens(longer)[0] == words[0])
+                )
             )
+            or _initial_of(words, _tokens(longer))
         }
         if len(candidates) == 1:
             final[name] = result[name] = candidates.pop()
@@ -378,6 +381,16 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
         else:
             final[name] = name
     return result
+
+
+def _initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "E. Macron" is an initialled "Emmanuel Macron": same length, each word equal or an
+    initial ("e.") of the other's word, at least one initial."""
+    if len(short) != len(long) or short == long:
+        return False
+    pairs = list(zip(short, long, strict=True))
+    initial = [re.fullmatch(r"\w\.", a) is not None and b[:1] == a[0] for a, b in pairs]
+    return any(initial) and all(ok or a == b for ok, (a, b) in zip(initial, pairs, strict=True))
 
 
 def surname_owners(people: Iterable[str]) -> dict[str, set[str]]:
@@ -421,16 +434,20 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
             shorter = step(name)
             abstains = abstains or (step is leading and shorter != name)
             name = shorter
+        found = aliases.resolve(name) if name else None
+        if found is not None:  # before demonyms: "Suisse" is a country too
+            return None if found.ignored else Mention(found.key, vote, found, surface=name)
         if name and is_demonym(name, lang):
             return None
-        found = aliases.resolve(name) if name else None
-        if found is not None:
-            return None if found.ignored else Mention(found.key, vote, found, surface=name)
     if name.split(" ")[0] in NOT_NAME_OPENERS:
         name = strip_leading_words(" ".join(["x", *name.split(" ")[1:]]), lang, person)
         found = aliases.resolve(name) if name else None
         if found is not None:
             return None if found.ignored else Mention(found.key, vote, found, surface=name)
+    words = name.split(" ")
+    particle = person and len(words) == 2 and words[0] in PARTICLES and is_name_word(words[1])
+    if particle:  # "de Gaulle"
+        return Mention(name, vote, surface=name)
     if not is_head_name(name, lang) and (is_noise(name) or is_stop_word(name, lang)):
         return None
     return Mention(name, vote, abstains=abstains and vote is None, surface=name)
@@ -463,7 +480,7 @@ def place_mentions(
             spans[position][0],
             mention.surface,
             _shown(canonical[name], aliases, lang),
-            kinds[name],
+            kinds.get(canonical[name]) or kinds[name],  # "Smith" is John Smith's kind
         )
         for position, (mention, name) in mentions.items()
         if canonical.get(name) is not None and kinds[name] is not None
@@ -488,8 +505,10 @@ def normalise_mentions(
         first_seen.setdefault(name, position)
     found = _by_kind(kinds, canonical, first_seen)
     return ArticleEntities(
-        *(tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
-          for names in (found.people, found.places, found.organisations))
+        *(
+            tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
+            for names in (found.people, found.places, found.organisations)
+        )
     )
 
 
@@ -613,9 +632,7 @@ def article_spans(
         if any(a <= start < b for a, b in widgets):
             continue
         inside = [w for w, _ in kept if w and start <= w[0] and w[1] <= end]
-        crossing = [
-            w for w, _ in kept if w and w[0] < end and start < w[1] and w not in inside
-        ]
+        crossing = [w for w, _ in kept if w and w[0] < end and start < w[1] and w not in inside]
         found = aliases.resolve(match.group(0))
         if crossing or found is None or found.kind is None:
             continue
