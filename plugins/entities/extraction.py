@@ -514,7 +514,8 @@ def normalise_mentions(
 
 def _shown(name: str, aliases: AliasBook, lang: str) -> str:
     """The name in the article's language: the book's name for ``lang`` when it has one."""
-    return aliases.name_in(name, lang) if name in aliases else name
+    known = isinstance(aliases, AliasBook) and name in aliases
+    return aliases.name_in(name, lang) if known else name
 
 
 def fold(name: str) -> str:
@@ -589,9 +590,10 @@ def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]
 @functools.lru_cache(maxsize=8)
 def _book_regex(aliases: AliasBook) -> re.Pattern | None:
     """Every capitalised name the book gives a kind, longest first, as whole words."""
+    entries = getattr(aliases, "entries", {})  # any object with ``resolve`` serves as a book
     names = {
         name
-        for entry in aliases.entries.values()
+        for entry in entries.values()
         if entry.kind and not entry.ignored
         for name in entry.claimed_names()
         if len(name) > 2 and name[0].isupper() and not name.isupper()
