@@ -77,7 +77,7 @@ def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[
         found = re.compile(text_regex(placed.span)).search(raw.text, cursor)
         if found is None:
             continue
-        cursor = found.start() + 1
+        cursor = found.end()  # mentions never overlap
         where = found.span()
         inside = re.compile(text_regex(placed.surface)).search(raw.text, where[0], where[1])
         start, end = inside.span() if inside else where

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from unidecode import unidecode
 
 from .aliases import AliasBook, Resolution, lookup_form
-from .lexicon import head_words, is_demonym, kind_by_head
+from .lexicon import demonyms, head_words, is_demonym, kind_by_head
 
 KINDS = ("person", "place", "organisation")
 
@@ -197,11 +197,11 @@ def strip_trailing_lowercase(name: str) -> str:
     """A person's name ends with a capitalised word: lowercase words the model caught after it
     go ("Trump avouât" -> "Trump", "Nicolas Sarkozy a" -> "Nicolas Sarkozy").
 
-    >>> strip_trailing_lowercase("Trump avouât"), strip_trailing_lowercase("Ludwig van Beethoven")
-    ('Trump', 'Ludwig van Beethoven')
+    >>> strip_trailing_lowercase("Trump avouât"), strip_trailing_lowercase("Suleiman al-Amr")
+    ('Trump', 'Suleiman al-Amr')
     """
     words = name.split(" ")
-    while len(words) > 1 and words[-1][:1].islower():
+    while len(words) > 1 and words[-1][:1].islower() and not is_name_word(words[-1]):
         words.pop()
     return " ".join(words)
 
@@ -583,7 +583,7 @@ def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]
             places.append(None)
             continue
         places.append((cursor + found.start(), cursor + found.end()))
-        cursor += found.start() + 1
+        cursor += found.end()  # the model's spans never overlap
     return places
 
 
@@ -605,15 +605,30 @@ def _book_regex(aliases: AliasBook) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + core + r")(?![\w-])")
 
 
+FORCES = {"fr": ("armée", "armées", "aviation", "marine")}
+
+
+@functools.cache
+def _forces_regex(lang: str) -> re.Pattern | None:
+    """A country's armed forces, written in lowercase with a nationality ("l'armée syrienne",
+    "l'aviation russe"): an organisation the model rarely tags."""
+    if lang not in FORCES:
+        return None
+    adjectives = sorted((d for d in demonyms(lang) if "-" not in d), key=len, reverse=True)
+    forces, nations = "|".join(FORCES[lang]), "|".join(adjectives)
+    return re.compile(rf"(?<![\w-])((?:{forces}) (?:{nations}))(?![\w-])")
+
+
 def article_spans(
     spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
 ) -> list[tuple[str, str]]:
     """The model's spans made ready to read, in text order.
 
     Names joined by a spaced dash are split ("Albanie - Suisse"). With the article's text:
-    spans on a share-widget line ("Partager cet article : Courriel, Facebook...") go, and
-    the book's names (countries included) that the model missed or cut short ("État" for
-    "État islamique") are added with their kind's label.
+    spans on a share-widget line ("Partager cet article : Courriel, Facebook...") go, a
+    country's forces the model missed are added ("l'armée syrienne"), and so are the book's
+    names (countries included) that the model missed or cut short ("État" for "État
+    islamique"), with their kind's label.
     """
     spans = split_joined(spans)
     if not text:
@@ -625,11 +640,13 @@ def article_spans(
         for where, span in zip(places, spans, strict=True)
         if where is None or not any(a <= where[0] < b for a, b in widgets)
     ]
-    regex = _book_regex(aliases)
-    if regex is None:
-        return [span for _, span in kept]
     added = []
-    for match in regex.finditer(text):
+    for match in _forces_regex(lang).finditer(text) if _forces_regex(lang) else ():
+        where = match.span(1)
+        if not any(w and w[0] < where[1] and where[0] < w[1] for w, _ in kept):
+            added.append((where, (match.group(1), "ORG")))
+    regex = _book_regex(aliases)
+    for match in regex.finditer(text) if regex else ():
         start, end = match.span()
         if any(a <= start < b for a, b in widgets):
             continue

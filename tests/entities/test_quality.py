@@ -162,6 +162,12 @@ def test_share_widget_lines_give_no_entity(book):
     assert article_spans(spans, book, "fr", text) == [("Le Monde", "ORG")]
 
 
+def test_a_countrys_forces_are_an_organisation(book):
+    text = "Les frappes de l'aviation russe ont aidé l'armée syrienne à reprendre Alep."
+    spans = article_spans([("Alep", "LOC")], book, "fr", text)
+    assert spans == [("aviation russe", "ORG"), ("armée syrienne", "ORG"), ("Alep", "LOC")]
+
+
 def test_book_names_the_model_cut_short_are_read_whole(builtin_book):
     text = "Les combattants de l'État islamique ont quitté Raqqa."
     spans = article_spans([("État", "LOC"), ("Raqqa", "LOC")], builtin_book, "fr", text)
@@ -204,6 +210,19 @@ def test_french_model_state_group_and_court(recognizer, builtin_book):
     found = recognizer.recognise(text, "fr", builtin_book)
     assert "État islamique" in found.organisations
     assert "Cour constitutionnelle" in found.organisations
+
+
+def test_english_model_keeps_lowercase_name_parts_and_lone_surnames(recognizer, builtin_book):
+    # from the corpus (Mecca crane collapse; GM and Opel)
+    text = (
+        "Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya "
+        'television, said "All those who were wounded have been taken to hospital."\n\n'
+        "According to the company's vice president John Smith, the firm wanted to reduce costs "
+        "at Opel by 30%.\n\nSmith announced the company's move on Wednesday."
+    )
+    found = recognizer.recognise(text, "en", builtin_book)
+    assert {"Suleiman al-Amr", "John Smith"} <= set(found.people)
+    assert "Smith" not in found.names() and "Suleiman" not in found.names()
 
 
 def test_english_article_gets_english_names(recognizer, builtin_book):
