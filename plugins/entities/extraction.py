@@ -473,7 +473,7 @@ def place_mentions(
     kind, in text order: what ``normalise_mentions`` lists, span by span (for evaluation
     against hand-annotated offsets). ``position`` counts in ``article_spans``."""
     spans = article_spans(spans, aliases, lang, text)
-    mentions, kinds, canonical = _resolve(spans, aliases, lang)
+    mentions, kinds, canonical = _resolve(spans, aliases, lang, text)
     return [
         Placed(
             position,
@@ -499,7 +499,8 @@ def normalise_mentions(
     Pure and deterministic. Cost: linear in spans, plus the person-name merge, which is
     quadratic in the (few) distinct person names of one article.
     """
-    mentions, kinds, canonical = _resolve(article_spans(spans, aliases, lang, text), aliases, lang)
+    ready = article_spans(spans, aliases, lang, text)
+    mentions, kinds, canonical = _resolve(ready, aliases, lang, text)
     first_seen: dict[str, int] = {}
     for position, (_, name) in mentions.items():
         first_seen.setdefault(name, position)
@@ -529,14 +530,14 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
-def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
+def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""):
     """({position: (mention, name)}, {name: kind}, {name: final name or None})."""
     mentions: dict[int, tuple[Mention, str]] = {}
     votes: dict[str, list[str | None]] = {}
     book: dict[str, Resolution] = {}
     spelling: dict[str, str] = {}  # folded name -> its first spelling in the article
-    for position, (text, label) in enumerate(spans):
-        mention = read_mention(text, label, aliases, lang)
+    for position, (span, label) in enumerate(spans):
+        mention = read_mention(span, label, aliases, lang)
         if mention is None:
             continue
         name = spelling.setdefault(fold(mention.name), mention.name)
@@ -547,7 +548,42 @@ def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str):
         if mention.book is not None:
             book[name] = mention.book
     kinds = {name: _kind(book.get(name), v, name) for name, v in votes.items()}
-    return mentions, kinds, _merge_people(kinds, book)
+    canonical = _merge_people(kinds, book)
+    for short, long in acronyms(text).items():  # "FMI" joins "Fonds monétaire international"
+        short, long = spelling.get(fold(short)), spelling.get(fold(long))
+        if short and long and short not in book and canonical.get(long) and kinds.get(long):
+            canonical[short] = canonical[long]
+            kinds[short] = kinds[long]
+    return mentions, kinds, canonical
+
+
+_SMALL_WORDS = _word_set("de du des d' la le les l' et en à au aux of the and for in on")
+_ACRONYM = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,8}?)\s+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """{acronym: expansion} an article gives as "Expansion (ACRONYM)", when the acronym is
+    the initials of the expansion's words (small words may be skipped).
+
+    >>> acronyms("Le Fonds monétaire international (FMI) a prêté. Le FMI prête.")
+    {'FMI': 'Fonds monétaire international'}
+    >>> acronyms("Selon les Forces démocratiques syriennes (FDS), la ville est prise.")
+    {'FDS': 'Forces démocratiques syriennes'}
+    """
+    found = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group(1).replace("’", "'").split()
+        acronym = match.group(2)
+        for start in range(len(words)):  # the shortest expansion that ends before "("
+            tail = words[start:]
+            if not tail[0][:1].isupper() or tail[0].casefold() in _SMALL_WORDS:
+                continue
+            initials = [w for w in tail if w.casefold() not in _SMALL_WORDS]
+            letters = "".join(w[0] for w in initials).upper()
+            if letters == acronym.upper():
+                found.setdefault(acronym, " ".join(tail))
+                break
+    return found
 
 
 def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str | None:

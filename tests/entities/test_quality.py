@@ -230,3 +230,28 @@ def test_english_article_gets_english_names(recognizer, builtin_book):
     found = recognizer.recognise(text, "en", builtin_book)
     assert {"Russia", "United States"} <= set(found.places)
     assert not {"Russie", "États-Unis", "ONU"} & set(found.names())
+
+
+def test_french_parties_and_media_the_model_calls_misc(recognizer, builtin_book):
+    text = (
+        "Mediapart révèle que La France insoumise et En marche ! sont divisés sur les "
+        "Gilets jaunes, écrit Le Canard enchaîné."
+    )
+    found = recognizer.recognise(text, "fr", builtin_book)
+    assert {
+        "Mediapart",
+        "La France insoumise",
+        "La République en marche",
+        "Gilets jaunes",
+        "Le Canard enchaîné",
+    } <= set(found.organisations)
+    assert "La France" not in found.places
+
+
+def test_an_acronym_joins_the_name_the_article_spells_out(recognizer, builtin_book):
+    text = (
+        "Le Fonds monétaire international (FMI) a accordé un prêt à l'Argentine. "
+        "Le FMI exige en retour des réformes, a indiqué Christine Lagarde."
+    )
+    found = recognizer.recognise(text, "fr", builtin_book)
+    assert found.organisations == ("Fonds monétaire international",)
