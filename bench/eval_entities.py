@@ -7,7 +7,9 @@ builds the site: ingest's reader and parser, ``EntityRecognizer.spans`` and
 written with its kind, its final name and its character offsets into the raw file (what the
 gold's offsets refer to). The shared scorer (../shared/eval/score_entities.py) then scores it
 beside the spaCy model alone, span by span (gold spans nested in another removed) and per
-article (the name sets an entity page sees). Figures go to bench/entity-quality.json.
+article (the name sets an entity page sees); per article again with each mention named as
+the article wrote it, which tells recognition apart from canonical naming ("U.S." listed as
+"United States"). Figures go to bench/entity-quality.json.
 """
 
 from __future__ import annotations
@@ -81,7 +83,15 @@ def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[
         where = found.span()
         inside = re.compile(text_regex(placed.surface)).search(raw.text, where[0], where[1])
         start, end = inside.span() if inside else where
-        predictions.append({"kind": placed.kind, "name": placed.name, "start": start, "end": end})
+        predictions.append(
+            {
+                "kind": placed.kind,
+                "name": placed.name,
+                "written": placed.surface,
+                "start": start,
+                "end": end,
+            }
+        )
     return predictions
 
 
@@ -97,9 +107,20 @@ def predict(gold: Path, lang: str, out: Path) -> int:
         article = json.loads(line)
         raw_path = CORPUS / (article.get("file") or f"{article['id']}.txt")
         entities = article_predictions(raw_path, lang, recognizer, aliases)
-        lines.append(json.dumps({"id": article["id"], "entities": entities}, ensure_ascii=False))
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines.append({"id": article["id"], "entities": entities})
+    write_jsonl(out, lines)
+    # the same mentions named as the article wrote them: recognition apart from naming
+    written = [
+        {"id": line["id"], "entities": [dict(e, name=e["written"]) for e in line["entities"]]}
+        for line in lines
+    ]
+    write_jsonl(out.with_suffix(".written.jsonl"), written)
     return len(lines)
+
+
+def write_jsonl(path: Path, lines: list[dict]) -> None:
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    path.write_text(text, encoding="utf-8")
 
 
 def score(scorer, gold: Path, source: list[str]) -> dict:
@@ -144,9 +165,14 @@ def main(argv=None) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         predict(gold, lang, out)
         ours = score(scorer, gold, ["--predictions", str(out)])
+        written = score(scorer, gold, ["--predictions", str(out.with_suffix(".written.jsonl"))])
         alone = score(scorer, gold, ["--spacy-model", DEFAULT_MODELS[lang]])
         print(table(lang, DEFAULT_MODELS[lang], alone, ours))
-        figures[lang] = {"spacy_alone": alone, "project": ours}
+        print(
+            "  document-level with names as the article wrote them (no canonical names): "
+            + ", ".join(f"{kind} {100 * written['doc_level'][kind]['f1']:.1f}" for kind in KINDS)
+        )
+        figures[lang] = {"spacy_alone": alone, "project": ours, "project_names_as_written": written}
     (ROOT / args.out).write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     return 0
 
