@@ -255,3 +255,13 @@ def test_an_acronym_joins_the_name_the_article_spells_out(recognizer, builtin_bo
     )
     found = recognizer.recognise(text, "fr", builtin_book)
     assert found.organisations == ("Fonds monétaire international",)
+
+
+def test_the_book_does_not_force_the_elysee_to_be_an_organisation(recognizer, builtin_book):
+    text = (
+        "Les manifestants se sont rassemblés devant l'Élysée, rue du Faubourg-Saint-Honoré, "
+        "à Paris."
+    )
+    found = recognizer.recognise(text, "fr", builtin_book)
+    assert {"Élysée", "rue du Faubourg-Saint-Honoré", "Paris"} <= set(found.places)
+    assert builtin_book.resolve("Elysée").key == "Élysée"  # the book still merges spellings
