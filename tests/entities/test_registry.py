@@ -192,3 +192,20 @@ def test_spellings_of_one_name_meet_across_articles():
     )
     assert sorted(registry.entities) == ["Viktor Orbán", "Édouard Philippe"]
     assert registry.entities["Édouard Philippe"].aliases == {"Edouard Philippe"}
+
+
+def test_countries_merge_across_languages_through_cldr():
+    from entities.aliases import load_alias_book
+
+    book = load_alias_book([])  # CLDR's countries only: no hand-written entry for Norway
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("Norvège",)),
+            ref("en1", 2, places=("Norway",), lang="en"),
+        ],
+        book,
+    )
+    norway = registry.entities["Norvège"]
+    assert list(registry.entities) == ["Norvège"]
+    assert norway.kind == "place" and norway.names == {"fr": "Norvège", "en": "Norway"}
+    assert norway.article_ids == ["en1", "fr1"]
