@@ -1,23 +1,35 @@
 """From a model's named-entity spans to an article's people, places and organisations.
 
 ``normalise_mentions`` is pure: it takes the (text, label) spans a spaCy model found, in text
-order, and applies small rules, each a public function with its own test:
+order (and, best, the article's text), and applies small rules, each a public function with
+its own test:
 
+0. ``article_spans`` (with the text): names joined by a dash are split ("Albanie - Suisse"),
+   share-widget lines are skipped, a country's forces are added ("l'armée syrienne"), and the
+   alias book's names and CLDR's countries the model missed or cut short are added ("État"
+   -> "État islamique").
 1. ``clean_span``: typographic apostrophes, whitespace, stray punctuation, English possessives.
 2. ``strip_titles`` (person spans): "MM. Kim" -> "Kim",
    "Prime Minister Theresa May" -> "Theresa May".
 3. ``strip_leading_words``: leading lowercase words and elided particles go
    ("cosmodrome russe de Vostotchny" -> "Vostotchny", "l’Ukraine" -> "Ukraine",
-   "the Kremlin" -> "Kremlin").
-   The alias book is asked before each step, so "Conseil de sécurité de l’ONU" -> ONU.
-4. ``is_noise``: lowercase-initial spans, pronouns, fragments, numbers, URLs, long spans.
+   "the Kremlin" -> "Kremlin"), except head words that belong to the name ("ministère de
+   l'Intérieur", "rue de Rivoli") and a person's particle ("de Gaulle").
+   The alias book is asked before each step, so "Conseil de sécurité de l’ONU" -> ONU; then
+   nationality words ("Britannique", ``lexicon.is_demonym``) are dropped.
+4. ``is_noise``: lowercase-initial spans, pronouns, fragments, numbers, URLs, long spans,
+   a tournament's "Groupe A"; road names such as "A7" are kept.
 5. ``majority_kind``: the kind of a name is the model's majority over its mentions in the
    article; ties go to the safer choice (drop, then place, organisation, person); the alias
-   book's kind wins over the model.
-6. ``merge_short_names``: "Poutine" and "MM. Kim" join "Vladimir Poutine" and "Kim Jong-un";
-   a short form shared by two longer names is dropped, never guessed.
+   book's kind wins over the model (a gazetteer's only unless the model says person), and a
+   head word's kind ("Cour ...", "rue ...") wins over the model's.
+6. ``merge_short_names``: "Poutine", "MM. Kim" and "E. Macron" join "Vladimir Poutine",
+   "Kim Jong-un" and "Emmanuel Macron"; a short form shared by two longer names is dropped,
+   never guessed. Spellings that ``fold`` alike are one name; an acronym joins the name its
+   article spells out ("Fonds monétaire international (FMI)", ``acronyms``).
 7. ``is_lone_given_name``: a lone "John" or "Marie" that joined nobody is dropped.
 
+Names come out in the article's language (the book's name for it: "Russia" in English).
 ``EntityRecognizer`` is the only part that imports spaCy (lazily, on first use of a language).
 """
 
