@@ -1,7 +1,7 @@
 """Tasks for editors, developers and CI: ``invoke --list`` shows them all.
 
 Pelican's quickstart names (build, rebuild, regenerate, serve, livereload, publish) plus ours
-(ingest, test, check, bench, screenshots, lock). Run them with the project's virtual
+(ingest, test, check, bench, eval, screenshots, lock). Run them with the project's virtual
 environment, e.g. ``.venv/bin/invoke build``.
 """
 
@@ -135,6 +135,25 @@ def bench(c, out="bench/results.json", sizes="1000,10000"):
 def report(c):
     """Report how often inferred title, date and language agree with the corpus pages."""
     c.run(shlex.join([sys.executable, "bench/corpus_report.py"]), env=PLUGINS_ON_PATH, pty=False)
+
+
+@task(
+    name="eval",
+    help={"langs": "gold sets to score: fr, en or both", "html": "also run bench/eval_html.py"},
+)
+def eval_quality(c, langs="fr,en", html=False):
+    """Score the project's entities against the hand-annotated gold sets, beside spaCy alone."""
+    c.run(
+        shlex.join([sys.executable, "bench/eval_entities.py", "--langs", langs]),
+        env=PLUGINS_ON_PATH,
+        pty=False,
+    )
+    if html:
+        if (ROOT / "bench" / "eval_html.py").exists():
+            script = shlex.join([sys.executable, "bench/eval_html.py"])
+            c.run(script, env=PLUGINS_ON_PATH, pty=False)
+        else:
+            print("--html: bench/eval_html.py is not there yet; HTML metadata was not scored")
 
 
 @task(help={"out": "folder for the PNG files"})

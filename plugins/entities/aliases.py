@@ -69,6 +69,7 @@ class Resolution:
     key: str
     kind: str | None
     ignored: bool = False
+    soft: bool = False  # the kind comes from a gazetteer: a hint the model may overrule
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +85,7 @@ class AliasEntry:
     wikidata: str | None
     source: str
     line: int
+    gazetteer: bool = False  # made from a word list (CLDR territories), not written by hand
 
     def claimed_names(self) -> list[str]:
         """Every name that resolves to this entry: its key, per-language names, aliases."""
@@ -117,7 +119,8 @@ class AliasBook:
         return key in self.entries
 
     def __len__(self) -> int:
-        return len(self.entries)
+        """The entries written in alias files (gazetteer entries are not counted)."""
+        return sum(not entry.gazetteer for entry in self.entries.values())
 
     def resolve(self, name: str) -> Resolution | None:
         """The entry a name belongs to, or None when the book does not know the name."""
@@ -125,7 +128,7 @@ class AliasBook:
         if key is None:
             return None
         entry = self.entries[key]
-        return Resolution(entry.key, entry.kind, entry.ignored)
+        return Resolution(entry.key, entry.kind, entry.ignored, entry.gazetteer)
 
     def name_in(self, key: str, lang: str) -> str:
         """The entity's name in ``lang``: from ``names``, else its key."""
@@ -165,17 +168,47 @@ class AliasBook:
         return entry.kind if entry else None
 
 
+def territory_entries() -> list[AliasEntry]:
+    """Countries and continents from CLDR (via Babel) as place entries, keyed by their French
+    name, with their French and English names: under every alias file, which can override."""
+    from .lexicon import OTHER_NAMES, territories
+
+    entries = []
+    for code, names in sorted(territories().items()):
+        aliases = tuple(dict.fromkeys(n for n in OTHER_NAMES.get(code, ()) if n != names["fr"]))
+        entries.append(
+            AliasEntry(
+                key=names["fr"],
+                kind="place",
+                ignored=False,
+                names=dict(names),
+                aliases=aliases,
+                description=None,
+                wikidata=None,
+                source="CLDR",
+                line=0,
+                gazetteer=True,
+            )
+        )
+    return entries
+
+
 def load_alias_book(
-    paths: Sequence[Path], display: Callable[[Path], str] | Sequence[str] | None = None
+    paths: Sequence[Path],
+    display: Callable[[Path], str] | Sequence[str] | None = None,
+    territories: bool = True,
 ) -> AliasBook:
     """Read alias files in order, later files overriding earlier ones entry by entry.
 
     ``display`` gives the name errors show for each file: a function of the path, or one
     name per path (e.g. ``["builtin_aliases.yml", "content/entities.yml"]``).
+    Under the files lie the countries and continents of CLDR (``territories``), as places.
     Raises ``AliasFileError`` on the first problem found. Cost: linear in the names written.
     """
     entries: dict[str, AliasEntry] = {}
     owner: dict[str, str] = {}  # lookup form of a name -> key of the entry that claims it
+    for entry in territory_entries() if territories else ():
+        _override(entries, owner, entry)
     for number, path in enumerate(paths):
         shown = _display_name(path, number, display)
         for entry in parse_alias_file(_read(path, shown), shown):

@@ -1,23 +1,35 @@
 """From a model's named-entity spans to an article's people, places and organisations.
 
 ``normalise_mentions`` is pure: it takes the (text, label) spans a spaCy model found, in text
-order, and applies small rules, each a public function with its own test:
+order (and, best, the article's text), and applies small rules, each a public function with
+its own test:
 
+0. ``article_spans`` (with the text): names joined by a dash are split ("Albanie - Suisse"),
+   share-widget lines are skipped, a country's forces are added ("l'armée syrienne"), and the
+   alias book's names and CLDR's countries the model missed or cut short are added ("État"
+   -> "État islamique").
 1. ``clean_span``: typographic apostrophes, whitespace, stray punctuation, English possessives.
 2. ``strip_titles`` (person spans): "MM. Kim" -> "Kim",
    "Prime Minister Theresa May" -> "Theresa May".
 3. ``strip_leading_words``: leading lowercase words and elided particles go
    ("cosmodrome russe de Vostotchny" -> "Vostotchny", "l’Ukraine" -> "Ukraine",
-   "the Kremlin" -> "Kremlin").
-   The alias book is asked before each step, so "Conseil de sécurité de l’ONU" -> ONU.
-4. ``is_noise``: lowercase-initial spans, pronouns, fragments, numbers, URLs, long spans.
+   "the Kremlin" -> "Kremlin"), except head words that belong to the name ("ministère de
+   l'Intérieur", "rue de Rivoli") and a person's particle ("de Gaulle").
+   The alias book is asked before each step, so "Conseil de sécurité de l’ONU" -> ONU; then
+   nationality words ("Britannique", ``lexicon.is_demonym``) are dropped.
+4. ``is_noise``: lowercase-initial spans, pronouns, fragments, numbers, URLs, long spans,
+   a tournament's "Groupe A"; road names such as "A7" are kept.
 5. ``majority_kind``: the kind of a name is the model's majority over its mentions in the
    article; ties go to the safer choice (drop, then place, organisation, person); the alias
-   book's kind wins over the model.
-6. ``merge_short_names``: "Poutine" and "MM. Kim" join "Vladimir Poutine" and "Kim Jong-un";
-   a short form shared by two longer names is dropped, never guessed.
+   book's kind wins over the model (a gazetteer's only unless the model says person), and a
+   head word's kind ("Cour ...", "rue ...") wins over the model's.
+6. ``merge_short_names``: "Poutine", "MM. Kim" and "E. Macron" join "Vladimir Poutine",
+   "Kim Jong-un" and "Emmanuel Macron"; a short form shared by two longer names is dropped,
+   never guessed. Spellings that ``fold`` alike are one name; an acronym joins the name its
+   article spells out ("Fonds monétaire international (FMI)", ``acronyms``).
 7. ``is_lone_given_name``: a lone "John" or "Marie" that joined nobody is dropped.
 
+Names come out in the article's language (the book's name for it: "Russia" in English).
 ``EntityRecognizer`` is the only part that imports spaCy (lazily, on first use of a language).
 """
 
@@ -31,7 +43,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from .aliases import AliasBook, Resolution
+from unidecode import unidecode
+
+from .aliases import AliasBook, Resolution, lookup_form
+from .lexicon import demonyms, head_words, is_demonym, kind_by_head
 
 KINDS = ("person", "place", "organisation")
 
@@ -99,6 +114,16 @@ _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisq
 _LOWER_PREFIX = re.compile(r"^(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|er|es|ez|ibn|bin|abu)-|[a-z])")
 _ABBREVIATIONS = frozenset({"Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "St", "Bros"})
 _JOINED = re.compile(r" [-–—] ")
+_LETTER_DIGITS = re.compile(r"^[A-Z]{1,2}\d{1,4}$")  # roads and lines: A7, A61, M25, T5
+_GROUP = re.compile(r"^(?:Groupe|Group|Poule|Pool)s? [A-Z0-9]$")  # "Groupe A" of a tournament
+# Words that open a sentence or a page's furniture, not a person's name ("Soutenir François
+# Fillon", "Partager cet article", "Baptisée Curiosity").
+NOT_NAME_OPENERS = _word_set(
+    """Soutenir Soutenez Lire Voir Partager Partagez Suivre Suivez Découvrir Découvrez
+    Regarder Écouter Commenter Imprimer Envoyer Abonnez-vous Retrouvez Selon Après Avant
+    Pendant Malgré Contre Pour Face Baptisée Baptisé Installée Installé Read Share Follow
+    Watch Listen Subscribe Support According After Before During"""
+)
 _URL = re.compile(r"://|^www\.|^[\w-]+(\.[\w-]+)*\.(com|org|net|fr|info|io|gov|edu|co\.uk)$", re.I)
 
 
@@ -125,6 +150,7 @@ class Mention:
     vote: str | None
     book: Resolution | None = None
     abstains: bool = False  # the label was about a longer phrase than the name kept
+    surface: str = ""  # the words of the span kept as the name, before the book renamed them
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -183,11 +209,11 @@ def strip_trailing_lowercase(name: str) -> str:
     """A person's name ends with a capitalised word: lowercase words the model caught after it
     go ("Trump avouât" -> "Trump", "Nicolas Sarkozy a" -> "Nicolas Sarkozy").
 
-    >>> strip_trailing_lowercase("Trump avouât"), strip_trailing_lowercase("Ludwig van Beethoven")
-    ('Trump', 'Ludwig van Beethoven')
+    >>> strip_trailing_lowercase("Trump avouât"), strip_trailing_lowercase("Suleiman al-Amr")
+    ('Trump', 'Suleiman al-Amr')
     """
     words = name.split(" ")
-    while len(words) > 1 and words[-1][:1].islower():
+    while len(words) > 1 and words[-1][:1].islower() and not is_name_word(words[-1]):
         words.pop()
     return " ".join(words)
 
@@ -215,21 +241,55 @@ def is_name_word(word: str) -> bool:
     return bool(prefix) and word[prefix.end() :][:1].isupper()
 
 
-def strip_leading_words(name: str) -> str:
-    """Leading lowercase words and elided particles go: the name starts at its first name word.
+def strip_leading_words(name: str, lang: str = "fr", person: bool = False) -> str:
+    """Leading lowercase words and elided particles go: the name starts at its first name word,
+    or at a head word that belongs to the name ("ministère de l'Intérieur", "rue de Rivoli").
+    A person's particle stays before a lone surname ("de Gaulle").
 
     >>> strip_leading_words("cosmodrome russe de Vostotchny")
     'Vostotchny'
-    >>> strip_leading_words("de l'Ukraine")
-    'Ukraine'
+    >>> strip_leading_words("de l'Ukraine"), strip_leading_words("l'armée syrienne")
+    ('Ukraine', 'armée syrienne')
+    >>> strip_leading_words("de Gaulle", person=True)
+    'de Gaulle'
     """
     words = name.split(" ")
+    heads = head_words(lang)
     while words:
         words[0] = _ELISION.sub("", words[0])
-        if is_name_word(words[0]):
+        if is_name_word(words[0]) or (words[0] in heads and len(words) > 1):
+            break
+        if person and len(words) == 2 and words[0] in PARTICLES and is_name_word(words[1]):
             break
         words.pop(0)
     return " ".join(words)
+
+
+PARTICLES = _word_set("de d' du van von der den da di dos del")
+
+
+def is_head_name(name: str, lang: str) -> bool:
+    """A name opened by a head word ("armée syrienne", "rue de Rivoli"): lowercase, yet a name.
+
+    >>> is_head_name("armée syrienne", "fr"), is_head_name("armée", "fr")
+    (True, False)
+    """
+    words = name.split(" ")
+    return len(words) > 1 and words[0] in head_words(lang) and len(words) <= MAX_WORDS
+
+
+def split_joined(spans: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """Spans of names joined by a spaced dash (a match, "Albanie - Suisse") become one span
+    per name, with the same label.
+
+    >>> split_joined([("Albanie - Suisse", "LOC"), ("Kim", "PER")])
+    [('Albanie', 'LOC'), ('Suisse', 'LOC'), ('Kim', 'PER')]
+    """
+    result = []
+    for text, label in spans:
+        parts = _JOINED.split(text) if _JOINED.search(text) else [text]
+        result.extend((part, label) for part in parts if part.strip())
+    return result
 
 
 def strip_english_article(name: str) -> str:
@@ -243,9 +303,12 @@ def is_noise(name: str) -> bool:
     number, a pronoun, more than MAX_WORDS words, a URL, or two names joined by a spaced dash
     (a match score, "Albanie - Suisse")."""
     words = name.split(" ")
+    if _LETTER_DIGITS.match(name):
+        return False
     return (
         sum(char.isalpha() for char in name) < 2
         or not is_name_word(name)
+        or bool(_GROUP.match(name))
         or (name[0].isdigit() and len(words) == 1)
         or name in PRONOUNS
         or len(words) > MAX_WORDS
@@ -306,7 +369,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
     if every candidate leads to the same final name; "Kim" beside "Kim Jong-un" and
     "Kim Yo-jong" maps to None. Names not in the result stay as they are.
     """
-    ordered = sorted(set(names), key=lambda name: -len(_tokens(name)))
+    ordered = sorted(set(names), key=lambda name: (-len(_tokens(name)), "." in name, name))
     final: dict[str, str] = {}
     result: dict[str, str | None] = {}
     for name in ordered:
@@ -314,11 +377,14 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
         candidates = {
             final[longer]
             for longer in final
-            if len(_tokens(longer)) > len(words)
-            and (
-                _tokens(longer)[-len(words) :] == words
-                or (len(words) == 1 and _tokens(longer)[0] == words[0])
+            if (
+                len(_tokens(longer)) > len(words)
+                and (
+                    _tokens(longer)[-len(words) :] == words
+                    or (len(words) == 1 and _tokens(longer)[0] == words[0])
+                )
             )
+            or _initial_of(words, _tokens(longer))
         }
         if len(candidates) == 1:
             final[name] = result[name] = candidates.pop()
@@ -327,6 +393,16 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
         else:
             final[name] = name
     return result
+
+
+def _initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "E. Macron" is an initialled "Emmanuel Macron": same length, each word equal or an
+    initial ("e.") of the other's word, at least one initial."""
+    if len(short) != len(long) or short == long:
+        return False
+    pairs = list(zip(short, long, strict=True))
+    initial = [re.fullmatch(r"\w\.", a) is not None and b[:1] == a[0] for a, b in pairs]
+    return any(initial) and all(ok or a == b for ok, (a, b) in zip(initial, pairs, strict=True))
 
 
 def surname_owners(people: Iterable[str]) -> dict[str, set[str]]:
@@ -358,53 +434,286 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
         return None
     vote = LABEL_TO_KIND.get(label)
     name = clean_span(text)
-    steps = [strip_titles, strip_trailing_lowercase] if vote == "person" else []
-    steps.append(strip_leading_words)
+    person = vote == "person"
+    steps = [strip_titles, strip_trailing_lowercase] if person else []
+    leading = functools.partial(strip_leading_words, lang=lang, person=person)
+    steps.append(leading)
     if lang == "en":
         steps.append(strip_english_article)
     abstains = False
     for step in [None, *steps]:
         if step is not None:
             shorter = step(name)
-            abstains = abstains or (step is strip_leading_words and shorter != name)
+            abstains = abstains or (step is leading and shorter != name)
             name = shorter
         found = aliases.resolve(name) if name else None
+        if found is not None:  # before demonyms: "Suisse" is a country too
+            return None if found.ignored else Mention(found.key, vote, found, surface=name)
+        if name and is_demonym(name, lang):
+            return None
+    if name.split(" ")[0] in NOT_NAME_OPENERS:
+        name = strip_leading_words(" ".join(["x", *name.split(" ")[1:]]), lang, person)
+        found = aliases.resolve(name) if name else None
         if found is not None:
-            return None if found.ignored else Mention(found.key, vote, found)
-    if is_noise(name) or is_stop_word(name, lang):
+            return None if found.ignored else Mention(found.key, vote, found, surface=name)
+    words = name.split(" ")
+    particle = person and len(words) == 2 and words[0] in PARTICLES and is_name_word(words[1])
+    if particle:  # "de Gaulle"
+        return Mention(name, vote, surface=name)
+    if not is_head_name(name, lang) and (is_noise(name) or is_stop_word(name, lang)):
         return None
-    return Mention(name, vote, abstains=abstains and vote is None)
+    return Mention(name, vote, abstains=abstains and vote is None, surface=name)
+
+
+@dataclasses.dataclass(frozen=True)
+class Placed:
+    """One span of the article as the site reads it: which span (its text and its position in
+    ``article_spans``), the words of it that name the entity (``surface``), the final name
+    and kind."""
+
+    position: int
+    span: str
+    surface: str
+    name: str
+    kind: str
+
+
+def place_mentions(
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
+) -> list[Placed]:
+    """Every span that names one of the article's entities, with the entity's final name and
+    kind, in text order: what ``normalise_mentions`` lists, span by span (for evaluation
+    against hand-annotated offsets). ``position`` counts in ``article_spans``."""
+    spans = article_spans(spans, aliases, lang, text)
+    mentions, kinds, canonical = _resolve(spans, aliases, lang, text)
+    return [
+        Placed(
+            position,
+            spans[position][0],
+            mention.surface,
+            _shown(canonical[name], aliases, lang),
+            kinds.get(canonical[name]) or kinds[name],  # "Smith" is John Smith's kind
+        )
+        for position, (mention, name) in mentions.items()
+        if canonical.get(name) is not None and kinds[name] is not None
+    ]
 
 
 def normalise_mentions(
-    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
 ) -> ArticleEntities:
     """The article's entities from the model's (text, label) spans, given in text order.
+
+    With the article's ``text``, names of the alias book and countries the model missed or
+    cut short are added, and page furniture (share widgets) is left out: see
+    ``article_spans``. Names are given in the article's language ("Russia" in English).
 
     Pure and deterministic. Cost: linear in spans, plus the person-name merge, which is
     quadratic in the (few) distinct person names of one article.
     """
+    ready = article_spans(spans, aliases, lang, text)
+    mentions, kinds, canonical = _resolve(ready, aliases, lang, text)
     first_seen: dict[str, int] = {}
+    for position, (_, name) in mentions.items():
+        first_seen.setdefault(name, position)
+    found = _by_kind(kinds, canonical, first_seen)
+    return ArticleEntities(
+        *(
+            tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
+            for names in (found.people, found.places, found.organisations)
+        )
+    )
+
+
+def _shown(name: str, aliases: AliasBook, lang: str) -> str:
+    """The name in the article's language: the book's name for ``lang`` when it has one."""
+    known = isinstance(aliases, AliasBook) and name in aliases
+    return aliases.name_in(name, lang) if known else name
+
+
+def fold(name: str) -> str:
+    """The form two spellings of one name share: no accents, case, hyphens or leading article.
+
+    >>> fold("Édouard Philippe") == fold("Edouard Philippe"), fold("La France"), fold("Orbán")
+    (True, 'france', 'orban')
+    """
+    plain = unidecode(lookup_form(name)).casefold().replace("-", " ")
+    plain = re.sub(r"^(?:(?:le|la|les|the) |l')", "", plain)
+    return _SPACES.sub(" ", plain).strip()
+
+
+def _resolve(spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""):
+    """({position: (mention, name)}, {name: kind}, {name: final name or None})."""
+    mentions: dict[int, tuple[Mention, str]] = {}
     votes: dict[str, list[str | None]] = {}
     book: dict[str, Resolution] = {}
-    spelling: dict[str, str] = {}  # casefolded name -> its first spelling in the article
-    for position, (text, label) in enumerate(spans):
-        mention = read_mention(text, label, aliases, lang)
+    spelling: dict[str, str] = {}  # folded name -> its first spelling in the article
+    for position, (span, label) in enumerate(spans):
+        mention = read_mention(span, label, aliases, lang)
         if mention is None:
             continue
-        name = spelling.setdefault(mention.name.casefold(), mention.name)
-        first_seen.setdefault(name, position)
+        name = spelling.setdefault(fold(mention.name), mention.name)
+        mentions[position] = (mention, name)
         votes.setdefault(name, [])
         if not mention.abstains:
             votes[name].append(mention.vote)
         if mention.book is not None:
             book[name] = mention.book
-    kinds = {
-        name: (book[name].kind if name in book and book[name].kind else majority_kind(v))
-        for name, v in votes.items()
-    }
+    kinds = {name: _kind(book.get(name), v, name) for name, v in votes.items()}
     canonical = _merge_people(kinds, book)
-    return _by_kind(kinds, canonical, first_seen)
+    for short, long in acronyms(text).items():  # "FMI" joins "Fonds monétaire international"
+        short, long = spelling.get(fold(short)), spelling.get(fold(long))
+        if short and long and short not in book and canonical.get(long) and kinds.get(long):
+            canonical[short] = canonical[long]
+            kinds[short] = kinds[long]
+    return mentions, kinds, canonical
+
+
+_SMALL_WORDS = _word_set("de du des d' la le les l' et en à au aux of the and for in on")
+_ACRONYM = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){1,8}?)\s+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """{acronym: expansion} an article gives as "Expansion (ACRONYM)", when the acronym is
+    the initials of the expansion's words (small words may be skipped).
+
+    >>> acronyms("Le Fonds monétaire international (FMI) a prêté. Le FMI prête.")
+    {'FMI': 'Fonds monétaire international'}
+    >>> acronyms("Selon les Forces démocratiques syriennes (FDS), la ville est prise.")
+    {'FDS': 'Forces démocratiques syriennes'}
+    """
+    found = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group(1).replace("’", "'").split()
+        acronym = match.group(2)
+        for start in range(len(words)):  # the shortest expansion that ends before "("
+            tail = words[start:]
+            if not tail[0][:1].isupper() or tail[0].casefold() in _SMALL_WORDS:
+                continue
+            initials = [w for w in tail if w.casefold() not in _SMALL_WORDS]
+            letters = "".join(w[0] for w in initials).upper()
+            if letters == acronym.upper():
+                found.setdefault(acronym, " ".join(tail))
+                break
+    return found
+
+
+def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str | None:
+    """The book's kind, unless it is a gazetteer's hint the model's majority contradicts with
+    a person ("Jordan", "Chad"); else the kind the name's head word says ("Cour
+    constitutionnelle" is an organisation), if the model saw a name; else the model's
+    majority."""
+    model = majority_kind(votes)
+    if found is None or not found.kind:
+        head = kind_by_head(name)
+        return head if head and any(votes) else model
+    if found.soft and model == "person":
+        return model
+    return found.kind
+
+
+# --- what the text says beyond the model's spans --------------------------------------------
+
+_SHARE_LINE = re.compile(
+    r"^(?:Partager|Partagez|Share|Partager cet article|Share this(?: article)?)\b[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_LABELS = {"person": "PER", "place": "LOC", "organisation": "ORG"}
+
+
+def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]:
+    """Where each span (given in text order) is in ``text``: (start, end) or None."""
+    places: list[tuple[int, int] | None] = []
+    cursor = 0
+    for span in span_texts:
+        found = re.search(r"\s+".join(map(re.escape, span.split())), text[cursor:])
+        if found is None:
+            places.append(None)
+            continue
+        places.append((cursor + found.start(), cursor + found.end()))
+        cursor += found.end()  # the model's spans never overlap
+    return places
+
+
+@functools.lru_cache(maxsize=8)
+def _book_regex(aliases: AliasBook) -> re.Pattern | None:
+    """Every capitalised name the book gives a kind, longest first, as whole words."""
+    entries = getattr(aliases, "entries", {})  # any object with ``resolve`` serves as a book
+    names = {
+        name
+        for entry in entries.values()
+        if entry.kind and not entry.ignored
+        for name in entry.claimed_names()
+        if len(name) > 2 and name[0].isupper() and not name.isupper()
+    }
+    if not names:
+        return None
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    core = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    return re.compile(r"(?<![\w-])(?:" + core + r")(?![\w-])")
+
+
+FORCES = {"fr": ("armée", "armées", "aviation", "marine")}
+
+
+@functools.cache
+def _forces_regex(lang: str) -> re.Pattern | None:
+    """A country's armed forces, written in lowercase with a nationality ("l'armée syrienne",
+    "l'aviation russe"): an organisation the model rarely tags."""
+    if lang not in FORCES:
+        return None
+    adjectives = sorted((d for d in demonyms(lang) if "-" not in d), key=len, reverse=True)
+    forces, nations = "|".join(FORCES[lang]), "|".join(adjectives)
+    return re.compile(rf"(?<![\w-])((?:{forces}) (?:{nations}))(?![\w-])")
+
+
+def article_spans(
+    spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
+) -> list[tuple[str, str]]:
+    """The model's spans made ready to read, in text order.
+
+    Names joined by a spaced dash are split ("Albanie - Suisse"). With the article's text:
+    spans on a share-widget line ("Partager cet article : Courriel, Facebook...") go, a
+    country's forces the model missed are added ("l'armée syrienne"), and so are the book's
+    names (countries included) that the model missed or cut short ("État" for "État
+    islamique"), with their kind's label.
+    """
+    spans = split_joined(spans)
+    if not text:
+        return spans
+    places = locate(text, (span for span, _ in spans))
+    widgets = [match.span() for match in _SHARE_LINE.finditer(text)]
+    kept = [
+        (where, span)
+        for where, span in zip(places, spans, strict=True)
+        if where is None or not any(a <= where[0] < b for a, b in widgets)
+    ]
+    added = []
+    for match in _forces_regex(lang).finditer(text) if _forces_regex(lang) else ():
+        where = match.span(1)
+        if not any(w and w[0] < where[1] and where[0] < w[1] for w, _ in kept):
+            added.append((where, (match.group(1), "ORG")))
+    regex = _book_regex(aliases)
+    for match in regex.finditer(text) if regex else ():
+        start, end = match.span()
+        if any(a <= start < b for a, b in widgets):
+            continue
+        inside = [w for w, _ in kept if w and start <= w[0] and w[1] <= end]
+        crossing = [w for w, _ in kept if w and w[0] < end and start < w[1] and w not in inside]
+        found = aliases.resolve(match.group(0))
+        if crossing or found is None or found.kind is None:
+            continue
+        if any(w == (start, end) for w in inside):
+            continue
+        added.append(((start, end), (match.group(0), _LABELS[found.kind])))
+        kept = [(w, span) for w, span in kept if w not in inside]
+    last = 0
+    keyed = []
+    for where, span in kept:  # a span not found in the text stays after the one before it
+        last = where[0] if where else last
+        keyed.append((last, span))
+    ordered = sorted(keyed + [(where[0], span) for where, span in added], key=lambda k: k[0])
+    return [span for _, span in ordered]
 
 
 def _merge_people(kinds: Mapping[str, str | None], book: Mapping) -> dict[str, str | None]:
@@ -489,4 +798,4 @@ class EntityRecognizer:
 
     def recognise(self, text: str, lang: str, aliases: AliasBook) -> ArticleEntities:
         """The article's people, places and organisations."""
-        return normalise_mentions(self.spans(text, lang), aliases, lang)
+        return normalise_mentions(self.spans(text, lang), aliases, lang, text)

@@ -109,6 +109,34 @@ def _quote_text(match: re.Match) -> str:
     return next(group for group in match.groups() if group is not None).strip()
 
 
+_SPEECH = re.compile(
+    r"(?<!\w)(?:a-t-(?:il|elle)|t-(?:il|elle)|selon|according|"
+    r"(?:dit|déclar|affirm|ajout|indiqu|annonc|expliqu|estim|assur|répond|répét|soulign|"
+    r"précis|confi|lanc|insist|rappel|said|say|tell|told|add|stat|ask|repl|explain|warn)\w*)",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = 6
+
+
+def is_title(quoted: str, sentence: str) -> bool:
+    """Words in quotation marks that name a title, an award or a slogan, not speech: a short
+    capitalised phrase with no punctuation, in a sentence with no verb of saying ("Donald
+    Trump a reçu le titre de « Personnalité de l'année »").
+
+    >>> is_title("Personnalité de l'année", "Trump a reçu le titre de « Personnalité de l'année ».")
+    True
+    >>> is_title("Non", "« Non », a dit Vladimir Poutine.")
+    False
+    """
+    words = quoted.split()
+    return (
+        len(words) <= _TITLE_WORDS
+        and quoted[:1].isupper()
+        and not re.search(r"[.!?…,;:]", quoted)
+        and _SPEECH.search(_QUOTE.sub(" ", sentence)) is None
+    )
+
+
 def appositions(
     text: str, people: Mapping[str, Sequence[str]], lang: str
 ) -> list[tuple[int, str, str]]:
@@ -147,7 +175,7 @@ def find_quotes(text: str, people: Mapping[str, Sequence[str]], lang: str) -> li
     after "Le président russe Vladimir Poutine", "Le président russe s’est déclaré « très
     content »" is Poutine's. Two people in that stretch, or none: no quote (never guessed).
     A plural title ("MM. Kim et Poutine") means several speakers: no quote. Quotes shorter
-    than 2 characters are skipped.
+    than 2 characters are skipped, and so are titles and award names (``is_title``).
     """
     roles: dict[str, str | None] = {}
     pending = appositions(text, people, lang)
@@ -175,7 +203,7 @@ def _sentence_quotes(
     result = []
     for number, match in enumerate(matches):
         quoted = _quote_text(match)
-        if len(quoted) < 2:
+        if len(quoted) < 2 or is_title(quoted, sentence):
             continue
         before = sentence[bounds[2 * number] : match.start()]
         after = sentence[match.end() : bounds[2 * number + 3]]

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from unidecode import unidecode
 
 from .aliases import AliasBook
-from .extraction import KINDS, ArticleEntities
+from .extraction import KINDS, ArticleEntities, fold
 
 
 @dataclasses.dataclass(frozen=True)
@@ -171,7 +171,7 @@ def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Regist
     listed: dict[str, list[tuple[str, str]]] = {}
     for article in articles:
         listed[article.id] = _tally_article(article, aliases, tallies)
-    target = _merge_targets(tallies, aliases)
+    target = _merge_targets(tallies, aliases, listed)
     keys = _entity_keys({target[pair] for pair in tallies})
     entities = _entities(tallies, target, keys, aliases)
     article_keys = {
@@ -204,19 +204,56 @@ def _tally_article(
 
 
 def _merge_targets(
-    tallies: dict[tuple[str, str], _Tally], aliases: AliasBook
+    tallies: dict[tuple[str, str], _Tally],
+    aliases: AliasBook,
+    listed: dict[str, list[tuple[str, str]]] | None = None,
 ) -> dict[tuple[str, str], tuple[str, str]]:
-    """Each (kind, name) -> the (kind, name) it merges into (itself unless a surname)."""
-    people = [name for kind, name in tallies if kind == "person"]
+    """Each (kind, name) -> the (kind, name) it merges into.
+
+    Spellings of one name (accents, case, hyphens, a leading article: "Edouard Philippe",
+    "Édouard Philippe") join the most mentioned one (ties: the one with more accents, then
+    alphabetical). Then a person's lone surname joins the one longer name it ends, only with
+    evidence: an article naming the surname shares another entity with an article naming the
+    full name (so "Franco" in a story on Spain does not join the actor James Franco).
+    """
+    spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for kind, name in tallies:
+        spellings.setdefault((kind, fold(name)), []).append((kind, name))
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for group in spellings.values():
+        chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))
+        first.update({pair: chosen for pair in group})
+    people = sorted({name for kind, name in first.values() if kind == "person"})
     merges = surname_merges(people)
-    return {
-        (kind, name): (
-            (kind, merges[name])
-            if kind == "person" and name in merges and name not in aliases
-            else (kind, name)
-        )
-        for kind, name in tallies
-    }
+    others = _other_entities(listed or {}, first)
+    result = {}
+    for pair, (kind, name) in first.items():
+        long = merges.get(name) if kind == "person" and name not in aliases else None
+        if long and (listed is None or others[(kind, name)] & others[(kind, long)]):
+            result[pair] = (kind, long)
+        else:
+            result[pair] = (kind, name)
+    return result
+
+
+def _spelling_rank(pair: tuple[str, str], tallies, aliases: AliasBook) -> tuple:
+    name = pair[1]
+    accents = sum(not char.isascii() for char in name)
+    return (name not in aliases, -tallies[pair].mentions, -accents, name)
+
+
+def _other_entities(
+    listed: dict[str, list[tuple[str, str]]], first: dict[tuple[str, str], tuple[str, str]]
+) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """For each (kind, name): the other entities named in the articles that name it."""
+    others: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for pairs in listed.values():
+        names = {first[pair] for pair in pairs}
+        for pair in names:
+            others.setdefault(pair, set()).update(names - {pair})
+    for pair in first.values():
+        others.setdefault(pair, set())
+    return others
 
 
 def _entity_keys(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

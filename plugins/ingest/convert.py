@@ -155,7 +155,7 @@ class Inference:
         model = recognizer.model_version(lang)
         text = "\n\n".join(paragraphs)
         spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
-        return normalise_mentions(spans, self.aliases, lang), model
+        return normalise_mentions(spans, self.aliases, lang, text), model
 
 
 def parse(raw: RawText, raw_path: Path, tz: dt.tzinfo) -> ParsedArticle:

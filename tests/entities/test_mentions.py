@@ -72,6 +72,13 @@ def test_seed_quotes_are_never_guessed(seed_text):
         ("Poutine a dit « . »", []),  # shorter than 2 characters
         ("Il a dit « bonjour ».", []),  # no speaker
         ("“Yes,” said Vladimir Putin.", [("Vladimir Poutine", "Yes,")]),
+        # an award's name in quotation marks is no quote of the person named beside it
+        ("Vladimir Poutine a reçu le titre de « Personnalité de l'année ».", []),
+        ('Vladimir Putin was named "Person of the Year" by the magazine.', []),
+        (
+            "Vladimir Poutine a déclaré « Victoire » devant la foule.",
+            [("Vladimir Poutine", "Victoire")],
+        ),
         (
             'Peskov said "we will see" and Poutine "no"',
             [("Dmitri Peskov", "we will see"), ("Vladimir Poutine", "no")],

@@ -32,10 +32,14 @@ def test_two_kims_stay_apart_and_a_lone_kim_stays_its_own_entity():
 
 def test_poutine_alone_joins_vladimir_poutine_across_articles():
     registry = build_registry(
-        [ref("a", 1, people=("Vladimir Poutine",)), ref("b", 2, people=("Poutine",))], EMPTY
+        [
+            ref("a", 1, people=("Vladimir Poutine",), places=("Kiev",)),
+            ref("b", 2, people=("Poutine",), places=("Kiev",)),  # the evidence: Kiev in both
+        ],
+        EMPTY,
     )
     poutine = registry.entities["Vladimir Poutine"]
-    assert list(registry.entities) == ["Vladimir Poutine"]
+    assert list(registry.entities) == ["Kiev", "Vladimir Poutine"]
     assert poutine.article_ids == ["b", "a"]  # newest first
     assert poutine.aliases == {"Poutine"}
     assert (poutine.first_seen.day, poutine.last_seen.day, poutine.mentions) == (1, 2, 2)
@@ -163,3 +167,45 @@ def test_co_mentioned_and_by_kind_and_by_slug():
 def test_ignored_names_never_become_entities(builtin_book):
     registry = build_registry([ref("a", 1, places=("État", "NDLR", "Russie"))], builtin_book)
     assert list(registry.entities) == ["Russie"]
+
+
+def test_a_lone_surname_joins_nobody_without_evidence():
+    registry = build_registry(
+        [
+            ref("a", 1, people=("James Franco",), organisations=("Disney",)),
+            ref("b", 2, people=("Franco",), places=("Espagne",)),  # le général Franco
+        ],
+        EMPTY,
+    )
+    assert {"Franco", "James Franco"} <= set(registry.entities)
+
+
+def test_spellings_of_one_name_meet_across_articles():
+    registry = build_registry(
+        [
+            ref("a", 1, people=("Édouard Philippe",)),
+            ref("b", 2, people=("Edouard Philippe",)),
+            ref("c", 3, people=("Viktor Orbán",)),
+            ref("d", 4, people=("Viktor Orban",)),
+        ],
+        EMPTY,
+    )
+    assert sorted(registry.entities) == ["Viktor Orbán", "Édouard Philippe"]
+    assert registry.entities["Édouard Philippe"].aliases == {"Edouard Philippe"}
+
+
+def test_countries_merge_across_languages_through_cldr():
+    from entities.aliases import load_alias_book
+
+    book = load_alias_book([])  # CLDR's countries only: no hand-written entry for Norway
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("Norvège",)),
+            ref("en1", 2, places=("Norway",), lang="en"),
+        ],
+        book,
+    )
+    norway = registry.entities["Norvège"]
+    assert list(registry.entities) == ["Norvège"]
+    assert norway.kind == "place" and norway.names == {"fr": "Norvège", "en": "Norway"}
+    assert norway.article_ids == ["en1", "fr1"]
