@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
+from rich.console import Console
 
-from .glue import make_ingest
+from .glue import make_ingest, progress_bar
 from .runner import summary_line
 
 
@@ -33,11 +34,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
 
-    def progress(number: int, total: int, outcome) -> None:
-        print(f"[{number}/{total}] {outcome.status:9} {outcome.path}", flush=True)
+    # On a terminal: a progress bar, and a line for each file that did not stay unchanged.
+    # Elsewhere (CI logs, pipes): one plain line per file, no bar.
+    out = Console(soft_wrap=True, highlight=False)
+    with progress_bar(out, minimum=2) as bar:
 
-    outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
+        def progress(number: int, total: int, outcome) -> None:
+            line = f"[{number}/{total}] {outcome.status:9} {outcome.path}"
+            if not out.is_terminal:
+                print(line, flush=True)
+                return
+            if outcome.status != "unchanged":
+                out.print(line, markup=False)
+            bar(number, total, outcome)
+
+        outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
     print(summary_line(outcomes))
+    for outcome in outcomes:
+        if outcome.status == "kept":  # said once here, not as a warning on each run
+            print(f"  kept     {outcome.message}")
     return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
 
 
