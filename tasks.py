@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 os.chdir(ROOT)  # tasks run from the project folder, wherever invoke was called from
@@ -41,7 +41,10 @@ CONFIG = {
 
 def pelican(c, *args, strict=False):
     extra = ["-e", "DIGEST_STRICT=true"] if strict else []
-    c.run(shlex.join([sys.executable, "-m", "pelican", *args, *extra]), pty=ON_TERMINAL)
+    command = shlex.join([sys.executable, "-m", "pelican", *args, *extra])
+    done = c.run(command, pty=ON_TERMINAL, warn=True)
+    if done.exited:  # the build said why (its summary); no second report from invoke
+        raise Exit(code=done.exited)
 
 
 @task
