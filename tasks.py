@@ -122,8 +122,11 @@ def problems_of(lines: list[str], status: int) -> list[str]:
     end of its output when it stopped early."""
     problems = [line.strip() for line in lines if re.match(r"  (ERROR|WARNING) ", line)]
     if status:
-        problems.append(f"The build stopped (exit status {status}); the end of its output:")
-        problems += lines[-25:]
+        # Pelican's own report of what stopped it comes first, then its traceback
+        stop = next((n for n, line in enumerate(lines) if "CRITICAL" in line), None)
+        shown = lines[stop : stop + 30] if stop is not None else lines[-25:]
+        problems.append(f"The build stopped (exit status {status}); its output says:")
+        problems += shown
     return problems
 
 

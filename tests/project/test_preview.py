@@ -23,10 +23,16 @@ def test_the_problem_lines_of_the_summary_are_what_the_page_shows():
         "ERROR    seeds/x.txt: file is empty: put the article's text in it, or delete it",
         "WARNING  seeds/y.txt: converted from cp1252; save it as UTF-8 to silence this",
     ]
-    stopped = tasks.problems_of(["CRITICAL TemplateSyntaxError: unexpected end"], 1)
-    assert stopped == [
-        "The build stopped (exit status 1); the end of its output:",
+    output = ["Ingest: ...", "CRITICAL TemplateSyntaxError: unexpected end", "  Traceback"]
+    assert tasks.problems_of(output, 1) == [
+        "The build stopped (exit status 1); its output says:",
         "CRITICAL TemplateSyntaxError: unexpected end",
+        "  Traceback",
+    ]
+    assert tasks.problems_of(["a", "b"], 2) == [
+        "The build stopped (exit status 2); its output says:",
+        "a",
+        "b",
     ]
 
 
