@@ -60,8 +60,9 @@ PAGINATION_PATTERNS = (
     (2, "{name}-{number}{extension}", "{name}-{number}{extension}"),
 )
 
-FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# The site-wide feed needs absolute links: publishconf.py turns it on with an absolute SITEURL.
+# Locally it is off (entity and digest feeds are the plugins', built either way).
+FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
 
 # Our plugins (see README.md, "Settings", for every one and its default).

@@ -13,4 +13,5 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"  # off locally: a feed needs absolute links
 DIGEST_STRICT = True

@@ -6,7 +6,7 @@ import logging
 import shutil
 
 import pytest
-from sitekit import ROOT, Site, corpus_dir
+from sitekit import Site, corpus_dir
 
 
 @pytest.fixture
@@ -16,12 +16,9 @@ def site(tmp_path) -> Site:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Site:
-    """The project's own seeds and alias file, built once for the session."""
+    """The example seed, alias file and digest, built once for the session."""
     built = Site(tmp_path_factory.mktemp("seed-site"))
-    for path in (ROOT / "seeds").iterdir():
-        shutil.copy(path, built.seeds / path.name)
-    shutil.copy(ROOT / "content" / "entities.yml", built.content / "entities.yml")
-    shutil.copytree(ROOT / "content" / "digests", built.content / "digests")
+    built.add_example(digest=True)
     built.defaults = {"SEARCH_INDEX": True}  # the browser tests search it, whoever rebuilds it
     built.build()
     return built
@@ -31,14 +28,12 @@ def seed_site(tmp_path_factory) -> Site:
 def corpus_site(tmp_path_factory) -> Site:
     """The seed plus all 175 corpus articles (with their JSON sidecars), built once."""
     built = Site(tmp_path_factory.mktemp("corpus-site"))
-    for path in (ROOT / "seeds").iterdir():
-        shutil.copy(path, built.seeds / path.name)
+    built.add_example()
     for lang in ("en", "fr"):
         target = built.seeds / "wikinews" / lang
         target.mkdir(parents=True)
         for path in (corpus_dir() / lang).iterdir():
             shutil.copy(path, target / path.name)
-    shutil.copy(ROOT / "content" / "entities.yml", built.content / "entities.yml")
     logging.getLogger("pelican").setLevel(logging.WARNING)
     built.build()
     return built

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from newstext.safety import printable
 from pelican.settings import read_settings
+from rich.console import Console
 
-from .glue import make_ingest
+from .glue import dated_by_file_time, make_ingest, progress_bar
 from .runner import summary_line
 
 
@@ -34,12 +35,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
 
-    def progress(number: int, total: int, outcome) -> None:
-        # a file name reaches the terminal: control characters (ANSI escapes) show as "?"
-        print(f"[{number}/{total}] {outcome.status:9} {printable(outcome.path)}", flush=True)
+    # On a terminal: a progress bar, and a line for each file that did not stay unchanged.
+    # Elsewhere (CI logs, pipes): one plain line per file, no bar.
+    out = Console(soft_wrap=True, highlight=False)
+    with progress_bar(out, minimum=2) as bar:
 
-    outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
+        def progress(number: int, total: int, outcome) -> None:
+            # a file name reaches the terminal: control characters (ANSI escapes) show as "?"
+            line = f"[{number}/{total}] {outcome.status:9} {printable(outcome.path)}"
+            if not out.is_terminal:
+                print(line, flush=True)
+                return
+            if outcome.status != "unchanged":
+                out.print(line, markup=False)
+            bar(number, total, outcome)
+
+        outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
     print(summary_line(outcomes))
+    for outcome in outcomes:
+        if outcome.status == "kept":  # said once here, not as a warning on each run
+            print(f"  kept     {outcome.message}")
+    for target in dated_by_file_time(ingest.settings, outcomes):
+        print(f"  dated    {target}: its date is the raw file's modification time; give the real "
+              "one in a sidecar (date: YYYY-MM-DD)")  # fmt: skip
     return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
 
 

@@ -70,7 +70,8 @@ def date_from_git(path: Path, tz: dt.tzinfo) -> Found | None:
 
 def date_from_mtime(path: Path, tz: dt.tzinfo, display: str | None = None) -> Found:
     """The file's modification time: the last resort, and the only one that can vary. It is a
-    guess, and said so: in the article's Found line, and in a warning naming the file."""
-    logger.warning(MTIME_WARNING, display or path.name)
+    guess, and said so: in the article's Found line, and once per build in its summary (and
+    after ``invoke ingest``'s), from that Found line; the log line here is for ``--debug``."""
+    logger.info(MTIME_WARNING, display or path.name)
     when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz)
     return Found(DateValue(when, "minute"), MTIME_HOW)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import zoneinfo
+from collections.abc import Callable, Iterator
 
 from pelican import signals
 from pelican.log import console
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from . import article_file
 from .convert import EntityCache, Inference
-from .runner import Ingest, summary_line
+from .runner import Ingest, IngestSettings, Outcome
 from .settings import cache_path, ingest_settings
 
 logger = logging.getLogger(__name__)
@@ -44,6 +49,45 @@ def make_ingest(pelican_settings: dict) -> Ingest:
     return Ingest(settings, make_inference)
 
 
+@contextlib.contextmanager
+def progress_bar(out: Console, minimum: int = 10) -> Iterator[Callable[[int, int, Outcome], None]]:
+    """A progress callback for ``Ingest.run``: a rich bar for runs of ``minimum`` files or more,
+    on a terminal only (a CI log or a pipe gets no bar, nothing to clean up)."""
+    running: list[Progress] = []
+
+    def advance(number: int, total: int, outcome: Outcome) -> None:
+        if total < minimum or not out.is_terminal:
+            return
+        if not running:
+            bar = Progress(
+                TextColumn("Converting seeds/"), BarColumn(), MofNCompleteColumn(),
+                TimeRemainingColumn(), console=out, transient=True,
+            )  # fmt: skip
+            bar.add_task("ingest", total=total)
+            bar.start()
+            running.append(bar)
+        running[0].update(running[0].task_ids[0], completed=number)
+
+    try:
+        yield advance
+    finally:
+        for bar in running:
+            bar.stop()
+
+
+def dated_by_file_time(settings: IngestSettings, outcomes: list[Outcome]) -> list[str]:
+    """Articles whose date is their raw file's modification time: the one guess that varies."""
+    dated = []
+    for outcome in outcomes:
+        if outcome.status not in ("converted", "unchanged") or not outcome.target:
+            continue
+        path = settings.root / outcome.target
+        found = article_file.read_header(path.read_text(encoding="utf-8")).get("found", "")
+        if "date from file modification time" in found:
+            dated.append(outcome.target)
+    return dated
+
+
 def ingest_seeds(pelican) -> None:
     """Convert seeds/ before any generator reads content/.
 
@@ -52,8 +96,11 @@ def ingest_seeds(pelican) -> None:
     """
     if not pelican.settings.get("INGEST_ON_BUILD", True):
         return None
-    outcomes = make_ingest(pelican.settings).run()
-    console.print(f"Ingest: {summary_line(outcomes)}")  # beside Pelican's own "Done: ..." line
+    ingest = make_ingest(pelican.settings)
+    with progress_bar(console) as progress:
+        outcomes = ingest.run(progress=progress)
+    # for the build's one summary, printed at the end by strict_build
+    pelican.ingest_report = (outcomes, dated_by_file_time(ingest.settings, outcomes))
     return None
 
 

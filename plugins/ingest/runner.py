@@ -73,12 +73,14 @@ class IngestSettings:
     summary_max_chars: int = 300
 
     def display(self, path: Path) -> str:
-        """A path as editors see it: relative to the project when it can be. A link is shown
-        as itself, not as the file it points to."""
-        try:
-            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """A path as editors see it: relative to the project when it can be, however it was
+        given (relative to the current folder, absolute, or through a symlink such as a corpus
+        linked into seeds/)."""
+        for shown, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                            (path.resolve(), self.root.resolve())):  # fmt: skip
+            if shown.is_relative_to(root):
+                return shown.relative_to(root).as_posix()
+        return path.as_posix()
 
     def fingerprint_base(self) -> str:
         """What every article's fingerprint shares: pipeline, model versions, settings, aliases."""
@@ -330,7 +332,7 @@ class Ingest:
                 f"it is. To regenerate it from {display} (losing the edits): "
                 f"invoke ingest --force --paths {display}"
             )
-            logger.warning("%s", message)
+            logger.debug("%s", message)  # once per build in the summary, not a warning each time
             return Outcome(display, "kept", self.settings.display(previous.path), message)
         if previous and not force and previous.header.get("ingest_fingerprint") == fingerprint:
             return Outcome(display, "unchanged", self.settings.display(previous.path))

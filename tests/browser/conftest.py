@@ -1,9 +1,9 @@
 """Browser fixtures: the tools (installed when missing), the served seed site, Chromium, pages.
 
-Chromium and Java come from Debian (installed with apt-get when running as root), axe-core and
-vnu-jar from the npm registry as pinned in package-lock.json (``npm ci`` when node_modules is
-missing). A missing tool that cannot be installed fails the test with the command to run:
-nothing here is skipped silently.
+Chromium, Java and npm (with Node.js) come from Debian (installed with apt-get when running as
+root), axe-core and vnu-jar from the npm registry as pinned in package-lock.json (``npm ci`` when
+node_modules is missing). A missing tool that cannot be installed fails the test with the
+command to run: nothing here is skipped silently.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,8 +21,10 @@ from browser_harness import (
     AXE_JS,
     AXE_TAGS,
     DESKTOP,
+    VNU_JAR,
     StaticServer,
     ToolMissing,
+    apt_install,
     block_outside,
     ensure_chromium,
     ensure_java,
@@ -64,8 +67,14 @@ def java(say) -> str:
 
 @pytest.fixture(scope="session")
 def node_tools(say) -> Path:
-    """tests/browser/node_modules with axe-core and vnu-jar."""
-    return _tool(ensure_node_tools, say)
+    """tests/browser/node_modules with axe-core and vnu-jar (npm itself installed if missing)."""
+
+    def ensure(say):
+        if not (AXE_JS.exists() and VNU_JAR.exists()) and shutil.which("npm") is None:
+            apt_install(["npm"], "npm (and Node.js) is needed to fetch axe-core and vnu-jar", say)
+        return ensure_node_tools(say)
+
+    return _tool(ensure, say)
 
 
 @pytest.fixture(scope="session")

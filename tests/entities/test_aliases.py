@@ -30,8 +30,11 @@ def test_builtin_file_loads_and_knows_the_seed_names(builtin_book):
     assert builtin_book.resolve("NDLR").ignored
 
 
-def test_editor_example_file_loads_over_the_builtins():
-    book = load_alias_book([BUILTIN, ROOT / "content" / "entities.yml"])
+def test_editor_example_file_loads_over_the_builtins(tmp_path):
+    from sitekit import EXAMPLE_ALIASES  # the example as committed, not what editors made of it
+
+    (tmp_path / "entities.yml").write_text(EXAMPLE_ALIASES, encoding="utf-8")
+    book = load_alias_book([BUILTIN, tmp_path / "entities.yml"])
     assert book.resolve("Angara").ignored
     assert book.name_in("Vostotchny", "en") == "Vostochny"
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import logging
 import subprocess
 import zoneinfo
 
@@ -71,9 +72,10 @@ def test_mtime_is_the_last_resort_and_said_to_be_a_guess(tmp_path, caplog):
     import os
 
     os.utime(raw, (1_600_000_000, 1_600_000_000))
-    found = dating.date_from_mtime(raw, UTC, "seeds/a.txt")
+    with caplog.at_level(logging.INFO, logger="ingest.dating"):
+        found = dating.date_from_mtime(raw, UTC, "seeds/a.txt")
     assert found.value.when == dt.datetime(2020, 9, 13, 12, 26, 40, tzinfo=UTC)
     assert found.how == "file modification time (a guess: nothing in or about the file dates it)"
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
-        ("WARNING", "seeds/a.txt: dated by file time: add `date:` to its sidecar")
+        ("INFO", "seeds/a.txt: dated by file time: add `date:` to its sidecar")
     ]

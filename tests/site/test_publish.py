@@ -23,7 +23,7 @@ SITE = "https://example.org/digest"
 @pytest.fixture
 def published(site):
     (site.content / "articles" / "sommet.md").write_text(ARTICLE, encoding="utf-8")
-    site.build(SITEURL=SITE, FEED_DOMAIN=SITE)
+    site.build("publishconf.py", SITEURL=SITE, FEED_DOMAIN=SITE)
     return site
 
 
@@ -58,10 +58,11 @@ def test_feeds_are_absolute(published):
     assert f'href="{SITE}/articles/sommet.html"' in feed
 
 
-def test_a_local_build_writes_no_sitemap(site):
+def test_a_local_build_writes_no_sitemap_nor_site_feed(site):
     (site.content / "articles" / "sommet.md").write_text(ARTICLE, encoding="utf-8")
     site.build()
     assert not (site.output / "sitemap.xml").exists()
+    assert not (site.output / "feeds" / "all.atom.xml").exists()  # it needs an absolute SITEURL
     assert site.page("articles/sommet.html").find("link", rel="canonical") is None
 
 
