@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import dating
+from . import dates, dating
 from .htmlpage import parse_html_page
 from .language import detect_language
 from .markdown_input import parse_markdown
@@ -74,8 +74,20 @@ def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
         parsed.date
         or dating.date_from_file_name(raw_path, parsed.path, tz)
         or dating.date_from_git(raw_path, tz)
-        or dating.date_from_mtime(raw_path, tz)
+        or dating.date_from_mtime(raw_path, tz, parsed.path)
     )
+
+
+def check_date_range(date: Found, path: str) -> None:
+    """Every article date, wherever it came from, lies in ``dates.EARLIEST``..``dates.LATEST``."""
+    day = date.value.when.date()
+    if not dates.in_range(day):
+        raise IngestError(
+            path,
+            f"date {day.isoformat()} ({date.how}) is {dates.RANGE_PROBLEM}, or state the date "
+            "in a sidecar (date: 2023-09-13)",
+            line=date.line,
+        )
 
 
 class EntityCache:
@@ -149,6 +161,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     date = infer_date(parsed, raw_path, how.tz)
     if not isinstance(date.value, DateValue):
         raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
+    check_date_range(date, raw.path)
     found_entities, model = how.entities(parsed.paragraphs, str(lang.value))
     return Article(
         raw=raw,

@@ -57,11 +57,25 @@ def date_from_git(path: Path, tz: dt.tzinfo) -> Found | None:
     lines = completed.stdout.split()
     if completed.returncode != 0 or not lines:
         return None
-    when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
+    try:
+        when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
+    except (ValueError, OverflowError):  # a commit dated near year 1 or 9999
+        return None
     return Found(DateValue(when, "minute"), "git commit of the raw file")
 
 
-def date_from_mtime(path: Path, tz: dt.tzinfo) -> Found:
-    """The file's modification time: the last resort, and the only one that can vary."""
-    when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz)
+def date_from_mtime(path: Path, tz: dt.tzinfo, display: str = "") -> Found:
+    """The file's modification time: the last resort, and the only one that can vary.
+
+    A time no calendar date can hold (a file touched to the year 300000) is an ``IngestError``.
+    """
+    mtime = int(path.stat().st_mtime)
+    try:
+        when = dt.datetime.fromtimestamp(mtime, tz)
+    except (ValueError, OverflowError, OSError):
+        raise IngestError(
+            display or str(path),
+            f"the file's modification time ({mtime} seconds after 1970) is not a date: "
+            "state the date in a sidecar (date: 2023-09-13)",
+        ) from None
     return Found(DateValue(when, "minute"), "file modification time")
