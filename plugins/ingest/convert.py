@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import dates, dating
 from .htmlpage import parse_html_page
-from .language import detect_language
+from .language import detect_language, given_language
 from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
 from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
@@ -127,15 +127,31 @@ class Inference:
     title_max_chars: int = 90
     summary_max_chars: int = 300
 
-    def entities(self, paragraphs: list[str], lang: str):
+    def entities(self, paragraphs: list[str], lang: str, path: str = ""):
+        """The article's entities and the model that found them; none, with a warning, for a
+        language without a model (never another language's model guessing). A model that
+        fails on the text is this file's ``IngestError``."""
         from entities.extraction import ArticleEntities, normalise_mentions
 
         if lang not in self.languages:
+            logger.warning(
+                "%s: language %s has no entity model; no entities extracted; add one in "
+                "INGEST_MODELS",
+                path,
+                lang,
+            )
             return ArticleEntities((), (), ()), ""
         recognizer = self.recognizer()
         model = recognizer.model_version(lang)
         text = "\n\n".join(paragraphs)
-        spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+        try:
+            spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+        except Exception as error:  # spaCy's errors have no common class; any is this file's
+            raise IngestError(
+                path,
+                f"the entity model {model} failed on this text ({type(error).__name__}: "
+                f"{str(error)[:200]}): shorten the article or split it, and report the error",
+            ) from error
         return normalise_mentions(spans, self.aliases, lang), model
 
 
@@ -151,7 +167,9 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
         raise IngestError(raw.path, "no article text: the file has no paragraph of body text")
     lede = parsed.paragraphs[0]
     title = parsed.title or Found(title_from_lede(lede, how.title_max_chars), "lede")
-    lang = parsed.lang or detect_language(parsed.paragraphs, how.languages)
+    lang = given_language(parsed.lang, raw.path) or detect_language(
+        parsed.paragraphs, how.languages
+    )
     summary = parsed.summary or Found(
         summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
     )
@@ -162,7 +180,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     if not isinstance(date.value, DateValue):
         raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
     check_date_range(date, raw.path)
-    found_entities, model = how.entities(parsed.paragraphs, str(lang.value))
+    found_entities, model = how.entities(parsed.paragraphs, str(lang.value), raw.path)
     return Article(
         raw=raw,
         title=title,
