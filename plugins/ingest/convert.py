@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from newstext.sentences import text_pieces
+
 from . import dates, dating
 from .htmlpage import parse_html_page
 from .language import detect_language, given_language
@@ -115,6 +117,25 @@ class EntityCache:
         return spans
 
 
+NER_MAX_CHARS = 100_000  # about 8 s of NER; a 2 MB article would take minutes and gigabytes
+
+
+def ner_text(paragraphs: list[str], path: str, limit: int = NER_MAX_CHARS) -> str:
+    """The text the entity model reads: the paragraphs, up to ``limit`` characters (cut at a
+    space), with a warning naming the file when the article is longer. Bounded work per article
+    whatever its size; a news article is rarely a tenth of that."""
+    text = "\n\n".join(paragraphs)
+    if len(text) <= limit:
+        return text
+    logger.warning(
+        "%s: the text is %s characters long; entities are looked for in the first %s only",
+        path,
+        f"{len(text):,}",
+        f"{limit:,}",
+    )
+    return text_pieces(text, limit)[0]
+
+
 @dataclasses.dataclass
 class Inference:
     """What inference needs from outside the raw file: settings and the entity machinery."""
@@ -143,7 +164,7 @@ class Inference:
             return ArticleEntities((), (), ()), ""
         recognizer = self.recognizer()
         model = recognizer.model_version(lang)
-        text = "\n\n".join(paragraphs)
+        text = ner_text(paragraphs, path)
         try:
             spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
         except Exception as error:  # spaCy's errors have no common class; any is this file's

@@ -117,3 +117,29 @@ def _is_abbreviation(word: str) -> bool:
         or (len(word) == 1 and word.isalpha() and word.isupper())
         or bool(_DOTTED.fullmatch(word))
     )
+
+
+def text_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into ``text``:
+    each cut is after the last ". ", "! " or "? " in the second half of the window, else after
+    its last space, else at ``limit`` (one word that long). For models that take a bounded text.
+
+    >>> text_pieces("Un deux. Trois quatre cinq.", 12)
+    ['Un deux. ', 'Trois ', 'quatre cinq.']
+    >>> text_pieces("abcdefgh", 3)
+    ['abc', 'def', 'gh']
+    """
+    if limit < 1:
+        raise ValueError(f"limit = {limit!r}: expected a whole number above 0")
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(mark, start, end) for mark in (". ", "! ", "? ")) + 2
+        if cut - start <= limit // 2:
+            cut = text.rfind(" ", start, end) + 1
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

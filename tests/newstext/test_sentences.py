@@ -4,7 +4,7 @@ import random
 import re
 
 import pytest
-from newstext.sentences import split_sentences
+from newstext.sentences import split_sentences, text_pieces
 
 
 @pytest.mark.parametrize(
@@ -148,3 +148,26 @@ def test_a_2_mb_one_line_paragraph_is_split(line):
     found = split_sentences(text)
     assert found
     assert all(text[offset : offset + len(sentence)] == sentence for offset, sentence in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        ("Un deux. Trois quatre cinq.", 12, ["Un deux. ", "Trois ", "quatre cinq."]),
+        ("Un deux. Trois.", 100, ["Un deux. Trois."]),
+        ("abcdefgh", 3, ["abc", "def", "gh"]),  # one long word: cut at the limit
+        ("Fin ! Début ? Oui. Non", 8, ["Fin ! ", "Début ? ", "Oui. Non"]),
+    ],
+)
+def test_text_pieces(text, limit, pieces):
+    assert text_pieces(text, limit) == pieces
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_text_pieces_join_back_and_respect_the_limit(seed):
+    chooser = random.Random(seed)
+    text = "".join(chooser.choices(_PIECES, k=3000))
+    limit = chooser.randint(1, 400)
+    pieces = text_pieces(text, limit)
+    assert "".join(pieces) == text
+    assert all(0 < len(piece) <= limit for piece in pieces)
