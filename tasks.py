@@ -259,9 +259,19 @@ def check(c):
     build(c, strict=True)
 
 
-@task(help={"out": "where to write the figures (JSON)", "sizes": "article counts, e.g. 1000,10000"})
-def bench(c, out="bench/results.json", sizes="1000,10000"):
+@task(
+    help={
+        "out": "where to write the figures (JSON)",
+        "sizes": "article counts, e.g. 1000,10000",
+        "hostile": "time conversion on a 2 MB one-line paragraph instead (bench/hostile.json)",
+    }
+)
+def bench(c, out="bench/results.json", sizes="1000,10000", hostile=False):
     """Benchmark entity pages against stock Pelican tag pages; figures go to bench/results.json."""
+    if hostile:
+        script = [sys.executable, "bench/hostile.py", "--ner"]
+        c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
+        return
     c.run(
         shlex.join([sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]),
         env=PLUGINS_ON_PATH,

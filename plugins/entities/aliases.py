@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import yaml
+from newstext import yamlfile
 
 KINDS = ("person", "place", "organisation")
 IGNORE = "ignore"
@@ -46,6 +47,7 @@ _SPACES = re.compile(r"\s+")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]+)?")
 _STR = "tag:yaml.org,2002:str"
+MAX_YAML_ALIASES = 50  # "*name" in an alias file; a "billion laughs" file is refused
 
 
 class AliasFileError(Exception):
@@ -265,12 +267,13 @@ def _drop(entries: dict[str, AliasEntry], owner: dict[str, str], key: str) -> No
 def parse_alias_file(text: str, shown: str) -> list[AliasEntry]:
     """The entries of one alias file, checked. ``shown`` is the file name errors show."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        problem = error.problem or error.context or "invalid YAML"
-        raise AliasFileError(shown, line, f"YAML syntax error: {problem}") from error
+        root = yamlfile.load_yaml(
+            text, shown, max_aliases=MAX_YAML_ALIASES, timestamps=True, construct=False
+        ).root
+    except yamlfile.YamlSyntaxError as error:
+        raise AliasFileError(shown, error.line, f"YAML syntax error: {error.message}") from error
+    except yamlfile.YamlFileError as error:
+        raise AliasFileError(shown, error.line, error.message) from error
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):

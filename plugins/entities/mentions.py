@@ -6,6 +6,7 @@ Names match as whole words, whatever the apostrophe style (’ or ') and spacing
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import re
@@ -14,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from bs4 import BeautifulSoup, Comment, NavigableString
 from newstext.sentences import split_sentences
 
-_QUOTE = re.compile(r"«\s*(?P<a>[^«»]*?)\s*»|“\s*(?P<b>[^“”]*?)\s*”|\"\s*(?P<c>[^\"]*?)\s*\"")
+# The quoted text is trimmed by ``_quote_text``: "«\s*(.*?)\s*»" backtracked through every
+# way to split a run of spaces (minutes on a line of a few thousand spaces).
+_QUOTE = re.compile(r"«(?P<a>[^«»]*)»|“(?P<b>[^“”]*)”|\"(?P<c>[^\"]*)\"")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|MM|Mme|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr|Sr|Gen|vs|etc)|\b[A-Z])\.$"
 )
@@ -149,16 +152,28 @@ def appositions(
         regex = _names_regex(names)
         if regex is None:
             continue
+        role_before = re.compile(
+            rf"(?:^|[\s(])(?:{determiners})\s*((?:[a-zà-ÿ][\w’'-]*)(?:\s+[\w’'-]+){{0,4}}?),?\s+$",
+            re.IGNORECASE,
+        )
         for match in regex.finditer(text):
-            before = text[: match.start()]
-            role = re.search(
-                rf"(?:^|[\s(])(?:{determiners})\s*((?:[a-zà-ÿ][\w’'-]*)(?:\s+[\w’'-]+){{0,4}}?),?\s+$",
-                before,
-                re.IGNORECASE,
-            )
+            role = role_before.search(text, _window_start(text, match.start()), match.start())
             if role and role.group(1)[0].islower():
                 found.append((match.start(), role.group(1), speaker))
     return sorted(found)
+
+
+ROLE_WINDOW = 200  # characters read before the spaces that precede a name, for its role
+
+
+def _window_start(text: str, end: int) -> int:
+    """Where to start looking for the words just before ``text[end]``: ``ROLE_WINDOW``
+    characters before the spaces that precede it (the whole text before every name made the
+    search quadratic in a long paragraph)."""
+    spaces = end
+    while spaces > 0 and text[spaces - 1].isspace():
+        spaces -= 1
+    return max(0, spaces - ROLE_WINDOW)
 
 
 def _role_regex(role: str, lang: str) -> re.Pattern:
@@ -178,14 +193,14 @@ def find_quotes(text: str, people: Mapping[str, Sequence[str]], lang: str) -> li
     than 2 characters are skipped, and so are titles and award names (``is_title``).
     """
     roles: dict[str, str | None] = {}
-    pending = appositions(text, people, lang)
+    pending = collections.deque(appositions(text, people, lang))
     regexes = {key: _names_regex(names) for key, names in people.items()}
     quotes: list[Quote] = []
     offset = 0
     for sentence in sentences(text):
         offset = text.find(sentence, offset)
         while pending and pending[0][0] < offset + len(sentence):
-            _, role, speaker = pending.pop(0)
+            _, role, speaker = pending.popleft()
             known = roles.get(role.casefold(), speaker)
             roles[role.casefold()] = speaker if known == speaker else None  # two people: none
         quotes.extend(_sentence_quotes(sentence, regexes, roles, lang))

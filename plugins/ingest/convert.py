@@ -17,9 +17,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import dating
+from newstext.sentences import text_pieces
+
+from . import dates, dating
 from .htmlpage import parse_html_page
-from .language import detect_language
+from .language import detect_language, given_language
 from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
 from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
@@ -79,6 +81,19 @@ def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
     )
 
 
+def check_date_range(date: Found, path: str) -> None:
+    """Every article date, wherever it came from, lies in ``dates.EARLIEST``..``dates.LATEST``."""
+    day = date.value.when.date()
+    if not dates.in_range(day):
+        raise IngestError(
+            path,
+            f"date {day.isoformat()} (from the {date.how.split(' (')[0]}) is "
+            f"{dates.RANGE_PROBLEM}, or state the date "
+            "in a sidecar (date: 2023-09-13)",
+            line=date.line,
+        )
+
+
 class EntityCache:
     """The model's raw spans per text, on disk, so that only new text meets the model.
 
@@ -125,6 +140,25 @@ class EntityCache:
         return None
 
 
+NER_MAX_CHARS = 100_000  # about 8 s of NER; a 2 MB article would take minutes and gigabytes
+
+
+def ner_text(paragraphs: list[str], path: str, limit: int = NER_MAX_CHARS) -> str:
+    """The text the entity model reads: the paragraphs, up to ``limit`` characters (cut at a
+    space), with a warning naming the file when the article is longer. Bounded work per article
+    whatever its size; a news article is rarely a tenth of that."""
+    text = "\n\n".join(paragraphs)
+    if len(text) <= limit:
+        return text
+    logger.warning(
+        "%s: the text is %s characters long; entities are looked for in the first %s only",
+        path,
+        f"{len(text):,}",
+        f"{limit:,}",
+    )
+    return text_pieces(text, limit)[0]
+
+
 @dataclasses.dataclass
 class Inference:
     """What inference needs from outside the raw file: settings and the entity machinery."""
@@ -146,15 +180,31 @@ class Inference:
             logger.debug("no parser for %s: %s", lang, error)
             return None
 
-    def entities(self, paragraphs: list[str], lang: str):
+    def entities(self, paragraphs: list[str], lang: str, path: str = ""):
+        """The article's entities and the model that found them; none, with a warning, for a
+        language without a model (never another language's model guessing). A model that
+        fails on the text is this file's ``IngestError``."""
         from entities.extraction import ArticleEntities, normalise_mentions
 
         if lang not in self.languages:
+            logger.warning(
+                "%s: language %s has no entity model; no entities extracted; add one in "
+                "INGEST_MODELS",
+                path,
+                lang,
+            )
             return ArticleEntities((), (), ()), ""
         recognizer = self.recognizer()
         model = recognizer.model_version(lang)
-        text = "\n\n".join(paragraphs)
-        spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+        text = ner_text(paragraphs, path)
+        try:
+            spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+        except Exception as error:  # spaCy's errors have no common class; any is this file's
+            raise IngestError(
+                path,
+                f"the entity model {model} failed on this text ({type(error).__name__}: "
+                f"{str(error)[:200]}): shorten the article or split it, and report the error",
+            ) from error
         return normalise_mentions(spans, self.aliases, lang, text), model
 
 
@@ -169,7 +219,14 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     if not parsed.paragraphs:
         raise IngestError(raw.path, "no article text: the file has no paragraph of body text")
     lede = parsed.paragraphs[0]
-    lang = parsed.lang or detect_language(parsed.paragraphs, how.languages)
+    # The date first: a file that cannot be dated fails before any model reads it.
+    date = infer_date(parsed, raw_path, how.tz)
+    if not isinstance(date.value, DateValue):
+        raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
+    check_date_range(date, raw.path)
+    lang = given_language(parsed.lang, raw.path) or detect_language(
+        parsed.paragraphs, how.languages
+    )
     title = parsed.title or Found(
         title_from_lede(lede, how.title_max_chars, nlp=how.parser(str(lang.value))), "lede"
     )
@@ -177,10 +234,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
         summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
     )
     slug = parsed.slug or made_slug(str(title.value), raw_path.stem, raw.path)
-    date = infer_date(parsed, raw_path, how.tz)
-    if not isinstance(date.value, DateValue):
-        raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
-    found_entities, model = how.entities(parsed.paragraphs, str(lang.value))
+    found_entities, model = how.entities(parsed.paragraphs, str(lang.value), raw.path)
     return Article(
         raw=raw,
         title=title,

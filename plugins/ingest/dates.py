@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from ingest.model import DateValue
 
 PARIS = ZoneInfo("Europe/Paris")
+EARLIEST = dt.date(1800, 1, 1)  # no article is dated before, nor after LATEST: a typo, or an
+LATEST = dt.date(2200, 12, 31)  # attack on date arithmetic (9999-12-31 + 1 day overflows)
 
 
 _MONTHS = {
@@ -113,8 +115,8 @@ minute=30, second=0, offset=None, numeric=False)
         groups = date.groupdict()
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         year = int(groups["y"]) if groups.get("y") else None
-        if year is not None and year < 100:
-            year += 2000
+        if year is not None and len(groups["y"]) == 2:
+            year += 2000  # "13/09/23"; a year written with four digits is taken as written
         written = text[:end].strip()
         day = int(groups["d"])
         return DateParts(written, year, month, day, hour, minute, second, offset, index == 1)
@@ -163,6 +165,8 @@ def date_value(parts: DateParts, tz: dt.tzinfo = PARIS) -> DateValue:
         day = dt.date(parts.year or 0, parts.month, parts.day)
     except ValueError:
         raise DateError(f'date "{parts.text}" is not a real day') from None
+    if not in_range(day):
+        raise DateError(f'date "{parts.text}" is {RANGE_PROBLEM}')
     if parts.hour is None:
         return DateValue(dt.datetime.combine(day, dt.time(), tzinfo=tz), "day")
     try:
@@ -171,6 +175,18 @@ def date_value(parts: DateParts, tz: dt.tzinfo = PARIS) -> DateValue:
         raise DateError(f'time in "{parts.text}" is not a real time of day') from None
     zone = _offset_zone(parts.offset) or tz
     return DateValue(dt.datetime.combine(day, time, tzinfo=zone), "minute")
+
+
+RANGE_PROBLEM = f"not between {EARLIEST} and {LATEST}: check the year"
+
+
+def in_range(day: dt.date) -> bool:
+    """True for a day an article can be dated: ``EARLIEST`` to ``LATEST``.
+
+    >>> in_range(dt.date(2023, 9, 13)), in_range(dt.date(9999, 12, 31)), in_range(dt.date(99, 1, 1))
+    (True, False, False)
+    """
+    return EARLIEST <= day <= LATEST
 
 
 def _offset_zone(offset: str | None) -> dt.tzinfo | None:

@@ -64,14 +64,28 @@ def date_from_git(path: Path, tz: dt.tzinfo) -> Found | None:
     lines = completed.stdout.split()
     if completed.returncode != 0 or not lines:
         return None
-    when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
+    try:
+        when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
+    except (ValueError, OverflowError):  # a commit dated near year 1 or 9999
+        return None
     return Found(DateValue(when, "minute"), "git commit of the raw file")
 
 
 def date_from_mtime(path: Path, tz: dt.tzinfo, display: str | None = None) -> Found:
     """The file's modification time: the last resort, and the only one that can vary. It is a
     guess, and said so: in the article's Found line, and once per build in its summary (and
-    after ``invoke ingest``'s), from that Found line; the log line here is for ``--debug``."""
+    after ``invoke ingest``'s), from that Found line; the log line here is for ``--debug``.
+
+    A time no calendar date can hold (a file touched to the year 300000) is an ``IngestError``.
+    """
     logger.info(MTIME_WARNING, display or path.name)
-    when = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz)
+    mtime = int(path.stat().st_mtime)
+    try:
+        when = dt.datetime.fromtimestamp(mtime, tz)
+    except (ValueError, OverflowError, OSError):
+        raise IngestError(
+            display or str(path),
+            f"the file's modification time ({mtime} seconds after 1970) is not a date: "
+            "state the date in a sidecar (date: 2023-09-13)",
+        ) from None
     return Found(DateValue(when, "minute"), MTIME_HOW)

@@ -17,7 +17,7 @@ import html
 import logging
 import re
 
-import yaml
+from newstext import yamlfile
 from newstext.safety import printable, slug_problem
 
 from ingest.dates import PARIS, DateError, parse_date
@@ -66,17 +66,6 @@ _EXTRA_KEY = re.compile(r"[a-z][a-z0-9_-]*")
 _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
-
-
-class YamlLoader(yaml.SafeLoader):
-    """YAML that keeps dates as the text written, so that they are read like every other date
-    (and a wrong one is reported with its line rather than crashing the loader)."""
-
-
-YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def split_authors(value: object) -> tuple[str, ...]:
@@ -128,14 +117,6 @@ def pelican_metadata(lines: list[str]) -> tuple[list[tuple[str, str, int]], int]
     return entries, len(lines)
 
 
-def _yaml_key_lines(text: str, first_line: int) -> dict[str, int]:
-    """The line of each top-level key in YAML text that starts on ``first_line``."""
-    node = yaml.compose(text, Loader=YamlLoader)
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value).lower(): key.start_mark.line + first_line for key, _ in node.value}
-
-
 def yaml_metadata(lines: list[str], path: str) -> tuple[list[tuple[str, object, int]], int]:
     """YAML front matter between a first line "---" and the next "---" (or "..."): (key, value,
     line) triples and the number of lines taken. Raises ``IngestError`` with the line for
@@ -147,13 +128,15 @@ def yaml_metadata(lines: list[str], path: str) -> tuple[list[tuple[str, object, 
         )
     text = "\n".join(lines[1:end])
     try:
-        data = yaml.load(text, Loader=YamlLoader)
-        key_lines = _yaml_key_lines(text, first_line=2)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        line = mark.line + 2 if mark is not None else None
-        raise IngestError(path, f"front matter is not valid YAML: {problem}", line=line) from None
+        document = yamlfile.load_yaml(
+            text, path, first_line=2, max_chars=yamlfile.METADATA_MAX_CHARS
+        )
+    except yamlfile.YamlSyntaxError as error:
+        message = f"front matter is not valid YAML: {error.message}"
+        raise IngestError(path, message, line=error.line) from None
+    except yamlfile.YamlFileError as error:
+        raise IngestError(path, f"front matter {error.message}", line=error.line) from None
+    data, key_lines = document.data, document.key_lines
     if data is None:
         return [], end + 1
     if not isinstance(data, dict):

@@ -196,8 +196,11 @@ _DATELINE_LABEL = re.compile(
     r"published|updated|posted|last updated)\b\s*(?:le|on|:)?\s*:?\s*|le\s+)?",
     re.IGNORECASE,
 )
+# Starts only where spaces start ("\s*(?:,|\s)\s*" tried every split of a run of spaces, at
+# every space: cubic, minutes on a line of 2,000 spaces).
 _UPDATE_TAIL = re.compile(
-    r"\s*(?:[,|–—-]|\s)\s*(?:mis à jour|mise à jour|modifié|actualisé|updated).*$", re.IGNORECASE
+    r"(?<!\s)(?:\s*[,|–—-]\s*|\s+)(?:mis à jour|mise à jour|modifié|actualisé|updated).*$",
+    re.IGNORECASE,
 )
 _UPDATE_LABELS = ("mis", "mise", "modifié", "modifiée", "actualisé", "updated", "last")
 _DATELINE_PREFIX = re.compile(

@@ -28,6 +28,7 @@ KINDS = {
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -53,13 +54,45 @@ def kind_of(path: Path, display: str) -> str:
     return kind
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 saved without a byte-order mark, else None.
+
+    Told by its NUL bytes: every character of the ASCII range (spaces, digits, punctuation,
+    Latin letters) has a NUL high byte, so at least a tenth of the 2-byte units of the first
+    64 KiB have a NUL on one side and (almost) none on the other, and the bytes decode.
+
+    >>> utf16_without_bom("Le président".encode("utf-16-le")), utf16_without_bom(b"PK\x03\x04")
+    ('utf-16-le', None)
+    """
+    if len(data) % 2:
+        return None
+    head = data[:65536]
+    units = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if units and high >= units / 10 and low <= high / 20:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
 def check_not_binary(data: bytes, display: str) -> None:
-    """A file is binary when it has NUL bytes (and no UTF-16 byte-order mark) or when more than
-    a tenth of its first 64 KiB are control characters other than tab, newlines and escape.
+    """A file is binary when it has NUL bytes (and is not UTF-16, with a byte-order mark or
+    without: see ``utf16_without_bom``) or when more than a tenth of its first 64 KiB are
+    control characters other than tab, newlines and escape.
 
     >>> check_not_binary("Le président".encode(), "a.txt")
     """
     if data.startswith(_UTF16_BOMS):
+        return
+    codec = utf16_without_bom(data)
+    if codec:
+        head = data[:65536].decode(codec)
+        if len(_CONTROL_CHARACTERS.findall(head)) > len(head) / 10:
+            raise IngestError(display, _BINARY.format(why="it is mostly control characters"))
         return
     if b"\x00" in data:
         raise IngestError(display, _BINARY.format(why="it contains NUL bytes"))
@@ -113,7 +146,8 @@ def _guessed(data: bytes) -> tuple[str, str] | None:
 
 def decode(data: bytes, display: str) -> tuple[str, str]:
     """Bytes to text and the encoding they were in, tried in this order: UTF-8 with BOM
-    ("utf-8-sig"), UTF-16 with BOM ("utf-16"), UTF-8, then cp1252/latin-1 unless the bytes look
+    ("utf-8-sig"), UTF-16 with BOM ("utf-16"), UTF-16 without BOM ("utf-16-le" or
+    "utf-16-be", see ``utf16_without_bom``), UTF-8, then cp1252/latin-1 unless the bytes look
     like UTF-8 with a few bad bytes, and charset-normalizer's guess when cp1252 gives mostly
     non-ASCII letters. Bytes that none of these can read are reported with their line.
 
@@ -129,6 +163,9 @@ def decode(data: bytes, display: str) -> tuple[str, str]:
             raise IngestError(
                 display, "not valid UTF-16 (is it cut short?): save the file again as UTF-8"
             ) from error
+    without_bom = utf16_without_bom(data)
+    if without_bom:
+        return data.decode(without_bom), without_bom
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

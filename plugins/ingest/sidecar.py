@@ -14,11 +14,11 @@ import logging
 import re
 from pathlib import Path, PurePosixPath
 
-import yaml
+from newstext import yamlfile
 from newstext.safety import slug_problem
 
 from ingest.dates import PARIS, DateError, parse_date
-from ingest.markdown_input import YamlLoader, scalar_text, split_authors
+from ingest.markdown_input import scalar_text, split_authors
 from ingest.model import Found, IngestError
 
 logger = logging.getLogger(__name__)
@@ -80,20 +80,15 @@ def load_json(text: str, display: str) -> tuple[object, dict[str, int]]:
 
 
 def load_yaml(text: str, display: str) -> tuple[object, dict[str, int]]:
-    """YAML data (dates kept as text) and the line of each top-level key; a syntax error is an
-    ``IngestError`` with the line the parser names."""
+    """YAML data (dates kept as text) and the line of each top-level key; a syntax error, an
+    alias or a document too big is an ``IngestError`` with its line (see ``newstext.yamlfile``)."""
     try:
-        data = yaml.load(text, Loader=YamlLoader)
-        node = yaml.compose(text, Loader=YamlLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        line = mark.line + 1 if mark is not None else None
-        raise IngestError(display, f"not valid YAML: {problem}", line=line) from None
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        lines = {str(key.value).lower(): key.start_mark.line + 1 for key, _ in node.value}
-    return data, lines
+        document = yamlfile.load_yaml(text, display, max_chars=yamlfile.METADATA_MAX_CHARS)
+    except yamlfile.YamlSyntaxError as error:
+        raise IngestError(display, f"not valid YAML: {error.message}", line=error.line) from None
+    except yamlfile.YamlFileError as error:
+        raise IngestError(display, error.message, line=error.line) from None
+    return document.data, document.key_lines
 
 
 def _value(name: str, key: str, value: object, display: str, line: int | None, tz: dt.tzinfo):

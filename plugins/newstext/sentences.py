@@ -51,29 +51,64 @@ def _add_sentence(sentences: list[tuple[int, str]], text: str, begin: int, end: 
 
 
 def _cuts(line: str) -> list[int]:
-    """Offsets in one line where a new sentence begins."""
+    """Offsets in one line where a new sentence begins.
+
+    One pass: the quotation depth is counted as the scan goes, and each look around a
+    terminator (the spaces after it, the word before it) stops at the nearest space, so the
+    work grows with the length of the line, never with its square (a 2 MB one-line paragraph
+    is an input like any other).
+    """
     cuts = []
+    depth, counted = 0, 0  # quotation depth of line[:counted]
     for match in _TERMINATOR.finditer(line):
-        rest = line[match.end() :]
-        following = rest.lstrip()
-        if not following or len(following) == len(rest):
+        end = match.end()
+        following = _skip(line, end, str.isspace)
+        if following == end or following == len(line):
             continue
-        first = following.lstrip(_OPENERS + " \u00a0\u202f")[:1]
-        if not (first.isupper() or first.isdigit() or following[0] in _OPENERS):
+        first = _skip(line, following, lambda c: c in _SKIPPED_BEFORE_FIRST)
+        letter = line[first : first + 1]
+        if not (letter.isupper() or letter.isdigit() or line[following] in _OPENERS):
             continue
-        before = line[: match.start()]
-        if _quote_depth(line[: match.end()]) > 0:  # the closing quote, if any, is in the match
+        depth += _quote_depth(line, counted, end)  # the closing quote, if any, is in the match
+        counted = end
+        if depth > 0:
             continue
-        if match.group().startswith(".") and len(match.group().rstrip()) == 1:
-            word = (before.split() or [""])[-1].lstrip(_OPENERS)
-            if _is_abbreviation(word):
-                continue
-        cuts.append(match.end() + len(rest) - len(following))
+        single_period = match.group().startswith(".") and len(match.group().rstrip()) == 1
+        if single_period and _is_abbreviation(_word_before(line, match.start()).lstrip(_OPENERS)):
+            continue
+        cuts.append(following)
     return cuts
 
 
-def _quote_depth(before: str) -> int:
-    return before.count("«") - before.count("»") + before.count("“") - before.count("”")
+_SKIPPED_BEFORE_FIRST = frozenset(_OPENERS + " \u00a0\u202f")
+
+
+def _skip(line: str, position: int, skipped) -> int:
+    """The first position at or after ``position`` whose character is not ``skipped``."""
+    while position < len(line) and skipped(line[position]):
+        position += 1
+    return position
+
+
+def _word_before(line: str, position: int) -> str:
+    """The last whitespace-separated word of ``line[:position]`` ("" if there is none)."""
+    end = position
+    while end > 0 and line[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
+
+
+def _quote_depth(line: str, start: int, end: int) -> int:
+    """How much deeper in quotation marks ``line[end]`` is than ``line[start]``."""
+    return (
+        line.count("«", start, end)
+        - line.count("»", start, end)
+        + line.count("“", start, end)
+        - line.count("”", start, end)
+    )
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -82,3 +117,29 @@ def _is_abbreviation(word: str) -> bool:
         or (len(word) == 1 and word.isalpha() and word.isupper())
         or bool(_DOTTED.fullmatch(word))
     )
+
+
+def text_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into ``text``:
+    each cut is after the last ". ", "! " or "? " in the second half of the window, else after
+    its last space, else at ``limit`` (one word that long). For models that take a bounded text.
+
+    >>> text_pieces("Un deux. Trois quatre cinq.", 12)
+    ['Un deux. ', 'Trois ', 'quatre cinq.']
+    >>> text_pieces("abcdefgh", 3)
+    ['abc', 'def', 'gh']
+    """
+    if limit < 1:
+        raise ValueError(f"limit = {limit!r}: expected a whole number above 0")
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(mark, start, end) for mark in (". ", "! ", "? ")) + 2
+        if cut - start <= limit // 2:
+            cut = text.rfind(" ", start, end) + 1
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

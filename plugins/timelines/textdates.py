@@ -291,9 +291,21 @@ def _fr_ago(match, published):
     return _whole(match, published - datetime.timedelta(days=count), "day")
 
 
+_FOLLOWS_WINDOW = 40  # characters read before the spaces that precede a match
+
+
 def _follows(match: re.Match, pattern: str) -> bool:
-    """Whether the words just before the match end with ``pattern``."""
-    return bool(re.search(rf"(?<!\w)(?:{pattern})\s+$", match.string[: match.start()], re.I))
+    """Whether the words just before the match end with ``pattern``.
+
+    Only the few characters before the match are read (the search used to start from the
+    beginning of the text for every match: quadratic in a long paragraph).
+    """
+    text, start = match.string, match.start()
+    spaces = start
+    while spaces > 0 and text[spaces - 1].isspace():
+        spaces -= 1
+    regex = re.compile(rf"(?<!\w)(?:{pattern})\s+$", re.IGNORECASE)
+    return bool(regex.search(text, max(0, spaces - _FOLLOWS_WINDOW), start))
 
 
 def _fr_weekday(match, published):
@@ -703,17 +715,33 @@ def _candidates(text, rules, published) -> list[_Found]:
     found = []
     for pattern, resolve in rules:
         for match in pattern.finditer(text):
-            events = resolve(match, published)
+            events = _resolved(resolve, match, published)
             if events is not None:  # [] for a date that does not exist: it still hides others
                 found.append(_Found(match.start(), match.end(), tuple(events)))
     return found
 
 
+def _resolved(resolve: Resolver, match: re.Match, published: datetime.date):
+    """The resolver's events; a date past the calendar's ends ("demain" said on 9999-12-31,
+    "il y a 3000 ans" in the year 2000) is dropped, as a date that does not exist."""
+    try:
+        return resolve(match, published)
+    except (OverflowError, ValueError):
+        return []
+
+
 def _longest_first(found: list[_Found]) -> list[_Found]:
-    """Keep the longest of overlapping matches (the earliest when as long), in text order."""
+    """Keep the longest of overlapping matches (the earliest when as long), in text order.
+
+    Kept matches never overlap, so one mark per character of the text says whether a match
+    overlaps any kept one: linear in the text, however many matches a hostile text has.
+    """
+    end = max((item.end for item in found), default=0)
+    taken = bytearray(end)
     kept: list[_Found] = []
     for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(item.end <= other.start or other.end <= item.start for other in kept):
+        if taken.find(1, item.start, item.end) == -1:
+            taken[item.start : item.end] = b"\x01" * (item.end - item.start)
             kept.append(item)
     return sorted(kept, key=lambda f: f.start)
 

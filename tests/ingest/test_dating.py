@@ -1,13 +1,18 @@
 import datetime as dt
 import logging
+import os
 import subprocess
 import zoneinfo
 
 import pytest
-from ingest import dating
+from ingest import convert, dating
+from ingest.dates import DateError, parse_date
 from ingest.model import IngestError
+from ingest.rawfile import read_raw
 
 UTC = zoneinfo.ZoneInfo("UTC")
+# Inference for articles whose entities are never asked for (the date fails first).
+_NO_ENTITIES = convert.Inference(UTC, ("fr",), None, None, convert.EntityCache(None))
 
 
 @pytest.mark.parametrize(
@@ -79,3 +84,99 @@ def test_mtime_is_the_last_resort_and_said_to_be_a_guess(tmp_path, caplog):
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("INFO", "seeds/a.txt: dated by file time: add `date:` to its sidecar")
     ]
+
+
+# --- every article date lies in 1800..2200 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0099-01-01",  # never the year 2099
+        "0100-09-13",  # Pelican silently dropped such an article
+        "9999-12-31",  # "demain" overflowed
+        "1799-12-31",
+        "1 janvier 2201",
+    ],
+)
+def test_written_dates_outside_the_range_are_refused(text):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value) == (
+        f'date "{text}" is not between 1800-01-01 and 2200-12-31: check the year'
+    )
+
+
+def test_year_zero_is_not_a_day_never_the_year_2000():
+    with pytest.raises(DateError) as error:
+        parse_date("0000-01-01")
+    assert str(error.value) == 'date "0000-01-01" is not a real day'
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("1800-01-01", 1800), ("2200-12-31", 2200), ("13/09/23", 2023)]
+)
+def test_dates_at_the_ends_of_the_range_and_two_digit_years(text, year):
+    assert parse_date(text).when.year == year
+
+
+@pytest.mark.parametrize(
+    ("name", "sidecar", "message"),
+    [
+        (
+            "9999-12-31_x.txt",
+            None,
+            "seeds/9999-12-31_x.txt: date 9999-12-31 (from the file name) is not between "
+            "1800-01-01 and 2200-12-31: check the year, or state the date in a sidecar "
+            "(date: 2023-09-13)",
+        ),
+        (
+            "0100-01-01_x.txt",
+            None,
+            "seeds/0100-01-01_x.txt: date 0100-01-01 (from the file name) is not between "
+            "1800-01-01 and 2200-12-31: check the year, or state the date in a sidecar "
+            "(date: 2023-09-13)",
+        ),
+        (
+            "x.txt",
+            "date: 9999-12-31\n",
+            'seeds/x.yml:1: date "9999-12-31" is not between 1800-01-01 and 2200-12-31: check '
+            "the year",
+        ),
+    ],
+)
+def test_article_dates_outside_the_range_are_errors(tmp_path, name, sidecar, message):
+    raw_path = tmp_path / name
+    raw_path.write_text("Le texte de l'article.\n", encoding="utf-8")
+    if sidecar:
+        raw_path.with_suffix(".yml").write_text(sidecar, encoding="utf-8")
+    raw = read_raw(raw_path, f"seeds/{name}")
+    with pytest.raises(IngestError) as error:
+        parsed = convert.parse(raw, raw_path, UTC)
+        convert.infer(raw, raw_path, parsed, _NO_ENTITIES)
+    assert str(error.value) == message
+
+
+def test_a_markdown_date_outside_the_range_names_its_line(tmp_path):
+    raw_path = tmp_path / "x.md"
+    raw_path.write_text("Title: Un titre\nDate: 31/12/9999\n\nLe texte.\n", encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        convert.parse(read_raw(raw_path, "seeds/x.md"), raw_path, UTC)
+    assert str(error.value) == (
+        'seeds/x.md:2: date "31/12/9999" is not between 1800-01-01 and 2200-12-31: check the year'
+    )
+
+
+def test_a_mtime_outside_the_range_is_an_error(tmp_path):
+    raw_path = tmp_path / "x.txt"
+    raw_path.write_text("Le texte de l'article.\n", encoding="utf-8")
+    year_2300 = dt.datetime(2300, 6, 1, tzinfo=dt.UTC).timestamp()  # ext4 stores up to 2446
+    os.utime(raw_path, (year_2300, year_2300))
+    raw = read_raw(raw_path, "seeds/x.txt")
+    with pytest.raises(IngestError) as error:
+        convert.infer(raw, raw_path, convert.parse(raw, raw_path, UTC), _NO_ENTITIES)
+    assert str(error.value) == (
+        "seeds/x.txt: date 2300-06-01 (from the file modification time) is not between "
+        "1800-01-01 and 2200-12-31: check the year, or state the date in a sidecar "
+        "(date: 2023-09-13)"
+    )

@@ -204,3 +204,47 @@ def test_raw_text_records_path_kind_and_sha256_of_the_bytes(tmp_path):
 
 def test_decode_prefers_utf8_over_legacy_encodings():
     assert decode("« Café »".encode(), "a.txt") == ("« Café »", "utf-8")
+
+
+# --- UTF-16 without a byte-order mark ---------------------------------------------------------
+
+ARABIC = "قال الرئيس الروسي فلاديمير بوتين إن 2023 عام صعب.\n\nRFI"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (FRENCH, "utf-16-le"),
+        (FRENCH, "utf-16-be"),
+        (ARABIC, "utf-16-le"),  # the spaces, digits and "RFI" are enough
+        ("Plain English text, 2023.\n", "utf-16-be"),
+    ],
+)
+def test_utf16_without_bom_is_read_and_warned_about(tmp_path, caplog, text, codec):
+    name = f"{codec}-{len(text)}.txt"  # Pelican's log filter drops a repeated warning
+    path = write(tmp_path, name, text.encode(codec))
+    with caplog.at_level(logging.WARNING, logger="ingest.rawfile"):
+        raw = read_raw(path, f"seeds/{name}")
+    assert (raw.text, raw.encoding) == (text, codec)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"seeds/{name}: converted from {codec}; save it as UTF-8 to silence this"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        ("\x01\x02\x03\x04 \x05\x06".encode("utf-16-le") * 100, "it is mostly control characters"),
+        (b"\x00\x00\x01\x00" * 200, "it contains NUL bytes"),  # NULs on both sides: no text
+        (  # a lone surrogate: not UTF-16
+            ("x" * 40).encode("utf-16-le") + b"\x00\xd8" + ("y" * 40).encode("utf-16-le"),
+            "it contains NUL bytes",
+        ),
+        (b"x\x00y\x00z", "it contains NUL bytes"),  # an odd number of bytes
+    ],
+)
+def test_nul_bytes_that_are_not_utf16_text_are_binary(tmp_path, data, why):
+    assert error_of(write(tmp_path, "a.txt", data)) == (
+        f"seeds/a.txt: looks like a binary file (PDF/image?), not text ({why}): "
+        "save the article as a .txt, .html or .md file"
+    )

@@ -1,7 +1,10 @@
 """The one sentence splitter every plugin uses, on real sentences of the seed and the corpus."""
 
+import random
+import re
+
 import pytest
-from newstext.sentences import split_sentences
+from newstext.sentences import split_sentences, text_pieces
 
 
 @pytest.mark.parametrize(
@@ -54,3 +57,117 @@ def test_offsets_point_at_each_sentence():
         ("Deux !", "Deux !"),
         ("Trois ?", "Trois ?"),
     ]
+
+
+# --- the linear splitter gives what the first (quadratic) one gave --------------------------
+
+_OLD_OPENERS = "«“([\"'‘"
+
+
+def _old_split(text: str) -> list[tuple[int, str]]:
+    """The splitter as first written (quadratic: it re-read the line before each period),
+    kept here as the reference the linear one must agree with."""
+    from newstext import sentences as module
+
+    def cuts(line):
+        found = []
+        for match in module._TERMINATOR.finditer(line):
+            rest = line[match.end() :]
+            following = rest.lstrip()
+            if not following or len(following) == len(rest):
+                continue
+            first = following.lstrip(_OLD_OPENERS + " \u00a0\u202f")[:1]
+            if not (first.isupper() or first.isdigit() or following[0] in _OLD_OPENERS):
+                continue
+            before = line[: match.start()]
+            head = line[: match.end()]
+            depth = head.count("«") - head.count("»") + head.count("“") - head.count("”")
+            if depth > 0:
+                continue
+            if match.group().startswith(".") and len(match.group().rstrip()) == 1:
+                word = (before.split() or [""])[-1].lstrip(_OLD_OPENERS)
+                if module._is_abbreviation(word):
+                    continue
+            found.append(match.end() + len(rest) - len(following))
+        return found
+
+    result: list[tuple[int, str]] = []
+    for line in re.finditer(r"[^\n\r]+", text):
+        begin = line.start()
+        for cut in [*cuts(line.group()), len(line.group())]:
+            piece = text[begin : line.start() + cut]
+            if piece.strip():
+                result.append((begin + len(piece) - len(piece.lstrip()), piece.strip()))
+            begin = line.start() + cut
+    return result
+
+
+_PIECES = (
+    "Le", "président", "Poutine", "M.", "MM.", "Mme", "Dr.", "U.S.", "J.-C.", "J.", "a", "dit",
+    "«", "»", "“", "”", "\"", "'", "(", ")", "]", ".", "!", "?", "…", "...", "?!", ".»", ".”",
+    "2023.", "3", "Kim", "Sen.", "etc.", "\u00a0", "\u202f", " ", "  ", "\t", "\n", "\r\n",
+    "\x0b", "« Oui.", "Non. »", "fin.", "École", "été", "x.y", "a.b.c", "—",
+)  # fmt: skip
+
+
+def _random_texts(count: int, seed: int = 20261129):
+    chooser = random.Random(seed)
+    for _ in range(count):
+        words = chooser.choices(_PIECES, k=chooser.randint(1, 60))
+        yield "".join(word + chooser.choice(("", " ", " ", " ")) for word in words)
+
+
+@pytest.mark.parametrize("text", list(_random_texts(400)))
+def test_linear_splitter_agrees_with_the_first_one(text):
+    assert split_sentences(text) == _old_split(text)
+
+
+@pytest.mark.corpus
+def test_corpus_articles_split_as_before():
+    from sitekit import corpus_articles
+
+    for path in corpus_articles()[::10]:
+        text = path.read_text(encoding="utf-8")
+        assert split_sentences(text) == _old_split(text), path.name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le président M. Poutine a dit « Oui. Non. » Puis il est parti. Les U.S. ont voté. ",
+        "« A. ",  # a quotation never closed: every period is inside it
+        ". ",  # periods and spaces only
+        "a.",  # one 2 MB word
+    ],
+)
+def test_a_2_mb_one_line_paragraph_is_split(line):
+    """The first splitter took 57 s on 200,000 characters (quadratic); this one reads 2 MB in
+    about a second. No timing here (the benchmark measures: invoke bench --hostile): a
+    quadratic splitter would simply not finish."""
+    text = line * (2_000_000 // len(line))
+    found = split_sentences(text)
+    assert found
+    assert all(text[offset : offset + len(sentence)] == sentence for offset, sentence in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        ("Un deux. Trois quatre cinq.", 12, ["Un deux. ", "Trois ", "quatre cinq."]),
+        ("Un deux. Trois.", 100, ["Un deux. Trois."]),
+        ("abcdefgh", 3, ["abc", "def", "gh"]),  # one long word: cut at the limit
+        ("Fin ! Début ? Oui. Non", 8, ["Fin ! ", "Début ? ", "Oui. Non"]),
+    ],
+)
+def test_text_pieces(text, limit, pieces):
+    assert text_pieces(text, limit) == pieces
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_text_pieces_join_back_and_respect_the_limit(seed):
+    chooser = random.Random(seed)
+    text = "".join(chooser.choices(_PIECES, k=3000))
+    limit = chooser.randint(1, 400)
+    pieces = text_pieces(text, limit)
+    assert "".join(pieces) == text
+    assert all(0 < len(piece) <= limit for piece in pieces)

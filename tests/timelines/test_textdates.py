@@ -1014,3 +1014,60 @@ def test_corpus_dates_resolve_within_ten_years():
             assert text[event.start : event.end] == event.expression
             assert event.expression in event.sentence
     assert total > 300
+
+
+# --- hostile inputs: bounded work, no overflow ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "kept"),
+    [
+        ("fr", "Demain, le 1er janvier prochain, l'an prochain.", (9999, 12, 31), []),
+        (
+            "fr",
+            "En janvier prochain, il y a trois mois, hier.",
+            (1, 1, 1),
+            [("En janvier prochain", (2, 1, 1))],
+        ),
+        ("fr", "Il y a 3000 ans, le 11 janvier dernier.", (1, 1, 2), []),
+        (
+            "en",
+            "Tomorrow, next Tuesday, next year, on January 1.",
+            (9999, 12, 31),
+            [("on January 1", (9999, 1, 1))],
+        ),
+        ("en", "Three years ago, last month, yesterday, last Tuesday.", (1, 1, 1), []),
+    ],
+)
+def test_dates_past_the_calendar_are_dropped_never_an_overflow(lang, text, published, kept):
+    events = find_dated_events(text, lang, datetime.date(*published))
+    assert [(e.expression, e.date) for e in events] == [
+        (expression, datetime.date(*day)) for expression, day in kept
+    ]
+
+
+def test_a_date_past_the_calendar_still_hides_the_words_it_covers():
+    """ "demain" on 9999-12-31 gives no event, and no shorter match inside it either."""
+    events = find_dated_events("Hier et demain.", "fr", datetime.date(9999, 12, 31))
+    assert [(event.expression, event.date) for event in events] == [
+        ("Hier", datetime.date(9999, 12, 30))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit"),
+    [
+        ("fr", "hier, mardi 3 mai 2022, en 2016, de 2014 à 2016, il y a trois ans. "),
+        ("en", "yesterday, on Tuesday, May 3, 2022, in 2016, from 2014 to 2016, 3 years ago. "),
+        ("fr", "le le le le le le le le 1er 1er 1er mai mai mai " + " " * 200),
+        ("fr", "tous les mardis, chaque mardi, le mardi soir, mardi dernier en 2016. "),
+    ],
+)
+def test_a_long_one_line_paragraph_is_dated(lang, unit):
+    """Every rule runs over the whole text; overlapping matches are sorted out in one pass and
+    "le mardi" is checked on the words just before (both were quadratic: 45 s for 200,000
+    characters). No timing here, and 500,000 characters rather than the benchmark's 2 MB (about
+    1.5 s each): see ``invoke bench --hostile``."""
+    text = unit * (500_000 // len(unit))
+    events = find_dated_events(text, lang, datetime.date(2023, 9, 13))
+    assert len(events) >= text.count("2016")
