@@ -47,6 +47,8 @@ FORMS = [
     Form("jinja-concat", "{{'SEC-{n}'~'-EVAL'}}", "template"),
     Form("control", "SEC-{n}\x1b[31m\u202e\u2028\x0b<script>window.__pwned_{n}=1</script>", "text"),
     Form("nul", "SEC-{n}\x00<script>window.__pwned_{n}=1</script>", "text"),
+    # a value written unchanged into an article's metadata would add a line of its own
+    Form("newline", "SEC-{n}\nSave_as: ../../../escaped-newline-{n}.html\nStatus: hidden", "text"),
     Form("amp", "Fusions & acquisitions : 3 < 5 && R&D SEC-{n}", "text"),
 ]
 BY_NAME = {form.name: form for form in FORMS}

@@ -128,9 +128,16 @@ def _html_fragment(text: str, where: str) -> list[str]:
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+def _is_html(element, tag: str) -> bool:
+    """Atom says per element (``type="html"``, text by default); RSS descriptions are HTML."""
+    if element.tag.startswith(ATOM):
+        return element.get("type") in ("html", "xhtml")
+    return tag == "description"
+
+
 def scan_feed(path: Path, output: Path) -> list[str]:
-    """An Atom/RSS feed: well-formed XML; its HTML fields (title, summary, content) rendered
-    as readers render them; its links http(s) or relative."""
+    """An Atom/RSS feed: well-formed XML; its HTML fields (``type="html"`` titles, summaries and
+    content) rendered as readers render them; its links http(s) or relative."""
     where = path.relative_to(output).as_posix()
     try:
         tree = ET.parse(path)
@@ -139,7 +146,7 @@ def scan_feed(path: Path, output: Path) -> list[str]:
     findings = []
     for element in tree.iter():
         tag = element.tag.replace(ATOM, "")
-        if tag in ("title", "summary", "content", "description") and element.text:
+        if _is_html(element, tag) and element.text:
             findings.extend(_html_fragment(element.text, f"{where} <{tag}>"))
         for name in ("href", "src"):
             if element.get(name) and unsafe_url(element.get(name)):
@@ -212,19 +219,19 @@ def pagefind_fragments(output: Path) -> Iterator[tuple[Path, dict]]:
 
 
 def scan_pagefind(output: Path) -> list[str]:
-    """What the search UI shows from the index: titles and filter values as text, which must
-    carry no markup; result URLs stay in the site."""
+    """What the search UI shows from the index: Pagefind UI sets filter names and values (the
+    sources and entity names) with ``innerHTML``, so they must carry no markup (titles are set
+    as text); result URLs stay in the site."""
     findings = []
     for path, fragment in pagefind_fragments(output):
         where = f"pagefind/fragment/{path.name} ({fragment.get('url')})"
         url = fragment.get("url", "")
         if unsafe_url(url) or "/../" in url:
             findings.append(f"{where}: result URL {url!r}")
-        shown = [("title", (fragment.get("meta") or {}).get("title", ""))]
         for name, values in (fragment.get("filters") or {}).items():
-            shown.extend((f"filter {name}", value) for value in values)
-        for label, value in shown:
-            findings.extend(_html_fragment(value, f"{where} {label}"))
+            findings.extend(_html_fragment(name, f"{where} filter name"))
+            for value in values:
+                findings.extend(_html_fragment(value, f"{where} filter {name}"))
     return findings
 
 

@@ -4,10 +4,13 @@ built gives none at all."""
 
 from __future__ import annotations
 
+import doctest
 import html
 import json
 
+import payloads
 import pytest
+import scan
 from bs4 import BeautifulSoup
 from payloads import BY_NAME, FORMS, Planter, evaluated_templates, render
 from scan import scan_html_text, scan_json, scan_markup, scan_site
@@ -95,6 +98,12 @@ def test_timelinejs_text_is_read_as_html(tmp_path):
     document["events"][0]["text"]["headline"] = html.escape(render(BY_NAME["img-onerror"], 7))
     (tmp_path / "timeline.json").write_text(json.dumps(document), encoding="utf-8")
     assert scan_json(tmp_path / "timeline.json", tmp_path) == []
+
+
+@pytest.mark.parametrize("module", [payloads, scan], ids=lambda m: m.__name__)
+def test_the_examples_in_the_docstrings_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted and not result.failed
 
 
 def test_each_planted_value_names_its_field_and_file():
