@@ -24,7 +24,7 @@ PAGE = (
 MARKUP_FORMS = [
     f.name
     for f in FORMS
-    if f.kind in ("markup", "text") and f.name not in ("amp", "attr-dq", "attr-sq")
+    if f.kind in ("markup", "text") and f.name not in ("amp", "attr-dq", "attr-sq", "newline")
 ]
 
 
