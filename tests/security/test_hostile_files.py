@@ -94,3 +94,22 @@ def test_a_strict_build_fails_at_the_end_naming_the_errors(crash_runs):
     assert errors, "the hostile files gave no error at all"
     unnamed = [f for f in CRASH_FILES if named(crash_runs.first, f) and not named(second, f)]
     assert not unnamed, f"named in the first build but not in the strict one: {unnamed}"
+
+
+def test_every_generated_article_names_an_existing_raw_file(crash_runs):
+    """A newline in a file name must not cut an article's header (``Raw: seeds/new`` and a
+    body starting ``line.txt``): each generated article keeps its whole header."""
+    from ingest.article_file import read_header
+
+    broken, generated = [], 0
+    for path in crash_runs.site.article_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        header = read_header(text)
+        if "Ingest_checksum:" not in text:
+            continue  # written by an editor
+        generated += 1
+        raw = header.get("raw")
+        if not raw or "ingest_checksum" not in header or not (crash_runs.site.root / raw).is_file():
+            broken.append(f"{path.name}: Raw: {raw!r}, header keys {sorted(header)}")
+    assert generated, "no article was generated"
+    assert not broken, "\n".join(broken)
