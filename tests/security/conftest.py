@@ -136,4 +136,3 @@ def crash_runs(tmp_path_factory) -> CrashRuns:
             article.unlink()
     second = pelican_run(site, strict=True)
     return CrashRuns(site, canary, first, second, truncated)
-

@@ -101,7 +101,7 @@ def _html_seed(site: Site, planter: Planter, form) -> None:
     )
     link = attr("html link href") if form.kind == "url" else "https://example.org/a"
     (site.seeds / name).write_text(
-        "<!doctype html><html lang=\"fr\"><head>"
+        '<!doctype html><html lang="fr"><head>'
         f"<title>{raw('html <title>')}</title>"
         f'<meta name="description" content="{attr("html meta description")}">'
         f'<meta name="author" content="{attr("html meta author")}">'
@@ -143,8 +143,10 @@ def _sidecar_seed(site: Site, planter: Planter, form) -> None:
     (site.seeds / f"{stem}.txt").write_text(f"{BODY}\n\n{BODY_2}\n\nRFI\n", encoding="utf-8")
     keys = ["title", "authors", "source", "summary", "attribution", "license"]
     fields = {key: planter.plant(form, f"sidecar {key}", shown) for key in keys}
-    fields["url"] = planter.plant(form, "sidecar url", shown) if form.kind == "url" else (
-        "https://example.org/d"
+    fields["url"] = (
+        planter.plant(form, "sidecar url", shown)
+        if form.kind == "url"
+        else ("https://example.org/d")
     )
     fields["date"] = "2023-09-16"
     (site.seeds / f"{stem}.yml").write_text(

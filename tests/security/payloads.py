@@ -36,7 +36,7 @@ FORMS = [
     Form("attr-sq", "SEC-{n}' onmouseover='window.__pwned_{n}=1' x='"),
     Form("attr-close", "SEC-{n}'><script>window.__pwned_{n}=1</script>"),
     Form("title-close", "SEC-{n}</title><script>window.__pwned_{n}=1</script>"),
-    Form("iframe-srcdoc", "SEC-{n} <iframe srcdoc=\"<script>parent.__pwned_{n}=1</script>\">"),
+    Form("iframe-srcdoc", 'SEC-{n} <iframe srcdoc="<script>parent.__pwned_{n}=1</script>">'),
     Form("css-expression", 'SEC-{n} <div style="width: expression(window.__pwned_{n}=1)">x</div>'),
     Form("data-url", 'SEC-{n} <a href="' + "{data}" + '">lien</a>'),
     Form("javascript-url", "javascript:window.__pwned_{n}=1//SEC-{n}", "url"),
