@@ -74,6 +74,7 @@ def article(root: Path, slug: str = SLUG) -> Path:
 
 def assert_kept(path: Path, edited: bytes, tally, flow: str) -> None:
     lost = int(not path.is_file() or path.read_bytes() != edited)
+    tally.record("payloads tried", flow, 1)
     tally.record("lost edits", flow, lost)
     assert path.is_file(), f"{flow}: the edited article {path.name} was deleted"
     assert path.read_bytes() == edited, f"{flow}: the edited article {path.name} was rewritten"
