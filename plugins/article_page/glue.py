@@ -19,7 +19,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from newstext.safety import language_code, printable, slug_from, slug_problem
+from newstext.safety import (
+    has_controls,
+    language_code,
+    printable,
+    slug_from,
+    slug_problem,
+    strip_controls,
+)
 from pelican import signals
 from pelican.contents import Article, Page
 
@@ -103,6 +110,16 @@ def guard_content(content) -> None:
         [(key, why)] = refused_metadata({"status": content.metadata.pop(SKIPPED)})
         content.__dict__.pop(SKIPPED, None)
         logger.error("%s", refusal_message(shown, key, why))
+    for key, value in list(content.metadata.items()):
+        if isinstance(value, str) and has_controls(value):
+            logger.error(
+                "%s: %s: has control characters (NUL, ESC...), which no page or feed can "
+                "hold; they are left out: remove them from the file",
+                shown, printable(key.capitalize()),
+            )  # fmt: skip
+            content.metadata[key] = strip_controls(value)
+            if isinstance(content.__dict__.get(key), str):
+                setattr(content, key, content.metadata[key])
     for key, why in refused_metadata(dict(content.metadata)):
         logger.error("%s", refusal_message(shown, key, why))
         content.metadata.pop(key, None)

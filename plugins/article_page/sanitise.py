@@ -8,6 +8,7 @@ forms, styles, event handlers and ``javascript:`` URLs never pass.
 from __future__ import annotations
 
 import nh3
+from newstext.safety import strip_controls
 
 ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
 ATTRIBUTES["*"] = {"id", "class", "lang", "title", "dir"}
@@ -21,5 +22,7 @@ def safe_html(html: str) -> str:
     '<p>Hi <a>z</a></p>'
     >>> safe_html('<h2 id="suite">Suite</h2>')
     '<h2 id="suite">Suite</h2>'
+    >>> safe_html('<p>Sommet\x1b[31m\x00</p>')  # control characters: no feed could carry them
+    '<p>Sommet[31m</p>'
     """
-    return nh3.clean(html, attributes=ATTRIBUTES, link_rel=None)
+    return nh3.clean(strip_controls(html), attributes=ATTRIBUTES, link_rel=None)

@@ -15,7 +15,7 @@ import hashlib
 import html
 import re
 
-from newstext.safety import printable
+from newstext.safety import printable, strip_controls
 
 from .model import Article, Found
 from .plaintext import escape_markdown
@@ -137,7 +137,7 @@ def header_line(key: str, text: str) -> str:
 def render(article: Article) -> str:
     """The whole Markdown file, checksum included. Deterministic: same article, same bytes."""
     header = "".join(header_line(key, text) for key, text in metadata_lines(article))
-    body = article.body_markdown.strip() + "\n"
+    body = strip_controls(article.body_markdown).strip() + "\n"
     unsigned = normalised(f"{header}\n{body}")
     return f"{header}{CHECKSUM_KEY}: {checksum(unsigned)}\n\n{body}"
 

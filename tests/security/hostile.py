@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from payloads import BREAKOUTS, FORMS, URL_FORMS, Planter
-from sitekit import ROOT, Site
+from sitekit import EXAMPLE_SLUG, ROOT, Site
 
 SEED = ROOT / "seeds" / "000_c3b89795a0f00579.txt"
-SEED_SLUG = "le-president-russe-vladimir-poutine-et-le-dirigeant-nord-coreen-kim-jong-un"
+SEED_SLUG = EXAMPLE_SLUG  # what ingest makes of the example seed with the real model
 GOOD_PAGE = f"articles/{SEED_SLUG}.html"
 CANARY_SECRET = "CANARY-4f1d9e secret d'un fichier hors du projet"
 

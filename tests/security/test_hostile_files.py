@@ -6,6 +6,8 @@ at the end, naming the errors, even with a truncated ingest cache entry.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hostile import CANARY_SECRET, CRASH_FILES, GOOD_PAGE
 from newstext.safety import printable
@@ -37,10 +39,20 @@ def crashed(run) -> str | None:
 
 
 def named(run, file: str) -> bool:
-    """``file`` appears in a log line, however a control character in its name is shown."""
+    """``file`` appears in a log line, however a control character in its name is shown; an
+    error naming its sidecar (``seeds/x.yml:1``, where the bad value is) names it too."""
     forms = {file, printable(file), file.replace("\n", "\\n"), file.replace("\n", " ")}
+    if file.startswith("seeds/") and not file.endswith(".yml"):
+        forms |= {str(Path(file).with_suffix(suffix)) + ":" for suffix in (".yml", ".json")}
     text = " ".join(run.output.split())  # the console wraps long lines
     return any(form in text or form in run.output for form in forms)
+
+
+class ErrorLines:
+    """A run's output reduced to its ERROR lines (for ``named``)."""
+
+    def __init__(self, run):
+        self.output = "\n".join(line for line in run.output.splitlines() if "ERROR" in line)
 
 
 def test_the_build_finishes(crash_runs, tally):
@@ -88,13 +100,16 @@ def test_a_truncated_cache_entry_does_not_stop_the_build(crash_runs, tally):
 def test_a_strict_build_fails_at_the_end_naming_the_errors(crash_runs):
     second = crash_runs.second
     assert second.exitcode not in (0, None), second.output[-2500:]
-    assert "strict build:" in second.output and "error(s) above; the site was written" in " ".join(
+    assert "Strict build failed:" in second.output and "error(s), listed above" in " ".join(
         second.output.split()
     ), second.output[-2500:]
     errors = [line for line in crash_runs.first.output.splitlines() if "ERROR" in line]
     assert errors, "the hostile files gave no error at all"
-    unnamed = [f for f in CRASH_FILES if named(crash_runs.first, f) and not named(second, f)]
-    assert not unnamed, f"named in the first build but not in the strict one: {unnamed}"
+    # A file whose conversion failed is tried again, and its error said again; a warning
+    # belongs to a conversion that is done once (the second run finds the file unchanged).
+    first_errors = ErrorLines(crash_runs.first)
+    unnamed = [f for f in CRASH_FILES if named(first_errors, f) and not named(second, f)]
+    assert not unnamed, f"an error in the first build but not in the strict one: {unnamed}"
 
 
 def test_every_generated_article_names_an_existing_raw_file(crash_runs):

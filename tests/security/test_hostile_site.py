@@ -52,7 +52,7 @@ def test_the_hostile_build_finishes(hostile_site, tally):
 def test_the_benign_article_is_built(hostile_site):
     page = hostile_site.site.output / GOOD_PAGE
     assert page.is_file(), f"{GOOD_PAGE} is missing{_crashed(hostile_site)}"
-    assert hostile_site.site.page(GOOD_PAGE).h1.get_text().startswith("Le président russe")
+    assert hostile_site.site.page(GOOD_PAGE).h1.get_text().startswith("Vladimir Poutine et Kim")
 
 
 def _articles_by_raw(site) -> dict[str, str]:
@@ -83,7 +83,14 @@ def test_every_hostile_file_is_built_or_named(hostile_site, tally):
     for path in sorted((site.content / "digests").glob("*.md")):
         shown = f"content/digests/{path.name}"
         title = re.search(r"^Title: (.*)$", path.read_text(encoding="utf-8"), re.M).group(1)
-        if hostile_site.named(shown) or any(title.strip() in t for t in digest_titles):
+        # Built when a digest page's heading holds the title, or its marker (the allow-list may
+        # have taken the markup out of the title shown).
+        marker = re.search(r"SEC-\d+", title)
+        if (
+            hostile_site.named(shown)
+            or any(title.strip() in t for t in digest_titles)
+            or (marker and any(re.search(rf"{marker.group(0)}(?!\d)", t) for t in digest_titles))
+        ):
             continue
         silent.append(shown)
     tried = len(hostile_site.planter.planted) + len(ESCAPES)
