@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -762,6 +763,17 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 NER_PIECE_CHARS = 100_000
 
 
+@functools.lru_cache(maxsize=16)
+def package_model_version(package: str) -> str:
+    """The model a spaCy package holds and its version, "fr_core_news_md 3.8.0", read from the
+    package's ``meta.json`` without loading the model (which takes seconds)."""
+    import spacy.util
+
+    meta_path = spacy.util.get_package_path(package) / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return f"{meta['lang']}_{meta['name']} {meta['version']}"
+
+
 class EntityRecognizer:
     """spaCy models per language, each loaded on first use, with only what NER needs."""
 
@@ -787,9 +799,11 @@ class EntityRecognizer:
         return self._nlp(lang)
 
     def model_version(self, lang: str) -> str:
-        """The package that tags ``lang`` and its version, e.g. "fr_core_news_md 3.8.0"."""
-        meta = self._nlp(lang).meta
-        return f"{meta['lang']}_{meta['name']} {meta['version']}"
+        """The package that tags ``lang`` and its version, e.g. "fr_core_news_md 3.8.0", read
+        from the package's ``meta.json``: asking costs no model load."""
+        if lang not in self.models:
+            self._nlp(lang)  # raises, naming the supported languages
+        return package_model_version(self.models[lang])
 
     def spans(self, text: str, lang: str) -> list[tuple[str, str]]:
         """The model's (text, label) entity spans, in text order; paragraphs are split on

@@ -1,5 +1,8 @@
 """``invoke ingest [--paths A,B] [--force]``: convert raw articles for review, without a build.
 
+The model runs on every core by default (``--processes N``), or on a Dask cluster: a running
+scheduler (``--scheduler tcp://host:8786``) or a local one of N workers (``--workers N``).
+
 Run as ``python -m ingest.cli`` with ``plugins/`` on the path (tasks.py does this).
 Exit status 1 when any file failed, so that scripts and CI notice.
 """
@@ -16,6 +19,7 @@ from pelican.settings import read_settings
 from rich.console import Console
 
 from .glue import dated_by_file_time, make_ingest, progress_bar
+from .recognition import make_engine
 from .runner import summary_line
 
 
@@ -26,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="regenerate even articles edited by hand"
     )
     parser.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    engines = parser.add_mutually_exclusive_group()
+    engines.add_argument(
+        "--processes", type=int, default=0, help="worker processes on this machine (0: every core)"
+    )
+    engines.add_argument("--workers", type=int, default=0, help="start a local Dask cluster of N")
+    engines.add_argument("--scheduler", default="", help="address of a running Dask scheduler")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
@@ -38,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     # On a terminal: a progress bar, and a line for each file that did not stay unchanged.
     # Elsewhere (CI logs, pipes): one plain line per file, no bar.
     out = Console(soft_wrap=True, highlight=False)
-    with progress_bar(out, minimum=2) as bar:
+    engine = make_engine(args.processes or ingest.settings.processes, args.scheduler, args.workers)
+    with (
+        progress_bar(out, minimum=2, label="Recognising entities") as recognised,
+        progress_bar(out, minimum=2) as bar,
+    ):
 
         def progress(number: int, total: int, outcome) -> None:
             # a file name reaches the terminal: control characters (ANSI escapes) show as "?"
@@ -50,7 +64,16 @@ def main(argv: list[str] | None = None) -> int:
                 out.print(line, markup=False)
             bar(number, total, outcome)
 
-        outcomes = ingest.run(only=args.paths or None, force=args.force, progress=progress)
+        try:
+            outcomes = ingest.run(
+                only=args.paths or None,
+                force=args.force,
+                progress=progress,
+                engine=engine,
+                recognised=recognised,
+            )
+        finally:
+            engine.close()
     print(summary_line(outcomes))
     for outcome in outcomes:
         if outcome.status == "kept":  # said once here, not as a warning on each run

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -24,7 +23,8 @@ from .htmlpage import parse_html_page
 from .language import detect_language, given_language
 from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
-from .plaintext import parse_plain_text, summary_from_lede, title_from_lede
+from .plaintext import lede_needs_parse, parse_plain_text, summary_from_lede, title_from_lede
+from .recognition import Job, cache_key
 from .sidecar import read_sidecar
 from .slugs import made_slug
 
@@ -94,45 +94,57 @@ def check_date_range(date: Found, path: str) -> None:
         )
 
 
-class EntityCache:
-    """The model's raw spans per text, on disk, so that only new text meets the model.
-
-    Keyed by the text and the model's name and version; the alias book is applied afterwards,
-    so an editor changing the alias file re-normalises every article without re-running NER.
+class ModelCache:
+    """What the model made of a text, on disk, so that only new text meets the model: one JSON
+    entry per key (``recognition.cache_key``: the model, its version and the text), in a folder
+    per kind of result. Entries are written whole (a temporary file renamed into place), and
+    one that does not read back as ``valid`` says so, is removed and is computed again. With no
+    folder (``INGEST_CACHE_PATH = ""``) entries live in memory for the run, so that what a
+    recognition engine read ahead still reaches the conversion.
     """
+
+    kind = "ner"
 
     def __init__(self, directory: Path | None):
         self.directory = directory
+        self._memory: dict[str, object] = {}
 
     def _path(self, key: str) -> Path | None:
-        return self.directory / "ner" / f"{key}.json" if self.directory else None
-
-    def spans(self, text: str, model: str, compute: Callable[[], list]) -> list[tuple[str, str]]:
-        key = hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
-        path = self._path(key)
-        cached = self._read(path) if path and path.exists() else None
-        if cached is not None:
-            return cached
-        spans = [tuple(span) for span in compute()]
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Written whole or not at all: an interrupted run never leaves half an entry.
-            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
-            os.replace(partial, path)
-        return spans
+        return self.directory / self.kind / f"{key}.json" if self.directory else None
 
     @staticmethod
-    def _read(path: Path) -> list[tuple[str, str]] | None:
-        """The spans stored in ``path``, or None (and the entry removed) when it is not a list of
-        [text, label] pairs: a corrupt or truncated entry is computed again."""
+    def valid(data: object) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def decoded(data):
+        return data
+
+    def get(self, key: str):
+        """The entry stored under ``key``, or None when there is none (or it was damaged)."""
+        path = self._path(key)
+        if path is None:
+            return self._memory.get(key)
+        return self._read(path) if path.exists() else None
+
+    def store(self, key: str, value) -> None:
+        path = self._path(key)
+        if path is None:
+            self._memory[key] = self.decoded(json.loads(json.dumps(value)))
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole or not at all: an interrupted run never leaves half an entry.
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, path)
+
+    def _read(self, path: Path):
+        """The entry stored in ``path``, or None (and the entry removed) when it is not what
+        ``valid`` expects: a corrupt or truncated entry is computed again."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, list) and all(
-                isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span)
-                for span in data
-            ):
-                return [tuple(span) for span in data]
+            if self.valid(data):
+                return self.decoded(data)
         except (OSError, UnicodeDecodeError, ValueError):
             pass
         logger.warning("%s: cache entry is damaged; it is removed and computed again", path)
@@ -140,22 +152,62 @@ class EntityCache:
         return None
 
 
+class EntityCache(ModelCache):
+    """The model's raw entity spans per text. The alias book is applied afterwards, so an
+    editor changing the alias file re-normalises every article without re-running NER."""
+
+    kind = "ner"
+
+    @staticmethod
+    def valid(data: object) -> bool:
+        return isinstance(data, list) and all(
+            isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span)
+            for span in data
+        )
+
+    @staticmethod
+    def decoded(data) -> list[tuple[str, str]]:
+        return [tuple(span) for span in data]
+
+    def spans(self, text: str, model: str, compute: Callable[[], list]) -> list[tuple[str, str]]:
+        key = cache_key(text, model)
+        found = self.get(key)
+        if found is None:
+            found = [tuple(span) for span in compute()]
+            self.store(key, found)
+        return found
+
+
+class HeadlineCache(ModelCache):
+    """The title made from a lede with the model's parse (``plaintext.title_from_lede``)."""
+
+    kind = "headline"
+
+    @staticmethod
+    def valid(data: object) -> bool:
+        return isinstance(data, str)
+
+
 NER_MAX_CHARS = 100_000  # about 8 s of NER; a 2 MB article would take minutes and gigabytes
 
 
-def ner_text(paragraphs: list[str], path: str, limit: int = NER_MAX_CHARS) -> str:
+def ner_text(
+    paragraphs: list[str], path: str, limit: int = NER_MAX_CHARS, quiet: bool = False
+) -> str:
     """The text the entity model reads: the paragraphs, up to ``limit`` characters (cut at a
-    space), with a warning naming the file when the article is longer. Bounded work per article
-    whatever its size; a news article is rarely a tenth of that."""
+    space), with a warning naming the file when the article is longer (``quiet``: none, for the
+    read-ahead that precedes the conversion). Bounded work per article whatever its size; a
+    news article is rarely a tenth of that."""
     text = "\n\n".join(paragraphs)
     if len(text) <= limit:
         return text
-    logger.warning(
-        "%s: the text is %s characters long; entities are looked for in the first %s only",
-        path,
-        f"{len(text):,}",
-        f"{limit:,}",
-    )
+    if not quiet:
+        logger.warning(
+            "%s: the text is %s characters long; entities are looked for in the first %s only",
+            path,
+            f"{len(text):,}",
+            f"{limit:,}",
+        )
     return text_pieces(text, limit)[0]
 
 
@@ -170,6 +222,7 @@ class Inference:
     cache: EntityCache
     title_max_chars: int = 90
     summary_max_chars: int = 300
+    headlines: HeadlineCache = dataclasses.field(default_factory=lambda: HeadlineCache(None))
 
     def parser(self, lang: str):
         """The spaCy pipeline that parses ``lang`` for headlines, or None when there is none."""
@@ -179,6 +232,34 @@ class Inference:
         except (OSError, ValueError) as error:  # the model is not installed
             logger.debug("no parser for %s: %s", lang, error)
             return None
+
+    def title(self, lede: str, lang: str) -> str:
+        """A title made from the lede (``plaintext.title_from_lede``); the model's parse, when
+        one is needed, is read from the headline cache (filled ahead by a recognition engine)
+        or computed here and stored."""
+        job = self.headline_job(lede, lang)
+        if job is None:
+            return title_from_lede(lede, self.title_max_chars)
+        title = self.headlines.get(job.key)
+        if title is None:
+            title = title_from_lede(lede, self.title_max_chars, nlp=self.parser(lang))
+            self.headlines.store(job.key, title)
+        return title
+
+    def headline_job(self, lede: str, lang: str) -> Job | None:
+        """What the model must parse to title this lede (None: no parse needed or possible)."""
+        if lang not in self.languages or not lede_needs_parse(lede, self.title_max_chars):
+            return None
+        model = self.recognizer().model_version(lang)
+        text = f"{self.title_max_chars}\0{lede}"
+        return Job(cache_key(f"headline\0{text}", model), lede, lang, self.title_max_chars)
+
+    def entity_job(self, paragraphs: list[str], lang: str, path: str = "") -> Job | None:
+        """What the model must read for this article's entities (None: no model for ``lang``)."""
+        if lang not in self.languages:
+            return None
+        text = ner_text(paragraphs, path, quiet=True)
+        return Job(cache_key(text, self.recognizer().model_version(lang)), text, lang)
 
     def entities(self, paragraphs: list[str], lang: str, path: str = ""):
         """The article's entities and the model that found them; none, with a warning, for a
@@ -208,6 +289,11 @@ class Inference:
         return normalise_mentions(spans, self.aliases, lang, text), model
 
 
+def article_language(parsed: ParsedArticle, languages: tuple[str, ...], path: str) -> Found:
+    """The editor's or the page's language when it is a language code, else the detected one."""
+    return given_language(parsed.lang, path) or detect_language(parsed.paragraphs, languages)
+
+
 def parse(raw: RawText, raw_path: Path, tz: dt.tzinfo) -> ParsedArticle:
     """The raw file's own account of itself, with its sidecar applied."""
     parsed = PARSERS[raw.kind](raw, tz=tz)
@@ -224,12 +310,8 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
     if not isinstance(date.value, DateValue):
         raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
     check_date_range(date, raw.path)
-    lang = given_language(parsed.lang, raw.path) or detect_language(
-        parsed.paragraphs, how.languages
-    )
-    title = parsed.title or Found(
-        title_from_lede(lede, how.title_max_chars, nlp=how.parser(str(lang.value))), "lede"
-    )
+    lang = article_language(parsed, how.languages, raw.path)
+    title = parsed.title or Found(how.title(lede, str(lang.value)), "lede")
     summary = parsed.summary or Found(
         summary_from_lede(parsed.paragraphs, how.summary_max_chars), "lede"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 import zoneinfo
 from collections.abc import Callable, Iterator
 
@@ -13,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import article_file
-from .convert import EntityCache, Inference
+from .convert import EntityCache, HeadlineCache, Inference
 from .runner import Ingest, IngestSettings, Outcome
 from .settings import cache_path, ingest_settings
 
@@ -42,6 +43,7 @@ def make_ingest(pelican_settings: dict) -> Ingest:
             recognizer=lazy_recognizer,
             aliases=alias_book(pelican_settings),
             cache=EntityCache(cache_path(pelican_settings)),
+            headlines=HeadlineCache(cache_path(pelican_settings)),
             title_max_chars=settings.title_max_chars,
             summary_max_chars=settings.summary_max_chars,
         )
@@ -50,23 +52,33 @@ def make_ingest(pelican_settings: dict) -> Ingest:
 
 
 @contextlib.contextmanager
-def progress_bar(out: Console, minimum: int = 10) -> Iterator[Callable[[int, int, Outcome], None]]:
-    """A progress callback for ``Ingest.run``: a rich bar for runs of ``minimum`` files or more,
-    on a terminal only (a CI log or a pipe gets no bar, nothing to clean up)."""
+def progress_bar(
+    out: Console, minimum: int = 10, label: str = "Converting seeds/"
+) -> Iterator[Callable[..., None]]:
+    """A progress callback for ``Ingest.run`` (``progress(number, total, outcome)``, or
+    ``recognised(done, total)`` with ``label="Recognising entities"``): a rich bar with the rate
+    and the time left, for runs of ``minimum`` items or more, on a terminal only (a CI log or a
+    pipe gets no bar, nothing to clean up)."""
     running: list[Progress] = []
 
-    def advance(number: int, total: int, outcome: Outcome) -> None:
+    def advance(number: int, total: int, *_) -> None:
         if total < minimum or not out.is_terminal:
             return
         if not running:
             bar = Progress(
-                TextColumn("Converting seeds/"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=out, transient=True,
+                TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                console=out, transient=True,
             )  # fmt: skip
-            bar.add_task("ingest", total=total)
+            bar.add_task("ingest", total=total, rate="")
             bar.start()
             running.append(bar)
-        running[0].update(running[0].task_ids[0], completed=number)
+            started.append(time.monotonic())
+        elapsed = max(time.monotonic() - started[0], 1e-9)
+        rate = f"{number / elapsed:.1f} articles/s" if number else ""
+        running[0].update(running[0].task_ids[0], completed=number, rate=rate)
+
+    started: list[float] = []
 
     try:
         yield advance
@@ -97,8 +109,11 @@ def ingest_seeds(pelican) -> None:
     if not pelican.settings.get("INGEST_ON_BUILD", True):
         return None
     ingest = make_ingest(pelican.settings)
-    with progress_bar(console) as progress:
-        outcomes = ingest.run(progress=progress)
+    with (
+        progress_bar(console, label="Recognising entities") as recognised,
+        progress_bar(console) as progress,
+    ):
+        outcomes = ingest.run(progress=progress, recognised=recognised)
     # for the build's one summary, printed at the end by strict_build
     pelican.ingest_report = (outcomes, dated_by_file_time(ingest.settings, outcomes))
     return None

@@ -414,7 +414,7 @@ def title_from_lede(
     sentence = _tidy_cut(sentences[0]) if sentences else ""
     if len(sentence) <= max_chars:
         return sentence
-    if nlp is not None and not _MARKUP_LIKE.search(sentence):
+    if nlp is not None and lede_needs_parse(paragraph, max_chars):
         headline = headline_from_parse(next(iter(nlp(sentences[0]).sents)), max_chars)
         if headline:
             return headline
@@ -427,6 +427,18 @@ def title_from_lede(
                 return title
     cut = sentence.rfind(" ", 0, max_chars + 1)
     return _tidy_cut(sentence[: cut if cut > 0 else max_chars])
+
+
+def lede_needs_parse(paragraph: str, max_chars: int = 90) -> bool:
+    """Whether ``title_from_lede`` would parse this lede: its first sentence is longer than
+    ``max_chars`` and does not look like markup. A lede that needs no parse needs no model.
+
+    >>> lede_needs_parse("Kim Jong-un est arrivé.", 90)
+    False
+    """
+    sentences = split_sentences(paragraph.strip())
+    sentence = _tidy_cut(sentences[0]) if sentences else ""
+    return len(sentence) > max_chars and not _MARKUP_LIKE.search(sentence)
 
 
 def summary_from_lede(paragraphs: list[str], max_chars: int = 300) -> str:

@@ -32,9 +32,10 @@ from pathlib import Path
 from newstext.safety import inside, path_inside, printable, slug_problem
 
 from . import article_file
-from .convert import Inference, infer, parse
-from .model import Found, IngestError
+from .convert import Inference, article_language, infer, parse
+from .model import Found, IngestError, ParsedArticle, RawText
 from .rawfile import line_of_offset, read_raw
+from .recognition import Engine, Job, LocalProcesses, available_cores, recognise_all
 from .sidecar import sidecar_paths
 from .slugs import MADE, slug_candidates
 
@@ -46,6 +47,9 @@ logger = logging.getLogger(__name__)
 PIPELINE_VERSION = "6"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
+# Files read, recognised and converted together: bounds memory on archive-sized runs while
+# keeping every worker busy.
+CHUNK_FILES = 1000
 STATUSES = ("converted", "unchanged", "kept", "removed", "failed")
 
 
@@ -70,6 +74,7 @@ class IngestSettings:
     models: tuple[tuple[str, str], ...]  # (lang, spaCy package), e.g. ("fr", "fr_core_news_md")
     timezone: str = "Europe/Paris"
     max_bytes: int = 2_000_000
+    processes: int = 0  # worker processes for the model; 0: one per core
     title_max_chars: int = 90
     summary_max_chars: int = 300
 
@@ -220,6 +225,25 @@ class ArticleFolder:
             del self.holders[slug]
 
 
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """A raw file that needs converting, read and parsed, with its language."""
+
+    raw: RawText
+    fingerprint: str
+    previous: ExistingArticle | None
+    parsed: ParsedArticle
+    lang: str
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place: a run stopped
+    midway leaves the old file or the new one, never half of one."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 class Ingest:
     """One run over the seeds folder. ``make_inference`` is called only if a file needs NER."""
 
@@ -228,6 +252,7 @@ class Ingest:
         self._make_inference = make_inference
         self._inference: Inference | None = None
         self._base = settings.fingerprint_base()
+        self._prepared: dict[str, Prepared | Outcome] = {}
 
     @property
     def inference(self) -> Inference:
@@ -240,7 +265,12 @@ class Ingest:
         only: Iterable[Path] | None = None,
         force: bool = False,
         progress: Callable[[int, int, Outcome], None] | None = None,
+        engine: Engine | None = None,
+        recognised: Callable[[int, int], None] | None = None,
     ) -> list[Outcome]:
+        """Convert ``only`` (default: every raw file in seeds/), a chunk of files at a time:
+        first the model reads every new text of the chunk on ``engine`` (default: a pool of
+        ``settings.processes`` processes), then each file is converted and written in order."""
         settings = self.settings
         settings.articles.mkdir(parents=True, exist_ok=True)
         folder = ArticleFolder.read(settings.articles, settings.display)
@@ -255,13 +285,52 @@ class Ingest:
             after.extend(self._orphans(folder, {settings.display(path) for path in paths}))
         else:
             paths = sorted(Path(p) for p in only)
-        outcomes = []
-        for number, path in enumerate(paths, 1):
-            outcome = self._one(path, folder, force)
-            outcomes.append(outcome)
-            if progress:
-                progress(number, len(paths), outcome)
+        outcomes: list[Outcome] = []
+        own_engine = engine is None
+        engine = engine or LocalProcesses(settings.processes or available_cores())
+        try:
+            for start in range(0, len(paths), CHUNK_FILES):
+                chunk = paths[start : start + CHUNK_FILES]
+                self._recognise(chunk, folder, force, engine, recognised)
+                for path in chunk:
+                    outcome = self._one(path, folder, force)
+                    outcomes.append(outcome)
+                    if progress:
+                        progress(len(outcomes), len(paths), outcome)
+        finally:
+            self._prepared.clear()
+            if own_engine:
+                engine.close()
         return outcomes + after
+
+    def _recognise(self, paths, folder, force: bool, engine: Engine, recognised) -> None:
+        """Run the model, on ``engine``, over what the files of ``paths`` that will be converted
+        need and the cache does not hold yet: their entity spans, and the parse of ledes that
+        make titles. The results land in the caches, in this process."""
+        how = self.inference
+        jobs = []
+        for path in paths:
+            display = self.settings.display(path)
+            try:
+                prepared = self._prepare(path, display, folder, force)
+            except Exception:  # reported with its file when the file is converted
+                continue
+            if not isinstance(prepared, Prepared):
+                continue
+            parsed, lang = prepared.parsed, prepared.lang
+            entities = how.entity_job(parsed.paragraphs, lang, display)
+            if entities is not None and how.cache.get(entities.key) is None:
+                jobs.append(entities)
+            if parsed.title is None and parsed.paragraphs:
+                headline = how.headline_job(parsed.paragraphs[0], lang)
+                if headline is not None and how.headlines.get(headline.key) is None:
+                    jobs.append(headline)
+        if jobs:
+
+            def store(job: Job, result) -> None:
+                (how.headlines if job.is_headline else how.cache).store(job.key, result)
+
+            recognise_all(engine, self.settings.models, jobs, store, how.recognizer, recognised)
 
     def _seed_files(self) -> list[Path]:
         files, links_out = seed_files(self.settings.seeds)
@@ -314,7 +383,13 @@ class Ingest:
                     "it is not read: copy the file itself into the folder",
                 )
 
-    def _convert(self, path: Path, display: str, folder: ArticleFolder, force: bool) -> Outcome:
+    def _prepare(
+        self, path: Path, display: str, folder: ArticleFolder, force: bool
+    ) -> Prepared | Outcome:
+        """The raw file read and parsed, or the outcome when it needs no conversion. Done once
+        per file and run: the recognition step asks first, the conversion takes it."""
+        if display in self._prepared:
+            return self._prepared[display]
         if path.suffix.lower() not in RAW_SUFFIXES:
             raise IngestError(
                 display,
@@ -333,12 +408,31 @@ class Ingest:
                 f"it is. To regenerate it from {display} (losing the edits): "
                 f"invoke ingest --force --paths {display}"
             )
-            logger.debug("%s", message)  # once per build in the summary, not a warning each time
             return Outcome(display, "kept", self.settings.display(previous.path), message)
         if previous and not force and previous.header.get("ingest_fingerprint") == fingerprint:
             return Outcome(display, "unchanged", self.settings.display(previous.path))
-
         parsed = parse(raw, path, zoneinfo.ZoneInfo(self.settings.timezone))
+        # The language, decided once (a stated one that is no code is said here, once), is
+        # then the parsed article's: the conversion takes it as given.
+        lang = article_language(parsed, self.inference.languages, display)
+        parsed = dataclasses.replace(parsed, lang=lang)
+        prepared = Prepared(raw, fingerprint, previous, parsed, str(lang.value))
+        self._prepared[display] = prepared
+        return prepared
+
+    def _convert(self, path: Path, display: str, folder: ArticleFolder, force: bool) -> Outcome:
+        prepared = self._prepare(path, display, folder, force)
+        self._prepared.pop(display, None)
+        if isinstance(prepared, Outcome):
+            if prepared.status == "kept":  # said once, in the run's summary
+                logger.debug("%s", prepared.message)
+            return prepared
+        raw, fingerprint, previous, parsed = (
+            prepared.raw,
+            prepared.fingerprint,
+            prepared.previous,
+            prepared.parsed,
+        )
         article = infer(raw, path, parsed, self.inference)
         day = article.date.value.when.date().isoformat()
         slug = self._free_slug(article.slug, day, display, folder)
@@ -351,7 +445,7 @@ class Ingest:
             previous.path.unlink()
             folder.release(self.settings.display(previous.path))
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            write_whole(target, text)
         folder.holders[slug] = Holder(self.settings.display(target), display)
         return Outcome(display, "converted", self.settings.display(target))
 

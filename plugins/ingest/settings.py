@@ -16,6 +16,7 @@ DEFAULTS = {
     "INGEST_TITLE_MAX_CHARS": 90,
     "INGEST_SUMMARY_MAX_CHARS": 300,
     "INGEST_CACHE_PATH": ".ingest-cache",  # relative to the project; "" for no cache
+    "INGEST_PROCESSES": 0,  # processes running the model; 0: one per core
     "ENTITIES_ALIAS_FILE": "entities.yml",  # inside PATH; editor-owned
 }
 
@@ -27,6 +28,12 @@ class SettingsError(ValueError):
 def _positive_int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise SettingsError(f"{name} = {value!r}: expected a whole number above 0")
+    return value
+
+
+def _whole_number(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(f"{name} = {value!r}: expected a whole number, 0 or more")
     return value
 
 
@@ -69,6 +76,7 @@ def ingest_settings(pelican_settings: dict) -> IngestSettings:
         summary_max_chars=_positive_int(
             "INGEST_SUMMARY_MAX_CHARS", get("INGEST_SUMMARY_MAX_CHARS")
         ),
+        processes=_whole_number("INGEST_PROCESSES", get("INGEST_PROCESSES")),
     )
 
 

@@ -1,0 +1,298 @@
+"""Named-entity recognition for many articles at once: every core here, or a Dask cluster.
+
+Recognition (spaCy) is the costly step of ingest, and a pure function of (text, language, model).
+The runner gathers the texts whose spans are not cached yet as ``Job`` s; an ``Engine`` computes
+them in worker processes, each of which loads a model once; the spans come back to the runner's
+own process, which alone writes the cache and ``content/``. So a worker that dies loses nothing
+but its current batch (which is computed again), nothing half-done ever lands in the project, and
+the spans are the same, byte for byte, whatever the number of processes: each text is recognised
+by the same code on its own, as it is in one process.
+
+What travels to a worker is text (the job), never a file; what comes back is the model's spans.
+No Pelican here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+
+logger = logging.getLogger(__name__)
+
+Spans = list[tuple[str, str]]
+Result = object  # the spans of an entity job, the title (str) of a headline job
+Models = tuple[tuple[str, str], ...]  # (lang, spaCy package), e.g. (("fr", "fr_core_news_md"),)
+
+# Words per batch sent to a worker: big enough that shipping text costs nothing beside the
+# model's work (about 40 ms for a 600-word article), small enough to spread the work evenly
+# and to lose little when a worker dies.
+BATCH_WORDS = 8_000
+# Below this many texts per process, starting worker processes (each loading its models, ~3 s)
+# costs more than it saves: the texts are recognised in the runner's own process.
+MIN_TEXTS_PER_PROCESS = 24
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """One text for the model. ``key`` is its cache key (see ``cache_key``). A job is the
+    entity spans of an article's text, or, with ``max_chars``, the title made from a lede with
+    the model's parse (``plaintext.title_from_lede``)."""
+
+    key: str
+    text: str
+    lang: str
+    max_chars: int = 0
+
+    @property
+    def is_headline(self) -> bool:
+        return self.max_chars > 0
+
+
+def cache_key(text: str, model: str) -> str:
+    """The cache key of ``text`` read by ``model`` ("fr_core_news_md 3.8.0").
+
+    >>> cache_key("Emmanuel Macron", "fr_core_news_md 3.8.0")[:12]
+    '4c32ebaf198f'
+    """
+    return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
+
+
+def batches(jobs: Sequence[Job], words: int = BATCH_WORDS) -> list[list[Job]]:
+    """``jobs`` in order, cut into batches of about ``words`` words (at least one job each).
+
+    >>> [len(b) for b in batches([Job(str(n), "mot " * 300, "fr") for n in range(5)], 600)]
+    [2, 2, 1]
+    """
+    found: list[list[Job]] = []
+    current: list[Job] = []
+    count = 0
+    for job in jobs:
+        current.append(job)
+        count += len(job.text.split())
+        if count >= words:
+            found.append(current)
+            current, count = [], 0
+    if current:
+        found.append(current)
+    return found
+
+
+# --- what runs in a worker -------------------------------------------------------------------
+
+_RECOGNIZERS: dict[Models, object] = {}  # one per worker process and set of models
+
+
+def _recognizer(models: Models):
+    if models not in _RECOGNIZERS:
+        from entities.extraction import EntityRecognizer
+
+        _RECOGNIZERS[models] = EntityRecognizer(dict(models))
+    return _RECOGNIZERS[models]
+
+
+def recognise_batch(
+    models: Models, batch: Sequence[Job], recognizer: object = None
+) -> list[tuple[str, Result]]:
+    """The result of every job in ``batch``, as (key, result): what a worker does.
+
+    Each text goes through the same code as in one process (``EntityRecognizer.spans``,
+    ``plaintext.title_from_lede``), on its own. ``recognizer`` is the caller's own when run in
+    its process; a worker makes its own once.
+    """
+    from .plaintext import title_from_lede
+
+    recognizer = recognizer or _recognizer(models)
+    results: list[tuple[str, Result]] = []
+    for job in batch:
+        if job.is_headline:
+            nlp = recognizer.pipeline(job.lang)
+            results.append((job.key, title_from_lede(job.text, job.max_chars, nlp=nlp)))
+        else:
+            spans = [tuple(span) for span in recognizer.spans(job.text, job.lang)]
+            results.append((job.key, spans))
+    return results
+
+
+def _quiet_worker() -> None:
+    """Each worker uses one thread: two processes on two cores, not two times N threads."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"
+
+
+# --- engines ---------------------------------------------------------------------------------
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's limit, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Engine:
+    """Runs jobs; yields (key, result) as batches complete, in any order.
+
+    ``local`` gives the caller's own recognizer, for work an engine does in the caller's
+    process (the same code as a worker's, without a second copy of the models)."""
+
+    name = "engine"
+
+    def run(
+        self, models: Models, jobs: Sequence[Job], local: Callable[[], object]
+    ) -> Iterator[tuple[str, Result]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release workers (a no-op where there are none)."""
+
+
+class InProcess(Engine):
+    """Everything in the runner's own process: the reference every other engine must equal."""
+
+    name = "1 process"
+
+    def run(self, models, jobs, local):
+        recognizer = local()
+        for batch in batches(jobs):
+            yield from recognise_batch(models, batch, recognizer)
+
+
+class LocalProcesses(Engine):
+    """A pool of ``processes`` worker processes on this machine, each loading its models once.
+
+    Fewer than ``min_texts`` texts per process are recognised in the caller's process (starting
+    workers would cost more than it saves). If a worker dies, the batches not yet done are
+    recognised in the caller's process, with a warning: nothing is lost.
+    """
+
+    def __init__(
+        self,
+        processes: int,
+        min_texts: int = MIN_TEXTS_PER_PROCESS,
+        batch_words: int = BATCH_WORDS,
+    ):
+        self.processes = max(1, processes)
+        self.min_texts = min_texts
+        self.batch_words = batch_words
+        self.name = f"{self.processes} processes"
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, models, jobs, local):
+        if self.processes == 1 or len(jobs) < self.min_texts * self.processes:
+            yield from InProcess().run(models, jobs, local)
+            return
+        if self._pool is None:  # kept for the whole run: each worker loads its models once
+            # "spawn": a fresh interpreter per worker, never a fork of a process with threads.
+            self._pool = ProcessPoolExecutor(
+                self.processes, mp_context=get_context("spawn"), initializer=_quiet_worker
+            )
+        work = batches(jobs, self.batch_words)
+        futures = {self._pool.submit(recognise_batch, models, batch): batch for batch in work}
+        done: set[str] = set()
+        try:
+            for future in as_completed(futures):
+                results = future.result()
+                done.update(key for key, _ in results)
+                yield from results
+        except BrokenProcessPool:
+            left = [job for job in jobs if job.key not in done]
+            logger.warning(
+                "a worker process stopped; the %d texts it had not finished are recognised "
+                "in this process",
+                len(left),
+            )
+            self.close()
+            yield from InProcess().run(models, left, local)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+class DaskCluster(Engine):
+    """A Dask distributed cluster: a running scheduler at ``address``, or a local cluster of
+    ``workers`` processes started (and stopped) here.
+
+    Workers need the project's requirements and ``plugins/`` on their ``PYTHONPATH`` (see the
+    README, "Ingest at archive scale"). A batch whose worker dies is run again on another one
+    by Dask's scheduler; results reach the runner only when a batch is complete.
+    """
+
+    def __init__(self, address: str = "", workers: int = 0, batch_words: int = BATCH_WORDS):
+        from distributed import Client, LocalCluster
+
+        self.batch_words = batch_words
+        self._cluster = None
+        if address:
+            self.client = Client(address)
+            self.name = f"Dask cluster at {address}"
+        else:
+            count = workers or available_cores()
+            self._cluster = LocalCluster(
+                n_workers=count,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"},
+            )
+            self.client = Client(self._cluster)
+            self.name = f"local Dask cluster of {count} workers"
+
+    def run(self, models, jobs, local):
+        from distributed import as_completed as dask_completed
+
+        work = batches(jobs, self.batch_words)
+        # Keys from the batch's content: the same batch is the same task, wherever it runs.
+        keys = [
+            "recognise-" + hashlib.sha256("\0".join(job.key for job in batch).encode()).hexdigest()
+            for batch in work
+        ]
+        futures = self.client.map(
+            recognise_batch, [models] * len(work), work, key=keys, retries=2, pure=False
+        )
+        for _future, result in dask_completed(futures, with_results=True):
+            yield from result
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(processes: int = 0, scheduler: str = "", workers: int = 0) -> Engine:
+    """The engine the settings ask for: a Dask scheduler's address, a local Dask cluster of
+    ``workers``, or a local pool of ``processes`` (0: every core)."""
+    if scheduler or workers:
+        return DaskCluster(scheduler, workers)
+    return LocalProcesses(processes or available_cores())
+
+
+def recognise_all(
+    engine: Engine,
+    models: Models,
+    jobs: Iterable[Job],
+    store: Callable[[Job, Result], None],
+    local: Callable[[], object],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Run every job (each distinct one once) on ``engine``, handing each result with its job
+    to ``store`` in this process as it arrives. Returns how many jobs were run."""
+    by_key = {job.key: job for job in jobs}
+    unique = list(by_key.values())
+    done = 0
+    if progress:
+        progress(0, len(unique))
+    for key, result in engine.run(models, unique, local):
+        store(by_key[key], result)
+        done += 1
+        if progress:
+            progress(done, len(unique))
+    return done

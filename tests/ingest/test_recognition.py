@@ -1,0 +1,170 @@
+"""Recognition for many articles: batches, one result per distinct text, the runner's part.
+
+The engines themselves run the real model in tests/ingest/test_recognition_engines.py.
+"""
+
+import zoneinfo
+from pathlib import Path
+
+import pytest
+from ingest.convert import EntityCache, Inference
+from ingest.recognition import (
+    Engine,
+    InProcess,
+    Job,
+    LocalProcesses,
+    batches,
+    cache_key,
+    make_engine,
+    recognise_all,
+)
+from ingest.runner import Ingest, IngestSettings
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c3b89795a0f00579.txt"
+
+
+class FakeRecognizer:
+    """Spans are the capitalised words of the text: deterministic, and no model to load."""
+
+    def __init__(self):
+        self.texts = []
+
+    def model_version(self, lang):
+        return "fake 1.0"
+
+    def spans(self, text, lang):
+        self.texts.append(text)
+        return [(word, "PER") for word in text.split() if word[:1].isupper()][:5]
+
+
+class RecordingEngine(Engine):
+    """Runs in this process like ``InProcess`` and remembers what it was given."""
+
+    name = "recording"
+
+    def __init__(self):
+        self.calls = []
+
+    def run(self, models, jobs, local):
+        self.calls.append(list(jobs))
+        yield from InProcess().run(models, jobs, local)
+
+
+def jobs(count: int, words: int = 10) -> list[Job]:
+    return [Job(f"k{n}", f"Texte {n} " + "mot " * words, "fr") for n in range(count)]
+
+
+def test_batches_keep_order_and_cut_by_words():
+    work = jobs(7, words=98)  # 100 words each
+    cut = batches(work, words=250)
+    assert [[job.key for job in batch] for batch in cut] == [
+        ["k0", "k1", "k2"],
+        ["k3", "k4", "k5"],
+        ["k6"],
+    ]
+    assert batches([], words=250) == []
+
+
+def test_every_distinct_text_is_recognised_once_and_stored_here():
+    recognizer = FakeRecognizer()
+    stored = {}
+    reports = []
+    duplicate = Job("k1", "Texte 1 " + "mot " * 10, "fr")
+    count = recognise_all(
+        InProcess(),
+        (("fr", "none"),),
+        [*jobs(3), duplicate],
+        stored.__setitem__,
+        lambda: recognizer,
+        lambda done, total: reports.append((done, total)),
+    )
+    assert count == 3
+    assert sorted(stored) == ["k0", "k1", "k2"]
+    assert stored["k2"] == [("Texte", "PER")]
+    assert len(recognizer.texts) == 3
+    assert reports == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_a_small_run_stays_in_this_process():
+    recognizer = FakeRecognizer()
+    stored = {}
+    engine = LocalProcesses(2, min_texts=10)
+    recognise_all(engine, (("fr", "none"),), jobs(19), stored.__setitem__, lambda: recognizer)
+    assert engine._pool is None  # no worker process was started
+    assert len(stored) == 19
+
+
+def test_the_cache_key_is_the_model_and_the_text():
+    assert cache_key("a", "m 1") == cache_key("a", "m 1")
+    assert cache_key("a", "m 1") != cache_key("a", "m 2")
+    assert cache_key("a", "m 1") != cache_key("b", "m 1")
+
+
+def test_make_engine_chooses_local_processes_by_default():
+    engine = make_engine(processes=3)
+    assert isinstance(engine, LocalProcesses)
+    assert engine.processes == 3
+    assert make_engine().processes >= 1
+
+
+class Aliases:
+    def resolve(self, name):
+        return None
+
+
+def make_ingest(root: Path, recognizer: FakeRecognizer) -> Ingest:
+    settings = IngestSettings(
+        root=root,
+        seeds=root / "seeds",
+        articles=root / "content" / "articles",
+        alias_files=(),
+        models=(("en", "none"), ("fr", "none")),
+    )
+    return Ingest(
+        settings,
+        lambda: Inference(
+            tz=zoneinfo.ZoneInfo("Europe/Paris"),
+            languages=("en", "fr"),
+            recognizer=lambda: recognizer,
+            aliases=Aliases(),
+            cache=EntityCache(root / ".ingest-cache"),
+        ),
+    )
+
+
+@pytest.fixture
+def project(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for number in range(3):
+        (seeds / f"2023-09-1{number}_seed.txt").write_text(
+            f"Article {number}. {text}", encoding="utf-8"
+        )
+    return tmp_path
+
+
+def test_the_runner_sends_only_new_texts_to_the_engine(project):
+    engine = RecordingEngine()
+    recognizer = FakeRecognizer()
+    make_ingest(project, recognizer).run(engine=engine)
+    assert [len(call) for call in engine.calls] == [3]
+    assert len(recognizer.texts) == 3  # conversion then found every text in the cache
+
+    (project / "seeds" / "2023-09-13_new.txt").write_text(
+        "Une nouvelle dépêche sur Emmanuel Macron.\n\nAFP", encoding="utf-8"
+    )
+    engine = RecordingEngine()
+    outcomes = make_ingest(project, FakeRecognizer()).run(engine=engine)
+    assert [o.status for o in outcomes].count("unchanged") == 3
+    assert [[job.text for job in call] for call in engine.calls] == [
+        ["Une nouvelle dépêche sur Emmanuel Macron."]
+    ]
+
+
+def test_the_cache_is_written_whole(project):
+    make_ingest(project, FakeRecognizer()).run(engine=InProcess())
+    entries = list((project / ".ingest-cache" / "ner").iterdir())
+    assert len(entries) == 3
+    assert all(entry.suffix == ".json" for entry in entries)  # no temporary file left
+    assert not list((project / "content" / "articles").glob(".*"))

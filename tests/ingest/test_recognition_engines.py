@@ -1,0 +1,71 @@
+"""The engines with the real model over real articles: the same Markdown, byte for byte, from
+one process, a pool of two, and a Dask cluster that loses a worker mid-run."""
+
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from ingest.glue import make_ingest
+from ingest.recognition import DaskCluster, InProcess, LocalProcesses
+from sitekit import Site, corpus_articles
+
+pytestmark = [pytest.mark.site, pytest.mark.corpus]
+
+# Small batches, so that a run of a dozen articles still spreads over both workers.
+BATCH_WORDS = 600
+
+
+def project(root: Path) -> Site:
+    site = Site(root)
+    articles = corpus_articles("fr")[:8] + corpus_articles("en")[:4]
+    for text in articles:
+        for sibling in (text, text.with_suffix(".json")):
+            if sibling.exists():
+                shutil.copy(sibling, site.seeds / sibling.name)
+    return site
+
+
+def convert(site: Site, engine, recognised=None) -> dict[str, bytes]:
+    outcomes = make_ingest(site.settings()).run(engine=engine, recognised=recognised)
+    assert {outcome.status for outcome in outcomes} == {"converted"}, outcomes
+    assert not list((site.root / ".ingest-cache" / "ner").glob("*.tmp"))
+    return {path.name: path.read_bytes() for path in site.article_files()}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    return convert(project(tmp_path_factory.mktemp("one")), InProcess())
+
+
+def test_two_processes_write_what_one_writes(reference, tmp_path):
+    engine = LocalProcesses(2, min_texts=0, batch_words=BATCH_WORDS)
+    try:
+        assert convert(project(tmp_path), engine) == reference
+    finally:
+        engine.close()
+    assert len(reference) == 12
+
+
+def test_a_dask_cluster_that_loses_a_worker_writes_what_one_process_writes(reference, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        engine = DaskCluster(address=cluster.scheduler_address, batch_words=BATCH_WORDS)
+        killed = []
+
+        def kill_a_worker(done, total):
+            if done == 1 and not killed:  # the first result is in, the rest still running
+                pid = next(iter(cluster.workers.values())).process.process.pid
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        try:
+            written = convert(project(tmp_path), engine, recognised=kill_a_worker)
+        finally:
+            engine.close()
+    assert killed, "no worker was killed: the run had a single batch"
+    assert written == reference
