@@ -1,4 +1,4 @@
-"""``invoke bench --quick`` runs: the three tools build the same small digest (no timing asserted)."""
+"""``invoke bench --quick`` runs: three tools build one small digest (no timing asserted)."""
 
 import json
 import subprocess
