@@ -32,6 +32,7 @@ from .views import (
     AttributedQuote,
     EntityArticle,
     EntityView,
+    FeedEntry,
     count_mentions,
     export_entity,
     group_by_kind,
@@ -194,7 +195,7 @@ class EntityPagesGenerator(Generator):
                 timeline_total=timeline_pages.get(key, (None, 0))[1],
             )
             writer.write_feed(
-                articles[: options["ENTITIES_FEED_MAX_ITEMS"]],  # newest first
+                [FeedEntry.of(a) for a in articles[: options["ENTITIES_FEED_MAX_ITEMS"]]],
                 self.context,
                 view.feed_url,
                 feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",
