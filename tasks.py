@@ -232,12 +232,20 @@ def publish(c):
     help={
         "paths": "raw files to convert, separated by commas (default: all of seeds/)",
         "force": "regenerate articles even if edited by hand (their edits are lost)",
+        "processes": "processes that run the model (default: one per core)",
+        "workers": "run the model on a local Dask cluster of this many workers",
+        "scheduler": "run the model on the Dask cluster at this address (tcp://host:8786)",
     },
 )
-def ingest(c, paths="", force=False):
+def ingest(c, paths="", force=False, processes=0, workers=0, scheduler=""):
     """Convert raw articles in seeds/ into Markdown in content/ for review (no site build)."""
     files = [p for p in paths.replace(",", " ").split() if p]
     args = [sys.executable, "-m", "ingest.cli", *files] + (["--force"] if force else [])
+    for flag, value in (("--processes", processes), ("--workers", workers)):
+        if value:
+            args += [flag, str(value)]
+    if scheduler:
+        args += ["--scheduler", scheduler]
     c.run(shlex.join(args), env=PLUGINS_ON_PATH, pty=ON_TERMINAL)
 
 
@@ -262,22 +270,33 @@ def check(c):
 @task(
     help={
         "out": "where to write the figures (JSON)",
-        "sizes": "article counts, e.g. 1000,10000",
+        "sizes": "article counts, e.g. 1000,5000,10000",
+        "quick": "a 30-article digest, one cold build per tool: checks the benchmark runs",
         "hostile": "time conversion on a 2 MB one-line paragraph instead (bench/hostile.json)",
+        "ingest": "time cold ingest against spaCy alone instead (bench/ingest.json)",
+        "articles": "with --ingest: how many texts (the demo corpus repeated)",
     }
 )
-def bench(c, out="bench/results.json", sizes="1000,10000", hostile=False):
-    """Benchmark entity pages against stock Pelican tag pages; figures go to bench/results.json."""
+def bench(
+    c,
+    out="bench/results.json",
+    sizes="1000,5000,10000",
+    quick=False,
+    hostile=False,
+    ingest=False,
+    articles=2000,
+):
+    """Benchmark the shipped site against stock Pelican and Hugo; figures in bench/results.json."""
     if hostile:
         script = [sys.executable, "bench/hostile.py", "--ner"]
-        c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
-        return
-    c.run(
-        shlex.join([sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]),
-        env=PLUGINS_ON_PATH,
-        pty=False,
-    )
-    report(c)
+    elif ingest:
+        script = [sys.executable, "bench/ingest.py", "--articles", str(articles)]
+    else:
+        script = [sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]
+        script += ["--quick"] if quick else []
+    c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
+    if not (hostile or ingest or quick):
+        report(c)
 
 
 @task

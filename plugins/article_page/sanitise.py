@@ -22,7 +22,7 @@ def safe_html(html: str) -> str:
     '<p>Hi <a>z</a></p>'
     >>> safe_html('<h2 id="suite">Suite</h2>')
     '<h2 id="suite">Suite</h2>'
-    >>> safe_html('<p>Sommet\x1b[31m\x00</p>')  # control characters: no feed could carry them
+    >>> safe_html('<p>Sommet\\x1b[31m\\x00</p>')  # control characters: no feed could carry them
     '<p>Sommet[31m</p>'
     """
     return nh3.clean(strip_controls(html), attributes=ATTRIBUTES, link_rel=None)

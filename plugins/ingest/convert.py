@@ -24,7 +24,7 @@ from .language import detect_language, given_language
 from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
 from .plaintext import lede_needs_parse, parse_plain_text, summary_from_lede, title_from_lede
-from .recognition import Job, cache_key
+from .recognition import Job, cache_key, parser_of
 from .sidecar import read_sidecar
 from .slugs import made_slug
 
@@ -81,7 +81,6 @@ def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
     )
 
 
-<<<<<<< HEAD
 def check_date_range(date: Found, path: str) -> None:
     """Every article date, wherever it came from, lies in ``dates.EARLIEST``..``dates.LATEST``."""
     day = date.value.when.date()
@@ -102,15 +101,6 @@ class ModelCache:
     one that does not read back as ``valid`` says so, is removed and is computed again. With no
     folder (``INGEST_CACHE_PATH = ""``) entries live in memory for the run, so that what a
     recognition engine read ahead still reaches the conversion.
-=======
-class EntityCache:
-    """The model's raw spans per text, on disk, so that only new text meets the model.
-
-    Keyed by the text and the model's name and version (``recognition.cache_key``); the alias
-    book is applied afterwards, so an editor changing the alias file re-normalises every article
-    without re-running NER. With no folder (``INGEST_CACHE_PATH = ""``) entries live in memory
-    for the run, so that what recognition engines read ahead still reaches the conversion.
->>>>>>> d084639 (Entity cache: memory only when there is no cache folder; the disk stays the one truth)
     """
 
     kind = "ner"
@@ -122,7 +112,6 @@ class EntityCache:
     def _path(self, key: str) -> Path | None:
         return self.directory / self.kind / f"{key}.json" if self.directory else None
 
-<<<<<<< HEAD
     @staticmethod
     def valid(data: object) -> bool:
         raise NotImplementedError
@@ -179,26 +168,6 @@ class EntityCache(ModelCache):
     @staticmethod
     def decoded(data) -> list[tuple[str, str]]:
         return [tuple(span) for span in data]
-=======
-    def get(self, key: str) -> list[tuple[str, str]] | None:
-        """The spans stored under ``key``, or None when there are none (or they were damaged)."""
-        path = self._path(key)
-        if path is None:
-            return self._memory.get(key)
-        return self._read(path) if path.exists() else None
-
-    def store(self, key: str, spans: list) -> None:
-        spans = [tuple(span) for span in spans]
-        path = self._path(key)
-        if path is None:
-            self._memory[key] = spans
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Written whole or not at all: an interrupted run never leaves half an entry.
-            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
-            os.replace(partial, path)
->>>>>>> d084639 (Entity cache: memory only when there is no cache folder; the disk stays the one truth)
 
     def spans(self, text: str, model: str, compute: Callable[[], list]) -> list[tuple[str, str]]:
         key = cache_key(text, model)
@@ -257,12 +226,7 @@ class Inference:
 
     def parser(self, lang: str):
         """The spaCy pipeline that parses ``lang`` for headlines, or None when there is none."""
-        pipeline = getattr(self.recognizer(), "pipeline", None) if lang in self.languages else None
-        try:
-            return pipeline(lang) if pipeline else None
-        except (OSError, ValueError) as error:  # the model is not installed
-            logger.debug("no parser for %s: %s", lang, error)
-            return None
+        return parser_of(self.recognizer(), lang) if lang in self.languages else None
 
     def title(self, lede: str, lang: str) -> str:
         """A title made from the lede (``plaintext.title_from_lede``); the model's parse, when

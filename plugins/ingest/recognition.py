@@ -96,6 +96,17 @@ def _recognizer(models: Models):
     return _RECOGNIZERS[models]
 
 
+def parser_of(recognizer: object, lang: str):
+    """The recognizer's spaCy pipeline for ``lang`` (its parse makes headlines), or None when it
+    has none (a stand-in without a parser, a model that is not installed)."""
+    pipeline = getattr(recognizer, "pipeline", None)
+    try:
+        return pipeline(lang) if pipeline else None
+    except (OSError, ValueError) as error:
+        logger.debug("no parser for %s: %s", lang, error)
+        return None
+
+
 def recognise_batch(
     models: Models, batch: Sequence[Job], recognizer: object = None
 ) -> list[tuple[str, Result]]:
@@ -111,7 +122,7 @@ def recognise_batch(
     results: list[tuple[str, Result]] = []
     for job in batch:
         if job.is_headline:
-            nlp = recognizer.pipeline(job.lang)
+            nlp = parser_of(recognizer, job.lang)
             results.append((job.key, title_from_lede(job.text, job.max_chars, nlp=nlp)))
         else:
             spans = [tuple(span) for span in recognizer.spans(job.text, job.lang)]

@@ -148,7 +148,7 @@ def printable(text: str) -> str:
     return _CONTROL.sub("?", text)
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def strip_controls(text: str) -> str:
@@ -156,8 +156,8 @@ def strip_controls(text: str) -> str:
     no use for them, and a single one in a title stops every feed that carries it. Tabs and
     line breaks stay.
 
-    >>> strip_controls("Sommet\x00 de\x1b[31m Bruxelles\n")
-    'Sommet de[31m Bruxelles\n'
+    >>> strip_controls("Sommet\\x00 de\\x1b[31m Bruxelles\\n")
+    'Sommet de[31m Bruxelles\\n'
     """
     return _NOT_XML.sub("", text)
 
@@ -165,7 +165,7 @@ def strip_controls(text: str) -> str:
 def has_controls(text: str) -> bool:
     """True when ``text`` holds a character ``strip_controls`` removes.
 
-    >>> has_controls("a\tb\n"), has_controls("a\x1bb")
+    >>> has_controls("a\\tb\\n"), has_controls("a\\x1bb")
     (False, True)
     """
     return _NOT_XML.search(text) is not None

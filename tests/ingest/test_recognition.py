@@ -74,7 +74,7 @@ def test_every_distinct_text_is_recognised_once_and_stored_here():
         InProcess(),
         (("fr", "none"),),
         [*jobs(3), duplicate],
-        stored.__setitem__,
+        lambda job, result: stored.__setitem__(job.key, result),
         lambda: recognizer,
         lambda done, total: reports.append((done, total)),
     )
@@ -89,7 +89,8 @@ def test_a_small_run_stays_in_this_process():
     recognizer = FakeRecognizer()
     stored = {}
     engine = LocalProcesses(2, min_texts=10)
-    recognise_all(engine, (("fr", "none"),), jobs(19), stored.__setitem__, lambda: recognizer)
+    store = lambda job, result: stored.__setitem__(job.key, result)  # noqa: E731
+    recognise_all(engine, (("fr", "none"),), jobs(19), store, lambda: recognizer)
     assert engine._pool is None  # no worker process was started
     assert len(stored) == 19
 

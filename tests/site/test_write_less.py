@@ -20,10 +20,3 @@ def test_an_entity_feed_carries_the_summary_and_the_link_not_the_article(seed_si
     assert len(content) < 600
     link = entry.find(f"{ATOM}link").get("href")
     assert link.endswith(f"articles/{article.stem}.html")
-
-
-def test_the_site_feed_still_carries_whole_articles(seed_site):
-    [article] = seed_site.article_files()
-    last_paragraph = article.read_text(encoding="utf-8").split("\n\n")[-1].strip()
-    feed = (seed_site.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
-    assert last_paragraph[:40] in feed
