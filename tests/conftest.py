@@ -9,6 +9,17 @@ import pytest
 from sitekit import Site, corpus_dir
 
 
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One Playwright for the whole session: its sync API runs an event loop in this thread,
+    so a second one started while the first is open fails. Browser tests, here and in
+    tests/security, launch their Chromium from this one."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
 @pytest.fixture
 def site(tmp_path) -> Site:
     return Site(tmp_path / "project")

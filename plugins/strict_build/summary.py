@@ -42,7 +42,12 @@ def summary_lines(ingest: Any, problems: Iterable[Problem]) -> Iterator[str]:
                 f"  dated    {target}: its date is the raw file's modification time; give the "
                 "real one in a sidecar (date: YYYY-MM-DD)"
             )
-    once = list(dict.fromkeys(p for p in problems if p.message not in shown))
+    # Sorted by what they name (each message starts with its file): the same list whatever
+    # order the files were read in (ingest reads ahead for its workers).
+    once = sorted(
+        dict.fromkeys(p for p in problems if p.message not in shown),
+        key=lambda p: (p.message, p.level),
+    )
     if not once:
         yield "Problems: none"
         return

@@ -96,13 +96,10 @@ def server(site_output) -> Iterator[StaticServer]:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright, chromium_path)
-        yield chromium
-        chromium.close()
+def browser(chromium_path, playwright_session):
+    chromium = launch_chromium(playwright_session, chromium_path)
+    yield chromium
+    chromium.close()
 
 
 class PageProblems:

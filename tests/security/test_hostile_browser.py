@@ -66,15 +66,13 @@ class Watch:
 
 
 @pytest.fixture(scope="module")
-def hostile_browser(hostile_site):
-    from playwright.sync_api import sync_playwright
-
+def hostile_browser(hostile_site, playwright_session):
     output = hostile_site.site.output
     if not (output / "index.html").is_file():
         pytest.fail(f"the hostile site was not built: {hostile_site.crash}", pytrace=False)
     chromium = ensure_chromium()
-    with StaticServer(output) as server, sync_playwright() as playwright:
-        browser = launch_chromium(playwright, chromium)
+    with StaticServer(output) as server:
+        browser = launch_chromium(playwright_session, chromium)
         context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
         context.set_default_timeout(10_000)
         watch = Watch()

@@ -207,11 +207,14 @@ def files_under(folder):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    outside = tmp_path_factory.mktemp("outside")
+    # A folder of its own, watched whole: nothing may be written in it beside the project.
+    parent = tmp_path_factory.mktemp("bad-input")
+    outside = parent / "outside"
+    outside.mkdir()
     (outside / "secret.txt").write_text(
         "Le mot de passe secret est hunter2, dit le texte.\n\nRFI", encoding="utf-8"
     )
-    site = Site(tmp_path_factory.mktemp("hostile-site"))
+    site = Site(parent / "hostile-site")
     seeds = site.seeds
     shutil.copy(SEED, seeds / "good.txt")
     (seeds / "good.yml").write_text("date: 2023-09-13\n", encoding="utf-8")
