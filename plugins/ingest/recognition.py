@@ -196,16 +196,21 @@ class LocalProcesses(Engine):
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, models, jobs, local):
-        if self.processes == 1 or len(jobs) < self.min_texts * self.processes:
-            yield from InProcess().run(models, jobs, local)
-            return
+        """Submits every batch at once (the workers start while the caller goes on); the
+        results come as the returned iterator is read."""
+        small = len(jobs) < self.min_texts * self.processes
+        if self.processes == 1 or (small and self._pool is None):  # once started, always used
+            return InProcess().run(models, jobs, local)
         if self._pool is None:  # kept for the whole run: each worker loads its models once
             # "spawn": a fresh interpreter per worker, never a fork of a process with threads.
             self._pool = ProcessPoolExecutor(
                 self.processes, mp_context=get_context("spawn"), initializer=_quiet_worker
             )
         work = batches(jobs, self.batch_words)
-        futures = {self._pool.submit(recognise_batch, models, batch): batch for batch in work}
+        futures = [self._pool.submit(recognise_batch, models, batch) for batch in work]
+        return self._results(futures, models, jobs, local)
+
+    def _results(self, futures, models, jobs, local):
         done: set[str] = set()
         try:
             for future in as_completed(futures):
@@ -258,8 +263,7 @@ class DaskCluster(Engine):
             self.name = f"local Dask cluster of {count} workers"
 
     def run(self, models, jobs, local):
-        from distributed import as_completed as dask_completed
-
+        """Submits every batch at once; the results come as the returned iterator is read."""
         work = batches(jobs, self.batch_words)
         # Keys from the batch's content: the same batch is the same task, wherever it runs.
         keys = [
@@ -269,6 +273,12 @@ class DaskCluster(Engine):
         futures = self.client.map(
             recognise_batch, [models] * len(work), work, key=keys, retries=2, pure=False
         )
+        return self._results(futures)
+
+    @staticmethod
+    def _results(futures):
+        from distributed import as_completed as dask_completed
+
         for _future, result in dask_completed(futures, with_results=True):
             yield from result
 
@@ -286,6 +296,32 @@ def make_engine(processes: int = 0, scheduler: str = "", workers: int = 0) -> En
     return LocalProcesses(processes or available_cores())
 
 
+class Recognition:
+    """Jobs handed to an engine (each distinct one once); ``collect`` hands each result with
+    its job to ``store``, in this process, as it arrives. Started before it is collected, a
+    recognition runs on the workers while the caller does other work."""
+
+    def __init__(self, engine: Engine, models: Models, jobs: Iterable[Job], local):
+        self.by_key = {job.key: job for job in jobs}
+        self.results = engine.run(models, list(self.by_key.values()), local)
+
+    def __len__(self) -> int:
+        return len(self.by_key)
+
+    def collect(
+        self,
+        store: Callable[[Job, Result], None],
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        done = 0
+        for key, result in self.results:
+            store(self.by_key[key], result)
+            done += 1
+            if progress:
+                progress(done)
+        return done
+
+
 def recognise_all(
     engine: Engine,
     models: Models,
@@ -296,14 +332,8 @@ def recognise_all(
 ) -> int:
     """Run every job (each distinct one once) on ``engine``, handing each result with its job
     to ``store`` in this process as it arrives. Returns how many jobs were run."""
-    by_key = {job.key: job for job in jobs}
-    unique = list(by_key.values())
-    done = 0
+    recognition = Recognition(engine, models, jobs, local)
+    total = len(recognition)
     if progress:
-        progress(0, len(unique))
-    for key, result in engine.run(models, unique, local):
-        store(by_key[key], result)
-        done += 1
-        if progress:
-            progress(done, len(unique))
-    return done
+        progress(0, total)
+    return recognition.collect(store, progress and (lambda done: progress(done, total)))

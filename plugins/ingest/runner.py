@@ -35,7 +35,7 @@ from . import article_file
 from .convert import Inference, article_language, infer, parse
 from .model import Found, IngestError, ParsedArticle, RawText
 from .rawfile import line_of_offset, read_raw
-from .recognition import Engine, Job, LocalProcesses, available_cores, recognise_all
+from .recognition import Engine, Job, LocalProcesses, Recognition, available_cores
 from .sidecar import sidecar_paths
 from .slugs import MADE, slug_candidates
 
@@ -47,9 +47,9 @@ logger = logging.getLogger(__name__)
 PIPELINE_VERSION = "6"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
-# Files read, recognised and converted together: bounds memory on archive-sized runs while
-# keeping every worker busy.
-CHUNK_FILES = 1000
+# Files read, recognised and converted together: bounds memory on archive-sized runs; the
+# workers read one chunk while the next is prepared and the previous one written.
+CHUNK_FILES = 250
 STATUSES = ("converted", "unchanged", "kept", "removed", "failed")
 
 
@@ -288,25 +288,47 @@ class Ingest:
         outcomes: list[Outcome] = []
         own_engine = engine is None
         engine = engine or LocalProcesses(settings.processes or available_cores())
+        counts = [0, 0]  # texts done, texts started, over the whole run (for ``recognised``)
+
+        def convert(chunk: list[Path], started: Recognition | None) -> None:
+            if started is not None:
+                base = counts[0]
+                started.collect(
+                    self._store,
+                    recognised and (lambda done: recognised(base + done, counts[1])),
+                )
+                counts[0] += len(started)
+            for path in chunk:
+                outcome = self._one(path, folder, force)
+                outcomes.append(outcome)
+                if progress:
+                    progress(len(outcomes), len(paths), outcome)
+
         try:
+            # Pipelined: the workers read chunk k+1 while this process converts chunk k.
+            pending: tuple[list[Path], Recognition | None] | None = None
             for start in range(0, len(paths), CHUNK_FILES):
                 chunk = paths[start : start + CHUNK_FILES]
-                self._recognise(chunk, folder, force, engine, recognised)
-                for path in chunk:
-                    outcome = self._one(path, folder, force)
-                    outcomes.append(outcome)
-                    if progress:
-                        progress(len(outcomes), len(paths), outcome)
+                started = self._recognise(chunk, folder, force, engine)
+                if started is not None:
+                    counts[1] += len(started)
+                    if recognised:
+                        recognised(counts[0], counts[1])
+                if pending:
+                    convert(*pending)
+                pending = (chunk, started)
+            if pending:
+                convert(*pending)
         finally:
             self._prepared.clear()
             if own_engine:
                 engine.close()
         return outcomes + after
 
-    def _recognise(self, paths, folder, force: bool, engine: Engine, recognised) -> None:
-        """Run the model, on ``engine``, over what the files of ``paths`` that will be converted
+    def _recognise(self, paths, folder, force: bool, engine: Engine) -> Recognition | None:
+        """Start the model, on ``engine``, on what the files of ``paths`` that will be converted
         need and the cache does not hold yet: their entity spans, and the parse of ledes that
-        make titles. The results land in the caches, in this process."""
+        make titles. Collected later, the results land in the caches, in this process."""
         how = self.inference
         jobs = []
         for path in paths:
@@ -325,12 +347,13 @@ class Ingest:
                 headline = how.headline_job(parsed.paragraphs[0], lang)
                 if headline is not None and how.headlines.get(headline.key) is None:
                     jobs.append(headline)
-        if jobs:
+        if not jobs:
+            return None
+        return Recognition(engine, self.settings.models, jobs, how.recognizer)
 
-            def store(job: Job, result) -> None:
-                (how.headlines if job.is_headline else how.cache).store(job.key, result)
-
-            recognise_all(engine, self.settings.models, jobs, store, how.recognizer, recognised)
+    def _store(self, job: Job, result) -> None:
+        how = self.inference
+        (how.headlines if job.is_headline else how.cache).store(job.key, result)
 
     def _seed_files(self) -> list[Path]:
         files, links_out = seed_files(self.settings.seeds)
