@@ -7,6 +7,7 @@ have put in the project's ``seeds/`` or ``content/``.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -68,6 +69,17 @@ def corpus_articles(lang: str | None = None) -> list[Path]:
     return sorted(p for code in langs for p in (corpus_dir() / code).glob("*.txt"))
 
 
+class Records(logging.Handler):
+    """The (level, message) of every warning and error logged while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelname, record.getMessage()))
+
+
 class Site:
     """A project laid out in a temporary folder: seeds/, content/, output/."""
 
@@ -112,6 +124,16 @@ class Site:
             (self.content / "digests" / "vostotchny.md").write_text(
                 EXAMPLE_DIGEST, encoding="utf-8"
             )
+
+    def build_recording(self, **overrides) -> None:
+        """``build``, keeping every warning and error it logs in ``self.records``."""
+        records = Records()
+        logging.getLogger().addHandler(records)
+        try:
+            self.build(**overrides)
+        finally:
+            logging.getLogger().removeHandler(records)
+            self.records = records.records
 
     def page(self, path: str):
         from bs4 import BeautifulSoup

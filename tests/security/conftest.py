@@ -21,7 +21,7 @@ import pytest
 from hostile import Run, pelican_run, write_crash_project, write_hostile_project
 from payloads import Planter
 from scan import snapshot
-from sitekit import Site
+from sitekit import Records, Site
 
 COUNTS = (
     "payloads tried", "run", "unescaped", "writes outside", "reads outside", "crashes",
@@ -67,15 +67,6 @@ def tally(pytestconfig, tmp_path_factory):
     counted.path = tmp_path_factory.getbasetemp() / "security-counts.json"
     detail = {"totals": counted.totals(), "by test": counted.counts}
     counted.path.write_text(json.dumps(detail, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-
-
-class Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[tuple[str, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.levelname, record.getMessage()))
 
 
 @dataclasses.dataclass

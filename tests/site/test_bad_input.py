@@ -2,7 +2,6 @@
 it helps), the good files still become pages, nothing an editor wrote is lost, and a strict
 build fails at the end."""
 
-import logging
 import shutil
 
 import pytest
@@ -12,15 +11,6 @@ pytestmark = pytest.mark.site
 
 SEED = ROOT / "seeds" / "000_c3b89795a0f00579.txt"
 GOOD_PAGE = "articles/vladimir-poutine-et-kim-jong-un-se-sont-retrouves-au-cosmodrome-russe.html"
-
-
-class Records(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.levelname, record.getMessage()))
 
 
 def write_bad_seeds(site: Site) -> None:
@@ -72,13 +62,7 @@ def write_bad_seeds(site: Site) -> None:
 def bad_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("bad-site"))
     write_bad_seeds(site)
-    records = Records()
-    logging.getLogger().addHandler(records)
-    try:
-        site.build()
-    finally:
-        logging.getLogger().removeHandler(records)
-    site.records = records.records
+    site.build_recording()
     return site
 
 
@@ -235,13 +219,7 @@ def hostile_site(tmp_path_factory):
     site.outside = outside
     site.outside_before = files_under(outside)
     site.digest_before = (site.content / "digests" / "vostotchny.md").read_bytes()
-    records = Records()
-    logging.getLogger().addHandler(records)
-    try:
-        site.build()
-    finally:
-        logging.getLogger().removeHandler(records)
-    site.records = records.records
+    site.build_recording()
     return site
 
 

@@ -2,7 +2,6 @@
 calendar, an Arabic article, UTF-16 without BOM. Nothing stops or hangs the build; each bad
 file gets an error naming it, the rest builds, and a strict build fails at the end."""
 
-import logging
 import shutil
 
 import pytest
@@ -28,15 +27,6 @@ ARABIC = (
     "وقال الكرملين إن المحادثات استمرت أكثر من ساعتين.\n"
 )
 TEXT = "Le président a parlé hier, et il repartira demain pour Séoul.\n\nRFI\n"
-
-
-class Records(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.levelname, record.getMessage()))
 
 
 def write_hostile_seeds(site: Site) -> None:
@@ -68,13 +58,7 @@ def hostile_site(tmp_path_factory):
     site = Site(tmp_path_factory.mktemp("hostile-site"))
     site.defaults = {"INGEST_MAX_BYTES": 3_000_000}
     write_hostile_seeds(site)
-    records = Records()
-    logging.getLogger().addHandler(records)
-    try:
-        site.build()
-    finally:
-        logging.getLogger().removeHandler(records)
-    site.records = records.records
+    site.build_recording()
     return site
 
 
