@@ -10,23 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from newstext.errors import FileError
 
-class IngestError(ValueError):
+
+class IngestError(FileError):
     """A raw file that cannot be converted, said so that an editor can fix it.
 
     >>> str(IngestError("seeds/a.txt", "date '31/02/2023' is not a real day", line=12))
     "seeds/a.txt:12: date '31/02/2023' is not a real day"
     """
-
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path = path
-        self.message = message
-        self.line = line
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)

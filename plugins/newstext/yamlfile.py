@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .errors import FileError
+
 MAX_CHARS = 1_000_000  # an alias file
 METADATA_MAX_CHARS = 100_000  # a sidecar or front matter: an article's metadata
 MAX_DEPTH = 50
@@ -29,18 +31,8 @@ MAX_NODES = 100_000
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class YamlFileError(ValueError):
+class YamlFileError(FileError):
     """A YAML document that cannot be read: ``path:line: message``."""
-
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path = path
-        self.message = message
-        self.line = line
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
 
 
 class YamlSyntaxError(YamlFileError):

@@ -136,15 +136,21 @@ def _is_html(element, tag: str) -> bool:
     return tag == "description"
 
 
+def _xml(path: Path, output: Path) -> tuple[str, ET.ElementTree | None, list[str]]:
+    """``(where, tree, findings)``: the tree, or None and the finding that it is not XML."""
+    where = path.relative_to(output).as_posix()
+    try:
+        return where, ET.parse(path), []
+    except ET.ParseError as error:
+        return where, None, [f"{where}: not well-formed XML ({error})"]
+
+
 def scan_feed(path: Path, output: Path) -> list[str]:
     """An Atom/RSS feed: well-formed XML; its HTML fields (``type="html"`` titles, summaries and
     content) rendered as readers render them; its links http(s) or relative."""
-    where = path.relative_to(output).as_posix()
-    try:
-        tree = ET.parse(path)
-    except ET.ParseError as error:
-        return [f"{where}: not well-formed XML ({error})"]
-    findings = []
+    where, tree, findings = _xml(path, output)
+    if tree is None:
+        return findings
     for element in tree.iter():
         tag = element.tag.replace(ATOM, "")
         if _is_html(element, tag) and element.text:
@@ -166,12 +172,9 @@ def scan_sitemap(path: Path, output: Path) -> list[str]:
     """Every address in the sitemap is an http(s) or relative URL that stays in the site, its
     path in the safe alphabet of slugs (a slug made from a hostile title may spell its marker,
     "sec-407", which is text, not markup)."""
-    where = path.relative_to(output).as_posix()
-    try:
-        tree = ET.parse(path)
-    except ET.ParseError as error:
-        return [f"{where}: not well-formed XML ({error})"]
-    findings = []
+    where, tree, findings = _xml(path, output)
+    if tree is None:
+        return findings
     for element in tree.iter():
         if element.tag.endswith("loc") and element.text:
             loc = element.text.strip()
