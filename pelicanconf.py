@@ -28,8 +28,7 @@ PLUGINS = [
     "ingest",
     "site_language",
     "article_page",
-    "entities",
-    "timelines",
+    "site_model",
     "offline_search",
     "site_map",
 ]

@@ -17,7 +17,6 @@ import logging
 import os
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 from newstext.safety import (
     has_controls,
@@ -30,23 +29,11 @@ from newstext.safety import (
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .credit import credit_for, reading_time, web_url
+from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
 from .sanitise import safe_html
 
 logger = logging.getLogger(__name__)
-
-BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
-
-
-def plain_text(html: str) -> str:
-    """The text of an article body, one block (paragraph, list item...) a line.
-
-    Inline tags do not break lines, so sentences stay whole for the entity and date finders.
-    """
-    soup = BeautifulSoup(html, "html.parser")
-    blocks = [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(BLOCKS)]
-    return "\n".join(block for block in blocks if block) or " ".join(soup.get_text(" ").split())
 
 
 def annotate(generator) -> None:
@@ -65,8 +52,6 @@ def annotate(generator) -> None:
                 article.relative_source_path, meta["source_url"],
             )  # fmt: skip
         article.credit = credit_for(meta)
-        article.plain_text = plain_text(article._content)
-        article.reading_time = reading_time(article.plain_text)
         article.prev_article = articles[index - 1] if index > 0 else None
         article.next_article = articles[index + 1] if index + 1 < len(articles) else None
 

@@ -1,7 +1,3 @@
-"""Pelican plugin. Importing the package's pure modules does not import Pelican."""
+"""Entities, a library: aliases, extraction, registry, mentions, views.
 
-
-def register() -> None:
-    from .glue import register as register_glue
-
-    register_glue()
+The site_model plugin renders entity pages with it; ingest normalises names with it."""

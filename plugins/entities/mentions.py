@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import functools
 import re
 from collections.abc import Mapping, Sequence
 
 from bs4 import BeautifulSoup, Comment, NavigableString
+from newstext.names import NameMatcher
 from newstext.sentences import split_sentences
 
 # The quoted text is trimmed by ``_quote_text``: "«\s*(.*?)\s*»" backtracked through every
@@ -38,46 +38,20 @@ class Quote:
 
 
 def name_pattern(name: str) -> str:
-    """A regex for a name as whole words, any apostrophe, any run of spaces.
+    """A regex for a name as whole words, any apostrophe, any hyphen, any run of spaces (the
+    rules of ``newstext.names``, the one name matcher).
 
     >>> bool(re.search(name_pattern("Conseil de l'ONU"), "du Conseil de l’ONU."))
     True
     """
-    return _WORD_START + _name_core(name) + _WORD_END
+    return NameMatcher({name: [name]}).pattern.pattern
 
 
-_WORD_START, _WORD_END = r"(?<![\w-])", r"(?![\w-])"
-_APOSTROPHES = re.compile("['’ʼ]")
-
-
-def _name_core(name: str) -> str:
-    """The name itself, escaped, with any apostrophe and any run of spaces matching."""
-    words = [re.escape(word) for word in name.split()]
-    return r"\s+".join(_APOSTROPHES.sub("['’ʼ]", word.replace("\\'", "'")) for word in words)
-
-
-def _names_regex(names: Sequence[str] | re.Pattern) -> re.Pattern | None:
-    if isinstance(names, re.Pattern):
+def matcher_of(names: Sequence[str] | NameMatcher) -> NameMatcher:
+    """A matcher for one entity's names (or the one given)."""
+    if isinstance(names, NameMatcher):
         return names
-    return _cached_names_regex(tuple(names))
-
-
-def names_regex(names: Sequence[str]) -> re.Pattern | None:
-    """One pattern for all the names of an entity, whole words, longest first: build it once
-    per entity and pass it wherever names are accepted.
-
-    >>> names_regex(["Poutine", "Vladimir Poutine"]).findall("Vladimir Poutine, puis Poutine")
-    ['Vladimir Poutine', 'Poutine']
-    """
-    ordered = sorted({n for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
-    if not ordered:
-        return None
-    # One pair of word boundaries around the alternation: a much smaller pattern to compile.
-    return re.compile(_WORD_START + "(?:" + "|".join(map(_name_core, ordered)) + ")" + _WORD_END)
-
-
-# Per-article combinations of names (links, quotes) repeat little: a bounded cache.
-_cached_names_regex = functools.lru_cache(maxsize=4096)(names_regex)
+    return NameMatcher({"": names})
 
 
 def sentences(text: str) -> list[str]:
@@ -91,13 +65,11 @@ def mention_sentence(text: str, names: Sequence[str]) -> str | None:
     return first_sentence_with(sentences(text), names)
 
 
-def first_sentence_with(split: Sequence[str], names: Sequence[str] | re.Pattern) -> str | None:
+def first_sentence_with(split: Sequence[str], names: Sequence[str] | NameMatcher) -> str | None:
     """The first of already split sentences that names one of ``names``: split an article
     once, then ask for each of its entities."""
-    regex = _names_regex(names)
-    if regex is None:
-        return None
-    return next((s for s in split if regex.search(s)), None)
+    matcher = matcher_of(names)
+    return next((s for s in split if next(matcher.finditer(s), None)), None)
 
 
 # --- quotes ------------------------------------------------------------------------------
@@ -141,26 +113,28 @@ def is_title(quoted: str, sentence: str) -> bool:
 
 
 def appositions(
-    text: str, people: Mapping[str, Sequence[str]], lang: str
+    text: str, people: Mapping[str, Sequence[str]] | NameMatcher, lang: str
 ) -> list[tuple[int, str, str]]:
     """Roles given in apposition before a person's name, as (position, role, speaker):
     "Le président russe Vladimir Poutine" gives "président russe" -> Vladimir Poutine.
-    A role is one to five words after a determiner, the first one lowercase."""
-    determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
+    A role is one to five words after a determiner, the first one lowercase. ``people`` maps
+    an entity key to its names, or is their ``NameMatcher`` already."""
+    matcher = people if isinstance(people, NameMatcher) else NameMatcher(people)
+    role_before = _role_before(lang)
     found = []
-    for speaker, names in people.items():
-        regex = _names_regex(names)
-        if regex is None:
-            continue
-        role_before = re.compile(
-            rf"(?:^|[\s(])(?:{determiners})\s*((?:[a-zà-ÿ][\w’'-]*)(?:\s+[\w’'-]+){{0,4}}?),?\s+$",
-            re.IGNORECASE,
-        )
-        for match in regex.finditer(text):
-            role = role_before.search(text, _window_start(text, match.start()), match.start())
-            if role and role.group(1)[0].islower():
-                found.append((match.start(), role.group(1), speaker))
+    for name in matcher.finditer(text):
+        role = role_before.search(text, _window_start(text, name.start), name.start)
+        if role and role.group(1)[0].islower():
+            found.append((name.start, role.group(1), name.key))
     return sorted(found)
+
+
+def _role_before(lang: str) -> re.Pattern:
+    determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
+    return re.compile(
+        rf"(?:^|[\s(])(?:{determiners})\s*((?:[a-zà-ÿ][\w’'-]*)(?:\s+[\w’'-]+){{0,4}}?),?\s+$",
+        re.IGNORECASE,
+    )
 
 
 ROLE_WINDOW = 200  # characters read before the spaces that precede a name, for its role
@@ -181,8 +155,14 @@ def _role_regex(role: str, lang: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{determiners})\s*{name_pattern(role)}", re.IGNORECASE)
 
 
-def find_quotes(text: str, people: Mapping[str, Sequence[str]], lang: str) -> list[Quote]:
-    """Quotes attributed to people (``people`` maps an entity key to its names).
+def find_quotes(
+    text: str,
+    people: Mapping[str, Sequence[str]] | NameMatcher,
+    lang: str,
+    split: Sequence[tuple[int, str]] | None = None,
+) -> list[Quote]:
+    """Quotes attributed to people (``people`` maps an entity key to its names, or is their
+    ``NameMatcher``; ``split``: the text's sentences with offsets, when already split).
 
     A quote goes to the one person named in the same sentence, outside quotation marks,
     between the previous quote and this one (else after it, up to the next one). When no one
@@ -192,26 +172,21 @@ def find_quotes(text: str, people: Mapping[str, Sequence[str]], lang: str) -> li
     A plural title ("MM. Kim et Poutine") means several speakers: no quote. Quotes shorter
     than 2 characters are skipped, and so are titles and award names (``is_title``).
     """
+    matcher = people if isinstance(people, NameMatcher) else NameMatcher(people)
     roles: dict[str, str | None] = {}
-    pending = collections.deque(appositions(text, people, lang))
-    regexes = {key: _names_regex(names) for key, names in people.items()}
+    pending = collections.deque(appositions(text, matcher, lang))
     quotes: list[Quote] = []
-    offset = 0
-    for sentence in sentences(text):
-        offset = text.find(sentence, offset)
+    for offset, sentence in split_sentences(text) if split is None else split:
         while pending and pending[0][0] < offset + len(sentence):
             _, role, speaker = pending.popleft()
             known = roles.get(role.casefold(), speaker)
             roles[role.casefold()] = speaker if known == speaker else None  # two people: none
-        quotes.extend(_sentence_quotes(sentence, regexes, roles, lang))
+        quotes.extend(_sentence_quotes(sentence, matcher, roles, lang))
     return quotes
 
 
 def _sentence_quotes(
-    sentence: str,
-    regexes: Mapping[str, re.Pattern | None],
-    roles: Mapping[str, str | None],
-    lang: str,
+    sentence: str, matcher: NameMatcher, roles: Mapping[str, str | None], lang: str
 ) -> list[Quote]:
     matches = quotes_in(sentence)
     bounds = [0, *[edge for m in matches for edge in m.span()], len(sentence)]
@@ -222,21 +197,18 @@ def _sentence_quotes(
             continue
         before = sentence[bounds[2 * number] : match.start()]
         after = sentence[match.end() : bounds[2 * number + 3]]
-        speakers = _speakers(before, regexes, roles, lang) or _speakers(after, regexes, roles, lang)
+        speakers = _speakers(before, matcher, roles, lang) or _speakers(after, matcher, roles, lang)
         if len(speakers) == 1:
             result.append(Quote(speakers.pop(), quoted, sentence))
     return result
 
 
 def _speakers(
-    stretch: str,
-    regexes: Mapping[str, re.Pattern | None],
-    roles: Mapping[str, str | None],
-    lang: str,
+    stretch: str, matcher: NameMatcher, roles: Mapping[str, str | None], lang: str
 ) -> set[str]:
     if _PLURAL_TITLE.search(stretch):
         return set()  # "MM. Kim et Poutine": several speakers, whoever is named
-    found = {key for key, regex in regexes.items() if regex and regex.search(stretch)}
+    found = matcher.keys_in(stretch)
     if found:
         return found
     return {
@@ -252,52 +224,37 @@ def _speakers(
 def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -> str:
     """Wrap the first mention of each entity in ``<a class="entity-link" href="URL">``.
 
-    ``links`` pairs an entity's names with its URL. Names match as whole words, longest
-    first; never inside a word, a heading, a link, code or an attribute. Each entity is
-    linked at most once; everything else is left as it was.
+    ``links`` pairs an entity's names with its URL. Names match by the rules of
+    ``newstext.names`` (whole words, longest first); never inside a heading, a link, code or an
+    attribute. Each entity is linked at most once; everything else is left as it was.
     """
-    names = {}
-    for number, (entity_names, _) in enumerate(links):
-        for name in entity_names:
-            if name and name.strip():
-                names.setdefault(name.strip(), number)
-    if not names:
+    matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
+    if matcher.pattern is None:
         return html
     soup = BeautifulSoup(html, "html.parser")
-    linked: set[int] = set()
+    linked: set[str] = set()
     for node in list(soup.find_all(string=True)):
         if isinstance(node, Comment) or any(p.name in NO_LINK_INSIDE for p in node.parents):
             continue
-        _link_in(soup, node, names, links, linked)
-        if len(linked) == len(links):
+        _link_in(soup, node, matcher, links, linked)
+        if len(linked) == len(matcher.keys):
             break
     return str(soup) if linked else html
 
 
-def _link_in(soup, node: NavigableString, names: dict, links, linked: set[int]) -> None:
+def _link_in(soup, node: NavigableString, matcher: NameMatcher, links, linked: set[str]) -> None:
     pieces: list = []
-    rest = str(node)
-    while True:
-        regex = _names_regex([n for n, number in names.items() if number not in linked])
-        match = regex.search(rest) if regex else None
-        if match is None:
-            break
-        number = _owner(match.group(0), names, linked)
-        anchor = soup.new_tag("a", href=links[number][1], attrs={"class": "entity-link"})
-        anchor.string = match.group(0)
-        pieces += [rest[: match.start()], anchor]
-        rest = rest[match.end() :]
-        linked.add(number)
+    rest, done = str(node), 0
+    for found in matcher.finditer(rest):
+        if found.key in linked:
+            continue
+        anchor = soup.new_tag("a", href=links[int(found.key)][1], attrs={"class": "entity-link"})
+        anchor.string = found.surface
+        pieces += [rest[done : found.start], anchor]
+        done = found.end
+        linked.add(found.key)
     if pieces:
-        for piece in [*pieces, rest]:
+        for piece in [*pieces, rest[done:]]:
             if piece:
                 node.insert_before(piece if not isinstance(piece, str) else NavigableString(piece))
         node.extract()
-
-
-def _owner(found: str, names: Mapping[str, int], linked: set[int]) -> int:
-    key = re.sub(r"\s+", " ", found).replace("’", "'").replace("ʼ", "'")
-    for name, number in sorted(names.items(), key=lambda item: item[1]):
-        if number not in linked and name.replace("’", "'").replace("ʼ", "'") == key:
-            return number
-    raise LookupError(found)  # cannot happen: the regex was built from these names

@@ -125,9 +125,15 @@ class _Tally:
 class Registry:
     """Entities by key, with the article index and co-mentions."""
 
-    def __init__(self, entities: dict[str, Entity], article_keys: dict[str, list[str]]):
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        article_keys: dict[str, list[str]],
+        written: dict[str, dict[str, str]] | None = None,
+    ):
         self.entities = entities
         self._article_keys = article_keys
+        self._written = written or {}
         self._slugs = {entity.slug: entity for entity in entities.values()}
         self._co: dict[str, Counter[str]] = {}
         for keys in article_keys.values():  # sum of k² over articles
@@ -138,6 +144,10 @@ class Registry:
     def entities_of(self, article_id: str) -> list[Entity]:
         """The article's entities: people, places, organisations, each in article order."""
         return [self.entities[key] for key in self._article_keys.get(article_id, ())]
+
+    def key_of(self, article_id: str, written: str) -> str | None:
+        """The key of the entity a name of an article's metadata became (None: ignored)."""
+        return self._written.get(article_id, {}).get(written)
 
     def by_slug(self, slug: str) -> Entity | None:
         return self._slugs.get(slug)
@@ -169,8 +179,10 @@ def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Regist
     articles = list(articles)
     tallies: dict[tuple[str, str], _Tally] = {}
     listed: dict[str, list[tuple[str, str]]] = {}
+    written: dict[str, list[str]] = {}
     for article in articles:
-        listed[article.id] = _tally_article(article, aliases, tallies)
+        written[article.id] = []
+        listed[article.id] = _tally_article(article, aliases, tallies, written[article.id])
     target = _merge_targets(tallies, aliases, listed)
     keys = _entity_keys({target[pair] for pair in tallies})
     entities = _entities(tallies, target, keys, aliases)
@@ -178,11 +190,20 @@ def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Regist
         article_id: list(dict.fromkeys(keys[target[pair]] for pair in pairs))
         for article_id, pairs in listed.items()
     }
-    return Registry(entities, article_keys)
+    named = {
+        article_id: {
+            name: keys[target[pair]] for name, pair in zip(written[article_id], pairs, strict=True)
+        }
+        for article_id, pairs in listed.items()
+    }
+    return Registry(entities, article_keys, named)
 
 
 def _tally_article(
-    article: ArticleRef, aliases: AliasBook, tallies: dict[tuple[str, str], _Tally]
+    article: ArticleRef,
+    aliases: AliasBook,
+    tallies: dict[tuple[str, str], _Tally],
+    written_names: list[str] | None = None,
 ) -> list[tuple[str, str]]:
     """Count one article's names under (kind, name), resolved through the book."""
     pairs = []
@@ -200,6 +221,8 @@ def _tally_article(
             if written != name:
                 tally.written.add(written)
             pairs.append(pair)
+            if written_names is not None:
+                written_names.append(written)
     return pairs
 
 

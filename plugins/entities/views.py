@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from newstext.names import NameMatcher
 from newstext.safety import bounded_slug
 
 KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
@@ -85,21 +86,15 @@ class EntityView:
         return f"EntityView({self.entity.key!r}, {self.entity.kind!r})"
 
 
-def count_mentions(text: str, names: Sequence[str] | re.Pattern) -> int:
-    """How many times any of ``names`` stands in ``text`` as whole words, longest names first
-    so that "Vladimir Poutine" is one mention, not two. ``names`` may come compiled already
-    (``mentions.names_regex``), so that an entity's pattern is built once per site.
+def count_mentions(text: str, names: Sequence[str] | NameMatcher) -> int:
+    """How many times any of ``names`` stands in ``text``, by the rules of ``newstext.names``
+    (whole words, longest first: "Vladimir Poutine" is one mention, not two).
 
     >>> count_mentions("Vladimir Poutine a vu Kim. Poutine a ri.", ["Poutine", "Vladimir Poutine"])
     2
     """
-    if isinstance(names, re.Pattern):
-        return len(names.findall(text))
-    names = sorted({n for n in names if n}, key=len, reverse=True)
-    if not names:
-        return 0
-    pattern = r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)"
-    return len(re.findall(pattern, text))
+    matcher = names if isinstance(names, NameMatcher) else NameMatcher({"": names})
+    return sum(1 for _ in matcher.finditer(text))
 
 
 def group_by_kind(views: Iterable[EntityView]) -> list[tuple[str, list[EntityView]]]:

@@ -1,7 +1,1 @@
-"""Pelican plugin. Importing the package's pure modules does not import Pelican."""
-
-
-def register() -> None:
-    from .glue import register as register_glue
-
-    register_glue()
+"""Timelines, a library: editions, entries, dates in text. The site_model plugin renders them."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
+from newstext.names import NameMatcher
 
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
@@ -51,8 +51,12 @@ def shorten(sentence: str, limit: int = 140) -> str:
 
 
 def mentions(sentence: str, names: Sequence[str]) -> bool:
-    """True when one of ``names`` stands in ``sentence`` as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence) for name in names if name)
+    """True when one of ``names`` stands in ``sentence`` (rules of ``newstext.names``).
+
+    >>> mentions("Le sommet avec Kim Jong‑un.", ["Kim Jong-un"])
+    True
+    """
+    return next(NameMatcher({"": names}).finditer(sentence), None) is not None
 
 
 def title_text(title: str) -> str:

@@ -1,0 +1,242 @@
+"""One analysis per article: everything that depends only on one article. Pure (no Pelican).
+
+``analyse`` reads an article as Pelican's reader gave it (its body HTML, language, date and the
+entity names of its metadata) once, and returns an ``Analysis``: plain data that a cache keeps
+by content (``cache.py``), so that an unchanged article costs a cache read on the next build.
+
+- ``text``: the body as plain text, one block (paragraph, list item...) a line;
+- ``sentences``: (start, end) offsets into ``text`` (``newstext.sentences``);
+- ``mentions``: where each entity of the metadata stands in the text, by the one name matcher
+  (``newstext.names``): offsets and the metadata name it belongs to;
+- ``quotes``: words in quotation marks and the person of the metadata who said them;
+- ``events``: dates the text gives ("il y a sept ans" in a 2023 story is 2016), each with the
+  metadata names its sentence mentions;
+- ``body``: the body HTML with the first mention of each name wrapped in a link whose address is
+  a placeholder, ``entity:N`` for ``linked[N]``; the site model knows the entity pages' URLs
+  and fills them in (``link_body``).
+
+The metadata lists stay the authority: a name removed from them is not looked for, a name added
+is found in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+from bs4 import BeautifulSoup, Comment, NavigableString
+from entities.mentions import NO_LINK_INSIDE, find_quotes
+from newstext.names import NameMatcher
+from newstext.sentences import split_sentences
+from timelines.textdates import find_dated_events
+
+ANALYSIS_VERSION = "1"  # bump when what ``analyse`` returns changes: every cache entry goes
+BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
+KINDS = ("person", "place", "organisation")
+PLACEHOLDER = re.compile(r'<a class="entity-link" href="entity:(\d+)">([^<]*)</a>')
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleInput:
+    """What the analysis reads of an article. ``names``: kind -> names of its metadata;
+    ``forms``: name -> every form it may take in the text (its own first)."""
+
+    body: str
+    lang: str
+    date: dt.date
+    names: Mapping[str, tuple[str, ...]]
+    forms: Mapping[str, tuple[str, ...]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # the metadata name it belongs to
+
+
+@dataclasses.dataclass(frozen=True)
+class Quote:
+    speaker: str  # a metadata name (a person)
+    text: str
+    sentence: int  # index into ``Analysis.sentences``
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    date: dt.date  # first day of the period for month/year precision
+    precision: str  # "day" | "month" | "year"
+    expression: str  # as written: "il y a sept ans"
+    sentence: int
+    names: tuple[str, ...]  # the metadata names its sentence mentions
+
+
+@dataclasses.dataclass(frozen=True)
+class Analysis:
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[Event, ...]
+    body: str
+    linked: tuple[str, ...]
+
+    def sentence(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence that holds ``offset`` (None: between sentences)."""
+        low, high = 0, len(self.sentences)
+        while low < high:
+            middle = (low + high) // 2
+            if self.sentences[middle][1] <= offset:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self.sentences) and self.sentences[low][0] <= offset:
+            return low
+        return None
+
+    def as_json(self) -> dict:
+        return {
+            "text": self.text,
+            "sentences": [list(pair) for pair in self.sentences],
+            "mentions": [[m.start, m.end, m.name] for m in self.mentions],
+            "quotes": [[q.speaker, q.text, q.sentence] for q in self.quotes],
+            "events": [
+                [e.date.isoformat(), e.precision, e.expression, e.sentence, list(e.names)]
+                for e in self.events
+            ],
+            "body": self.body,
+            "linked": list(self.linked),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Analysis:
+        return cls(
+            text=data["text"],
+            sentences=tuple((int(a), int(b)) for a, b in data["sentences"]),
+            mentions=tuple(Mention(int(a), int(b), str(n)) for a, b, n in data["mentions"]),
+            quotes=tuple(Quote(str(s), str(t), int(i)) for s, t, i in data["quotes"]),
+            events=tuple(
+                Event(dt.date.fromisoformat(d), str(p), str(x), int(i), tuple(map(str, n)))
+                for d, p, x, i, n in data["events"]
+            ),
+            body=data["body"],
+            linked=tuple(map(str, data["linked"])),
+        )
+
+
+def text_forms(name: str, kind: str, book_forms: Sequence[str] = ()) -> tuple[str, ...]:
+    """The forms a metadata name may take in the text: itself, what the alias book says of it,
+    and for a person of several words the first and the last ("Poutine" for Vladimir Poutine,
+    "Kim" for Kim Jong-un, family name first), when longer than two letters.
+
+    >>> text_forms("Vladimir Poutine", "person", ["Putin"])
+    ('Vladimir Poutine', 'Putin', 'Poutine', 'Vladimir')
+    """
+    forms = [name, *book_forms]
+    if kind == "person":
+        for full in list(forms):
+            words = full.split()
+            if len(words) > 1:
+                forms += [word for word in (words[-1], words[0]) if len(word) > 2]
+    return tuple(dict.fromkeys(form for form in forms if form and form.strip()))
+
+
+def analyse(article: ArticleInput) -> Analysis:
+    """The analysis of one article (see the module docstring)."""
+    soup = BeautifulSoup(article.body, "html.parser")
+    text = plain_text(soup)
+    split = split_sentences(text)
+    sentences = tuple((offset, offset + len(sentence)) for offset, sentence in split)
+    matcher = NameMatcher(article.forms)
+    mentions = tuple(Mention(f.start, f.end, f.key) for f in matcher.finditer(text))
+    draft = Analysis(text, sentences, mentions, (), (), "", ())
+    people = {n: article.forms.get(n, (n,)) for n in article.names.get("person", ())}
+    quotes = tuple(
+        Quote(quote.speaker, quote.text, index)
+        for quote in find_quotes(text, NameMatcher(people), article.lang, split)
+        if (index := _index_of(split, quote.sentence)) is not None
+    )
+    events = []
+    for event in find_dated_events(text, article.lang, article.date):
+        index = draft.sentence_at(event.start)
+        if index is None:
+            continue
+        start, end = sentences[index]
+        names = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+        events.append(Event(event.date, event.precision, event.expression, index, names))
+    body, linked = _link_first_mentions(soup, matcher, article.body)
+    return dataclasses.replace(draft, quotes=quotes, events=tuple(events), body=body, linked=linked)
+
+
+def plain_text(soup: BeautifulSoup) -> str:
+    """The text of an article body, one block (paragraph, list item...) a line. Inline tags do
+    not break lines, so sentences stay whole."""
+    blocks = [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(BLOCKS)]
+    return "\n".join(block for block in blocks if block) or " ".join(soup.get_text(" ").split())
+
+
+def _index_of(split: Sequence[tuple[int, str]], sentence: str) -> int | None:
+    return next((i for i, (_, s) in enumerate(split) if s == sentence), None)
+
+
+def _link_first_mentions(
+    soup: BeautifulSoup, matcher: NameMatcher, html: str
+) -> tuple[str, tuple[str, ...]]:
+    """The body with the first mention of each name linked to ``entity:N`` (N indexes the
+    names linked, in text order): never inside a heading, a link, code or an attribute."""
+    linked: list[str] = []
+    for node in list(soup.find_all(string=True)):
+        if isinstance(node, Comment) or any(p.name in NO_LINK_INSIDE for p in node.parents):
+            continue
+        pieces: list = []
+        rest, done = str(node), 0
+        for found in matcher.finditer(rest):
+            if found.key in linked:
+                continue
+            anchor = soup.new_tag(
+                "a", attrs={"class": "entity-link", "href": f"entity:{len(linked)}"}
+            )
+            anchor.string = found.surface
+            pieces += [rest[done : found.start], anchor]
+            done = found.end
+            linked.append(found.key)
+        if pieces:
+            for piece in [*pieces, rest[done:]]:
+                if piece:
+                    node.insert_before(
+                        piece if not isinstance(piece, str) else NavigableString(piece)
+                    )
+            node.extract()
+        if len(linked) == len(matcher.keys):
+            break
+    return (str(soup) if linked else html), tuple(linked)
+
+
+def link_body(body: str, linked: Sequence[str], url_of: Mapping[str, str]) -> str:
+    """The body with each placeholder link ``entity:N`` pointing at the page of ``linked[N]``.
+    A name with no page (``url_of`` lacks it: the alias book ignores it) and a second name of an
+    entity already linked lose their link and keep their words.
+
+    >>> link_body('<p><a class="entity-link" href="entity:0">Kim</a> et '
+    ...           '<a class="entity-link" href="entity:1">Poutine</a></p>',
+    ...           ["Kim", "Poutine"], {"Poutine": "../poutine.html"})
+    '<p>Kim et <a class="entity-link" href="../poutine.html">Poutine</a></p>'
+    """
+    done: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        number = int(match.group(1))
+        url = url_of.get(linked[number]) if number < len(linked) else None
+        if not url or url in done:
+            return match.group(2)
+        done.add(url)
+        return f'<a class="entity-link" href="{html.escape(url)}">{match.group(2)}</a>'
+
+    return PLACEHOLDER.sub(replace, body)

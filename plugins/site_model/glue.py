@@ -1,0 +1,428 @@
+"""Pelican glue: analyse each article once, build the site model, render it.
+
+1. On ``article_generator_finalized`` (articles read, made safe by the article_page plugin,
+   not yet written): each article's ``Analysis`` comes from the cache or is computed
+   (``cache.py``), then ``build_site_model`` makes the site model. What the templates show of
+   an article is set on it here, in ``annotate``, and nowhere else: its entities, related
+   articles, events, reading time, its body with entity links, and a ``render_key`` (a hash of
+   everything its page shows, so that an unchanged page is not rendered again).
+2. ``SiteModelGenerator`` renders the model: entity pages, feeds and index, ``entities.json``;
+   the timeline, entity timelines, editions, digests, ``timeline.json``.
+
+The model goes from step 1 to step 2 in the context under ``MODEL`` (this plugin's own key).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from article_page.credit import reading_time
+from article_page.sanitise import safe_html
+from entities.glue import alias_book
+from entities.settings import entities_settings
+from entities.views import FeedEntry, export_entity
+from jinja2 import pass_context
+from markupsafe import Markup
+from newstext.safety import page_url, path_inside
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+from site_language.glue import context_lang
+from timelines.editions import group_for_timeline, iso_week_key
+from timelines.entries import timelinejs
+from timelines.settings import timelines_settings
+
+from .analysis import KINDS, ArticleInput, link_body, text_forms
+from .cache import AnalysisCache
+from .model import ArticleCard, ArticleFacts, build_site_model, digest
+
+logger = logging.getLogger(__name__)
+
+MODEL = "site_model"
+METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
+
+
+def split_names(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(";")
+    return tuple(dict.fromkeys(str(name).strip() for name in value if str(name).strip()))
+
+
+def book_forms(book, name: str) -> list[str]:
+    """What the alias book says a name may also be written as."""
+    found = book.resolve(name)
+    if found is None or found.ignored:
+        return []
+    return [found.key, *book.names(found.key).values(), *sorted(book.aliases(found.key))]
+
+
+def analysis_input(article, book) -> ArticleInput:
+    names = {kind: split_names(article.metadata.get(METADATA_KEYS[kind])) for kind in KINDS}
+    forms = {
+        name: text_forms(name, kind, book_forms(book, name))
+        for kind in KINDS
+        for name in names[kind]
+    }
+    return ArticleInput(article._content or "", article.lang, article.date.date(), names, forms)
+
+
+def card_of(article) -> ArticleCard:
+    authors = tuple(str(author) for author in getattr(article, "authors", None) or [])
+    return ArticleCard(
+        slug=article.slug,
+        url=article.url,
+        title=str(article.title),
+        date=article.date,
+        lang=article.lang,
+        source=str(article.metadata.get("source") or ""),
+        summary=str(getattr(article, "summary", "") or ""),
+        authors=authors,
+    )
+
+
+def cache_folder(settings: dict) -> Path:
+    """Analyses are kept in ``CACHE_PATH/analysis``, whatever Pelican's own cache settings:
+    they are keyed by content, so a kept one is always right."""
+    return Path(settings.get("CACHE_PATH") or "cache") / "analysis"
+
+
+def build_model(generator) -> None:
+    """On ``article_generator_finalized``: analyses, the model, and what articles show."""
+    settings = generator.settings
+    book = alias_book(settings)
+    cache = AnalysisCache(cache_folder(settings))
+    facts, keys = [], {}
+    for article in generator.articles:
+        given = analysis_input(article, book)
+        keys[article.slug], analysis = cache.analysis(given)
+        facts.append(ArticleFacts(card_of(article), given.names, analysis))
+    logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
+    model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
+    analyses = {f.card.slug: f.analysis for f in facts}
+    for article in generator.articles:
+        annotate(article, model, analyses[article.slug], keys[article.slug])
+    generator.context[MODEL] = model
+
+
+def annotate(article, model, analysis, analysis_key: str) -> None:
+    """Everything the article template shows that the model knows, and its render key."""
+    known = model.articles[article.slug]
+    article.entities = list(known.entities)
+    article.entity_groups = [(kind, list(members)) for kind, members in known.entity_groups]
+    article.related = [model.cards[slug] for slug in known.related]
+    article.events = list(known.events)
+    article.reading_time = reading_time(analysis.text)
+    prefix = "../" * article.url.count("/")
+    urls = {name: prefix + model.views[key].url for name, key in known.entity_of.items()}
+    article._content = link_body(analysis.body, analysis.linked, urls)
+    neighbours = [
+        (other.slug, str(other.title), other.url, other.lang) if other else None
+        for other in (article.prev_article, article.next_article)
+    ]
+    metadata = sorted((key, str(value)) for key, value in article.metadata.items())
+    article.render_key = digest(
+        "article", analysis_key, metadata, article.url, article.save_as,
+        [view.render_key for view in known.entities],
+        [model.cards[slug].render_key for slug in known.related], neighbours,
+    )  # fmt: skip
+    if getattr(article, "category", None) is not None:
+        article.category.render_key = digest("category", str(article.category))
+
+
+def page_keys(generator) -> None:
+    """On ``page_generator_finalized``: a page shows its own text and metadata."""
+    for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages]:
+        metadata = sorted((key, str(value)) for key, value in page.metadata.items())
+        page.render_key = digest("page", page._content, metadata, page.url, page.save_as)
+
+
+def inside_output(output: str, relative: str) -> bool:
+    """True when ``relative`` lands inside the output folder; else an error, and not written."""
+    try:
+        path_inside(Path(output), relative)
+    except ValueError as error:
+        logger.error("site model: not written: %s", error)
+        return False
+    return True
+
+
+class Digest:
+    """A curated digest: an editor's intro (a page of ``content/digests/``) and articles."""
+
+    def __init__(self, page: Page, articles: list[ArticleCard]):
+        self.page, self.articles = page, articles
+        self.render_key = digest("digest", page.render_key, [card.render_key for card in articles])
+
+    title = property(lambda self: self.page.title)
+    intro = property(lambda self: self.page.content)
+    date = property(lambda self: getattr(self.page, "date", None))
+    url = property(lambda self: self.page.url)
+    lang = property(lambda self: self.page.lang)
+    slug = property(lambda self: self.page.slug)
+
+
+def timeline_page_url(number: int) -> str:
+    """``timeline/index.html`` for the first page, ``timeline/page-N.html`` after."""
+    return "timeline/index.html" if number == 1 else f"timeline/page-{number}.html"
+
+
+def as_dates(tree: list) -> list:
+    """The timeline tree with months and days as dates (None where the precision stops)."""
+    import datetime as dt
+
+    return [
+        (
+            year,
+            [
+                (
+                    dt.date(year, month, 1) if month else None,
+                    [(dt.date(year, month, day) if day else None, items) for day, items in days],
+                )
+                for month, days in months
+            ],
+        )
+        for year, months in tree
+    ]
+
+
+def timeline_tree(entries: list) -> list:
+    return as_dates(group_for_timeline(entries, lambda e: e.date, lambda e: e.precision))
+
+
+class EntryRenderer:
+    """The ``entry_html(entry, show_date)`` global: a timeline entry rendered once per build for
+    each language and site URL, then reused on every page that lists it (the site's timeline,
+    its year page, the entity pages and timelines of every entity it names)."""
+
+    def __init__(self, env):
+        self.template = env.get_template("_entry.html")
+        self.done: dict[tuple, tuple[object, Markup]] = {}
+
+    @pass_context
+    def __call__(self, context, entry, show_date: bool = True) -> Markup:
+        lang = context_lang(context)
+        site_url = context.get("SITEURL", "")
+        key = (id(entry), lang, site_url, bool(show_date))
+        found = self.done.get(key)
+        if found is None or found[0] is not entry:
+            html = self.template.render(
+                {**context.get_all(), "SITEURL": site_url, "page_lang": lang, "entry": entry,
+                 "show_date": show_date}
+            )  # fmt: skip
+            found = self.done[key] = (entry, Markup(html.strip()))
+        return found[1]
+
+
+class SiteModelGenerator(Generator):
+    """Entity pages, feeds, index and export; timelines, editions, digests and exports."""
+
+    def generate_context(self) -> None:
+        self.model = self.context[MODEL]
+        self.entity_options = entities_settings(self.settings)
+        self.options = timelines_settings(self.settings)
+        inline = self.options["TIMELINES_ENTITY_INLINE"]
+        self.timeline_pages = {
+            key: (self.model.views[key].url.replace(".html", ".timeline.html"), len(entries))
+            for key, entries in self.model.timelines.items()
+            if len(entries) > inline
+        }
+        model = self.model
+        self.env.globals["entry_html"] = EntryRenderer(self.env)
+        self.context["entity_groups"] = model.groups
+        self.context["latest_editions"] = model.day_editions[-1:] + model.week_editions[-1:]
+        self.digests = self._read_digests()
+        self.context["digests"] = self.digests
+
+    def _read_digests(self) -> list[Digest]:
+        folder = Path(self.path) / self.options["TIMELINES_DIGESTS_DIR"]
+        digests = []
+        for path in sorted(folder.glob("*.md")):
+            shown = f"{self.options['TIMELINES_DIGESTS_DIR']}/{path.name}"
+            try:
+                page = self.readers.read_file(
+                    base_path=self.path, path=str(path), content_class=Page, context=self.context
+                )
+            except Exception as error:  # a bad digest never stops the site
+                logger.error("content/%s: cannot read this digest: %s", shown, error)
+                continue
+            if not isinstance(page, Page):  # "Status: skip": Pelican read nothing
+                logger.error(
+                    "content/%s: 'Status: skip' is not allowed in a digest; remove the line",
+                    shown,
+                )
+                continue
+            if "date" not in page.metadata:
+                logger.error(
+                    "content/%s: a digest needs a date: add a line 'Date: YYYY-MM-DD'", shown
+                )
+                continue
+            wanted = [s.strip() for s in str(page.metadata.get("articles", "")).split(";")]
+            chosen = []
+            for slug in filter(None, wanted):
+                if slug in self.model.cards:
+                    chosen.append(self.model.cards[slug])
+                else:
+                    logger.error(
+                        "content/%s: article %r does not exist; use the slug of an article "
+                        "(the file name in content/articles/ without .md)",
+                        shown,
+                        slug,
+                    )
+            page._content = safe_html(page._content or "")  # the page, and the digests feed
+            try:  # the article_page plugin gave an unsafe slug a safe one already
+                page.override_url = page.override_save_as = page_url("digests", page.slug)
+            except ValueError as error:
+                logger.error("content/%s: this digest is not published: %s", shown, error)
+                continue
+            metadata = sorted((key, str(value)) for key, value in page.metadata.items())
+            page.render_key = digest("page", page._content, metadata, page.url)
+            digests.append(Digest(page, chosen))
+        return sorted(digests, key=lambda digest: digest.date, reverse=True)
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings.get("RELATIVE_URLS", False)
+        lang = self.settings.get("DEFAULT_LANG", "en")
+
+        def write(url: str, template: str, **kw) -> None:
+            if not inside_output(self.output_path, url):
+                return
+            writer.write_file(
+                url,
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                page_lang=kw.pop("page_lang", lang),
+                **kw,
+            )
+
+        self._write_entities(write, writer)
+        self._write_timelines(write, writer)
+
+    # --- entities -----------------------------------------------------------------------
+
+    def _write_entities(self, write, writer) -> None:
+        model = self.model
+        inline = self.options["TIMELINES_ENTITY_INLINE"]
+        feed_max = self.entity_options["ENTITIES_FEED_MAX_ITEMS"]
+        exported = []
+        for key, view in sorted(model.views.items(), key=lambda item: item[1].url):
+            if not (
+                inside_output(self.output_path, view.url)
+                and inside_output(self.output_path, view.feed_url)
+            ):
+                continue
+            timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))
+            write(
+                view.url, "entity", entity=view,
+                entity_articles=model.entity_articles[key],
+                co_mentioned=model.co_mentioned[key],
+                quotes=model.quotes.get(key, []),
+                timeline=model.timelines.get(key, [])[-inline:],
+                timeline_url=timeline_url, timeline_total=timeline_total,
+            )  # fmt: skip
+            cards = [item.article for item in model.entity_articles[key][:feed_max]]
+            writer.write_feed(
+                [FeedEntry(c.title, c.url, c.date, c.summary, c.author) for c in cards],
+                self.context,
+                view.feed_url,
+                feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",
+            )
+            exported.append(
+                export_entity(view, [item.article.url for item in model.entity_articles[key]])
+            )
+        write("entities/index.html", "entities", entity_groups=model.groups)
+        self._dump("entities.json", {"entities": exported})
+
+    # --- timelines, editions, digests ---------------------------------------------------
+
+    def _write_timelines(self, write, writer) -> None:
+        model = self.model
+        self._write_timeline(write)
+        for key, (url, _) in self.timeline_pages.items():
+            write(
+                url, "timeline", entity=model.views[key],
+                timeline_years=timeline_tree(model.timelines[key][::-1]), years=[], year=None,
+                page_number=None,
+            )  # fmt: skip
+        for edition in model.day_editions + model.week_editions:
+            write(edition.url, "edition", edition=edition)
+        write("editions/index.html", "editions", editions_by_year=self._editions_by_year())
+        for item in self.digests:
+            write(item.url, "digest", digest=item, page_lang=item.lang)
+        if self.digests:
+            writer.write_feed(
+                [item.page for item in self.digests],  # URLs from page_url: inside
+                self.context,
+                "feeds/digests.atom.xml",
+                feed_title=f"{self.settings.get('SITENAME', '')} — digests",
+            )
+        sitename = self.settings.get("SITENAME", "")
+        self._dump("timeline.json", timelinejs(model.timeline, sitename, lambda a: a.url))
+        for key, entries in model.timelines.items():
+            view = model.views[key]
+            relative = view.url.replace(".html", ".timeline.json")
+            if inside_output(self.output_path, relative):
+                self._dump(relative, timelinejs(entries, view.name, lambda a: "../../" + a.url))
+
+    def _write_timeline(self, write) -> None:
+        """Pages of TIMELINES_PAGE_SIZE entries, newest first (timeline/index.html, then
+        timeline/page-2.html ...), and one page per year to jump to."""
+        newest_first = self.model.timeline[::-1]
+        years = sorted({entry.date.year for entry in newest_first}, reverse=True)
+        size = self.options["TIMELINES_PAGE_SIZE"]
+        chunks = [newest_first[i : i + size] for i in range(0, len(newest_first), size)] or [[]]
+        pages = [timeline_page_url(number) for number in range(1, len(chunks) + 1)]
+        for number, chunk in enumerate(chunks, 1):
+            write(
+                pages[number - 1], "timeline", timeline_years=timeline_tree(chunk), years=years,
+                year=None, timeline_pages=pages, page_number=number,
+            )  # fmt: skip
+        by_year: dict[int, list] = {}
+        for entry in newest_first:
+            by_year.setdefault(entry.date.year, []).append(entry)
+        for year in years:
+            write(f"timeline/{year}.html", "timeline", timeline_years=timeline_tree(by_year[year]),
+                  years=years, year=year, timeline_pages=pages, page_number=None)  # fmt: skip
+
+    def _editions_by_year(self) -> list:
+        """``[(iso_year, [(week, [days of that week, newest first])])]``, newest first."""
+        days_of: dict[str, list] = {}
+        for day in self.model.day_editions:
+            days_of.setdefault(iso_week_key(day.start), []).append(day)
+        years: dict[int, list] = {}
+        for week in reversed(self.model.week_editions):
+            years.setdefault(int(week.key[:4]), []).append((week, days_of.get(week.key, [])[::-1]))
+        return sorted(years.items(), reverse=True)
+
+    def _dump(self, relative: str, data: dict) -> None:
+        """A JSON export, written only when its bytes change."""
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        target = path_inside(Path(self.output_path), relative)
+        try:
+            if target.read_text(encoding="utf-8") == text:
+                return
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def get_generators(pelican):
+    return SiteModelGenerator
+
+
+def check_settings(pelican) -> None:
+    """A wrong setting stops the build before any work, saying what would fit."""
+    entities_settings(pelican.settings)
+    timelines_settings(pelican.settings)
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.article_generator_finalized.connect(build_model)
+    signals.page_generator_finalized.connect(page_keys)
+    signals.get_generators.connect(get_generators)
