@@ -1,0 +1,89 @@
+"""The site model on a real build: one name matcher, so an entity's page, its timeline and its
+mention count agree, whatever apostrophes and hyphens the text uses; analyses are kept by
+content, so a second build analyses nothing."""
+
+import logging
+import re
+
+import pytest
+from sitekit import Site
+
+pytestmark = pytest.mark.site
+
+ARTICLE = """Title: Kim Jong‑un et la Commission d’enquête de Saint‑Pétersbourg
+Date: 2023-09-20 10:00
+Slug: kim-au-conseil
+Lang: fr
+Source: Rédaction
+People: Kim Jong-un
+Organisations: Commission d'enquête de Saint-Pétersbourg
+
+La Commission d’enquête de Saint‑Pétersbourg a convoqué une réunion. Kim Jong‑un ne viendra pas.
+
+Kim Jong‑un avait déjà boudé la Commission d'enquête de Saint-Pétersbourg il y a trois ans, selon un
+diplomate. Kim‑Jong n’est pas un nom, Kimberley non plus.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = Site(tmp_path_factory.mktemp("site-model"))
+    built.add_example()
+    (built.content / "articles" / "kim-au-conseil.md").write_text(ARTICLE, encoding="utf-8")
+    built.build()
+    return built
+
+
+def entry_texts(page, selector: str) -> list[str]:
+    return [" ".join(li.get_text(" ").split()) for li in page.select(selector)]
+
+
+def test_page_timeline_and_count_agree_on_typographic_names(site):
+    page = site.page("entities/organisations/commission-d-enquete-de-saint-petersbourg.html")
+    facts = {
+        div.dt.get_text(strip=True): div.dd.get_text(strip=True)
+        for div in page.select("dl.facts > div")
+    }
+    assert facts["Mentions"] == "2"  # ’ and U+2011, then ' and -, in one article
+    [quoted] = page.select("blockquote.mention p")
+    assert (
+        quoted.get_text() == "La Commission d’enquête de Saint‑Pétersbourg a convoqué une réunion."
+    )
+    events = entry_texts(page, "li.entry-event")
+    assert len(events) == 1 and "il y a trois ans" in events[0], events
+    assert "2020" in page.select_one("li.entry-event time")["datetime"]
+
+    kim = site.page("entities/people/kim-jong-un.html")
+    kim_facts = {
+        d.dt.get_text(strip=True): d.dd.get_text(strip=True) for d in kim.select("dl.facts > div")
+    }
+    # The seed names him too ("Kim Jong-un", "Kim"); this article twice ("Kim Jong‑un" with
+    # U+2011), never in "Kim‑Jong" nor "Kimberley".
+    seed = next(p for p in site.article_files() if p.name != "kim-au-conseil.md")
+    seed_body = seed.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    in_seed = len(re.findall(r"(?<![\w-])Kim(?: Jong-un)?(?![\w-])", seed_body))
+    assert in_seed >= 1
+    assert kim_facts["Mentions"] == str(in_seed + 2)
+    assert any("il y a trois ans" in text for text in entry_texts(kim, "li.entry-event"))
+
+
+def test_first_mentions_linked_once_in_the_article(site):
+    page = site.page("articles/kim-au-conseil.html")
+    links = {
+        a.get_text(): a["href"]
+        for a in page.select("article .content a.entity-link, article a.entity-link")
+        if a.find_parent(class_="entity-box") is None
+    }
+    assert links["Commission d’enquête de Saint‑Pétersbourg"] == (
+        "../entities/organisations/commission-d-enquete-de-saint-petersbourg.html"
+    )
+    assert links["Kim Jong‑un"] == "../entities/people/kim-jong-un.html"
+    body = page.select_one("[data-pagefind-body]") or page
+    assert len([a for a in body.select("a.entity-link") if a.get_text() == "Kim Jong‑un"]) == 1
+
+
+def test_a_second_build_reads_every_analysis(site, caplog):
+    with caplog.at_level(logging.INFO, logger="site_model.glue"):
+        site.build()
+    [message] = [r.getMessage() for r in caplog.records if "analyses" in r.getMessage()]
+    assert message == "site model: 2 analyses read, 0 made"

@@ -1,0 +1,109 @@
+"""The site model as pure functions: entities, counts, timelines and editions agree."""
+
+import datetime as dt
+
+import pytest
+from entities.aliases import AliasBook
+from site_model.analysis import ArticleInput, analyse, text_forms
+from site_model.model import ArticleCard, ArticleFacts, build_site_model
+
+PARIS = dt.timezone(dt.timedelta(hours=2))
+
+
+def facts(slug: str, day: int, body: str, **names) -> ArticleFacts:
+    names = {kind: tuple(names.get(kind, ())) for kind in ("person", "place", "organisation")}
+    forms = {name: text_forms(name, kind) for kind, group in names.items() for name in group}
+    date = dt.datetime(2023, 9, day, 10, tzinfo=PARIS)
+    given = ArticleInput(body, "fr", date.date(), names, forms)
+    card = ArticleCard(slug, f"articles/{slug}.html", slug.title(), date, "fr", "RFI", "Résumé")
+    return ArticleFacts(card, names, analyse(given))
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_site_model(
+        [
+            facts(
+                "sommet", 13,
+                "<p>Vladimir Poutine a reçu Kim Jong‑un à Vostotchny, loin de Moscou. "
+                "Poutine l’a dit.</p>"
+                "<p>Le cosmodrome de Vostotchny est entré en service il y a sept ans.</p>",
+                person=["Vladimir Poutine", "Kim Jong-un"], place=["Vostotchny", "Moscou"],
+            ),
+            facts(
+                "retour", 14,
+                "<p>Poutine est rentré à Moscou. « C’est fini », a déclaré Poutine.</p>",
+                person=["Poutine"], place=["Moscou"],
+            ),
+            facts("seoul", 20, "<p>Séoul observe Moscou en 2022.</p>", place=["Séoul", "Moscou"]),
+        ],
+        AliasBook(),
+        "fr",
+    )  # fmt: skip
+
+
+def test_a_lone_surname_joins_the_full_name_and_its_mentions_add_up(model):
+    """ "Poutine" alone joins Vladimir Poutine: both articles also name Moscou (evidence)."""
+    view = model.views["Vladimir Poutine"]
+    assert view.entity.article_ids == ["retour", "sommet"]  # newest first
+    assert view.mention_count == 2 + 2
+    assert "Poutine" not in model.views
+
+
+def test_an_article_lists_its_entities_most_named_first(model):
+    assert [v.key for v in model.articles["sommet"].entities] == [
+        "Vladimir Poutine",
+        "Vostotchny",
+        "Kim Jong-un",
+        "Moscou",
+    ]
+    assert model.articles["retour"].entity_of == {
+        "Poutine": "Vladimir Poutine",
+        "Moscou": "Moscou",
+    }
+
+
+def test_entity_page_timeline_and_counts_agree(model):
+    """The sentence an entity page quotes, its timeline's events and its count come from the
+    same mentions: an event is on the timeline of exactly the entities its sentence names."""
+    kim = model.views["Kim Jong-un"]
+    [item] = model.entity_articles["Kim Jong-un"]
+    assert item.sentence == "Vladimir Poutine a reçu Kim Jong‑un à Vostotchny, loin de Moscou."
+    assert kim.mention_count == 1
+    events = [e for e in model.timelines["Vostotchny"] if e.kind == "event"]
+    assert [(e.date, e.expression) for e in events] == [(dt.date(2016, 1, 1), "il y a sept ans")]
+    assert all(e.kind == "article" for e in model.timelines["Kim Jong-un"])
+    for key, entries in model.timelines.items():
+        for entry in entries:
+            if entry.kind == "event":
+                assert key in {v.key for v in entry.entities}
+
+
+def test_quotes_go_to_the_merged_entity(model):
+    [quote] = model.quotes["Vladimir Poutine"]
+    assert (quote.text, quote.article.slug) == ("C’est fini", "retour")
+
+
+def test_site_timeline_oldest_first_and_editions(model):
+    assert [e.date for e in model.timeline] == sorted(e.date for e in model.timeline)
+    assert [e.key for e in model.day_editions] == ["2023-09-13", "2023-09-14", "2023-09-20"]
+    assert [e.key for e in model.week_editions] == ["2023-W37", "2023-W38"]
+    first_week = model.week_editions[0]
+    assert [c.slug for c in first_week.articles] == ["sommet", "retour"]  # most entities lead
+    assert first_week.next is model.week_editions[1]
+
+
+def test_related_articles_share_entities(model):
+    """retour shares Poutine and Moscou with sommet, Moscou only with seoul."""
+    assert model.articles["retour"].related == ("sommet", "seoul")
+    assert set(model.articles["seoul"].related) == {"retour", "sommet"}
+
+
+def test_render_keys_change_with_what_a_card_shows():
+    one = build_site_model([facts("a", 1, "<p>Kim parle.</p>", person=["Kim"])], AliasBook(), "fr")
+    two = build_site_model(
+        [facts("a", 1, "<p>Kim parle. Kim rit.</p>", person=["Kim"])], AliasBook(), "fr"
+    )
+    assert one.views["Kim"].render_key != two.views["Kim"].render_key  # its count changed
+    same = build_site_model([facts("a", 1, "<p>Kim parle.</p>", person=["Kim"])], AliasBook(), "fr")
+    assert one.cards["a"].render_key == same.cards["a"].render_key
