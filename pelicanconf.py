@@ -46,8 +46,8 @@ ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"
 PAGE_URL = PAGE_LANG_URL = "pages/{slug}.html"
 PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "pages/{slug}.html"
 INDEX_SAVE_AS = "index.html"
-# Entities replace categories, tags and authors: their pages come from the entities plugin.
-DIRECT_TEMPLATES = ["index", "search", "404"]
+# Entities replace categories, tags and authors: their pages come from the site_model plugin.
+DIRECT_TEMPLATES = ["search", "404"]  # index.html: the site_model plugin (archive pages)
 SEARCH_SAVE_AS = "search.html"
 CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
 CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""

@@ -36,7 +36,14 @@ from timelines.settings import timelines_settings
 
 from .analysis import KINDS, ArticleInput, link_body, text_forms
 from .cache import AnalysisCache
-from .model import ArticleCard, ArticleFacts, build_site_model, digest
+from .model import (
+    ArticleCard,
+    ArticleFacts,
+    archive_pages,
+    archive_url,
+    build_site_model,
+    digest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -163,11 +170,6 @@ class Digest:
     url = property(lambda self: self.page.url)
     lang = property(lambda self: self.page.lang)
     slug = property(lambda self: self.page.slug)
-
-
-def timeline_page_url(number: int) -> str:
-    """``timeline/index.html`` for the first page, ``timeline/page-N.html`` after."""
-    return "timeline/index.html" if number == 1 else f"timeline/page-{number}.html"
 
 
 def as_dates(tree: list) -> list:
@@ -299,8 +301,37 @@ class SiteModelGenerator(Generator):
                 **kw,
             )
 
+        self._write_home(write)
         self._write_entities(write, writer)
         self._write_timelines(write, writer)
+
+    # --- home and archive ---------------------------------------------------------------
+
+    def _write_home(self, write) -> None:
+        """index.html: the newest DEFAULT_PAGINATION articles, editions and digests; then
+        archive pages numbered from the oldest (``model.archive_pages``). A site that keeps
+        Pelican's own paginated index (``"index"`` in DIRECT_TEMPLATES) gets that one instead."""
+        if "index" in self.settings.get("DIRECT_TEMPLATES", ()):
+            return
+        model = self.model
+        size = self.settings.get("DEFAULT_PAGINATION") or 10
+        oldest_first = sorted(model.cards.values(), key=lambda c: (c.date, c.slug))
+        pages = archive_pages(oldest_first, size)
+        urls = [archive_url(number) for number in range(1, len(pages) + 1)]
+        write(
+            "index.html", "index", articles=oldest_first[::-1][:size],
+            archive_url=urls[-1] if len(oldest_first) > size else None,
+            latest_editions=self.context["latest_editions"], digests=self.digests,
+        )  # fmt: skip
+        if len(oldest_first) <= size:
+            return
+        for number, cards in enumerate(pages, 1):
+            write(
+                urls[number - 1], "archive", articles=cards, page_number=number,
+                page_count=len(pages),
+                newer_url=urls[number] if number < len(pages) else "index.html",
+                older_url=urls[number - 2] if number > 1 else None,
+            )  # fmt: skip
 
     # --- entities -----------------------------------------------------------------------
 
@@ -369,18 +400,16 @@ class SiteModelGenerator(Generator):
                 self._dump(relative, timelinejs(entries, view.name, lambda a: "../../" + a.url))
 
     def _write_timeline(self, write) -> None:
-        """Pages of TIMELINES_PAGE_SIZE entries, newest first (timeline/index.html, then
-        timeline/page-2.html ...), and one page per year to jump to."""
+        """timeline/index.html: the newest TIMELINES_PAGE_SIZE entries; then one page per year,
+        which changes only when an entry of that year does."""
         newest_first = self.model.timeline[::-1]
         years = sorted({entry.date.year for entry in newest_first}, reverse=True)
-        size = self.options["TIMELINES_PAGE_SIZE"]
-        chunks = [newest_first[i : i + size] for i in range(0, len(newest_first), size)] or [[]]
-        pages = [timeline_page_url(number) for number in range(1, len(chunks) + 1)]
-        for number, chunk in enumerate(chunks, 1):
-            write(
-                pages[number - 1], "timeline", timeline_years=timeline_tree(chunk), years=years,
-                year=None, timeline_pages=pages, page_number=number,
-            )  # fmt: skip
+        latest = newest_first[: self.options["TIMELINES_PAGE_SIZE"]]
+        pages = ["timeline/index.html"]
+        write(
+            pages[0], "timeline", timeline_years=timeline_tree(latest), years=years,
+            year=None, timeline_pages=pages, page_number=1,
+        )  # fmt: skip
         by_year: dict[int, list] = {}
         for entry in newest_first:
             by_year.setdefault(entry.date.year, []).append(entry)

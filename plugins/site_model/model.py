@@ -326,3 +326,20 @@ def _editions(model: SiteModel) -> None:
             model.day_editions = editions
         else:
             model.week_editions = editions
+
+
+def archive_pages(oldest_first: Sequence[ArticleCard], size: int) -> list[list[ArticleCard]]:
+    """Archive pages numbered from the oldest article, each newest first: page 1 holds the
+    first ``size`` articles published, so a new article changes only the newest page (and the
+    one before it when it starts a new page).
+
+    >>> [[c.slug for c in page] for page in archive_pages(
+    ...     [ArticleCard(s, "", "", None, "fr") for s in "abcde"], 2)]
+    [['b', 'a'], ['d', 'c'], ['e']]
+    """
+    chunks = [list(oldest_first[i : i + size]) for i in range(0, len(oldest_first), size)]
+    return [chunk[::-1] for chunk in chunks]
+
+
+def archive_url(number: int) -> str:
+    return f"archive/page-{number}.html"

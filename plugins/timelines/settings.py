@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 DEFAULTS = {
-    "TIMELINES_PAGE_SIZE": 100,  # entries per page of timeline/
+    "TIMELINES_PAGE_SIZE": 100,  # newest entries on timeline/index.html (then year pages)
     "TIMELINES_ENTITY_INLINE": 20,  # entries of an entity's timeline shown on its page
     "TIMELINES_DIGESTS_DIR": "digests",  # curated digests, inside PATH
 }

@@ -6,10 +6,11 @@ import logging
 import re
 
 import pytest
-from sitekit import Site
+from sitekit import EXAMPLE_SLUG, Site
 
 pytestmark = pytest.mark.site
 
+BRIEFS = 11  # with the seed and ARTICLE: 13 articles, two archive pages of 10
 ARTICLE = """Title: Kim Jong‑un et la Commission d’enquête de Saint‑Pétersbourg
 Date: 2023-09-20 10:00
 Slug: kim-au-conseil
@@ -30,6 +31,12 @@ def site(tmp_path_factory):
     built = Site(tmp_path_factory.mktemp("site-model"))
     built.add_example()
     (built.content / "articles" / "kim-au-conseil.md").write_text(ARTICLE, encoding="utf-8")
+    for day in range(1, BRIEFS + 1):
+        (built.content / "articles" / f"breve-{day}.md").write_text(
+            f"Title: Brève {day}\nDate: 2023-08-{day:02d} 08:00\nLang: fr\nPlaces: Lyon\n\n"
+            f"Lyon, le {day} août : rien à signaler.\n",
+            encoding="utf-8",
+        )
     built.build()
     return built
 
@@ -59,7 +66,7 @@ def test_page_timeline_and_count_agree_on_typographic_names(site):
     }
     # The seed names him too ("Kim Jong-un", "Kim"); this article twice ("Kim Jong‑un" with
     # U+2011), never in "Kim‑Jong" nor "Kimberley".
-    seed = next(p for p in site.article_files() if p.name != "kim-au-conseil.md")
+    seed = site.content / "articles" / f"{EXAMPLE_SLUG}.md"
     seed_body = seed.read_text(encoding="utf-8").split("\n\n", 1)[1]
     in_seed = len(re.findall(r"(?<![\w-])Kim(?: Jong-un)?(?![\w-])", seed_body))
     assert in_seed >= 1
@@ -86,4 +93,25 @@ def test_a_second_build_reads_every_analysis(site, caplog):
     with caplog.at_level(logging.INFO, logger="site_model.glue"):
         site.build()
     [message] = [r.getMessage() for r in caplog.records if "analyses" in r.getMessage()]
-    assert message == "site model: 2 analyses read, 0 made"
+    assert message == f"site model: {BRIEFS + 2} analyses read, 0 made"
+
+
+def titles(page) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select(".card-title")]
+
+
+def test_archive_pages_are_numbered_from_the_oldest(site):
+    """A new article changes the newest archive page only: page 1 holds the first ten."""
+    home = site.page("index.html")
+    assert len(titles(home)) == 10
+    assert titles(home)[-1] == "Brève 4"  # Kim, the seed, then Brève 11 down to 4
+    assert home.select_one("a[rel=next]")["href"] == "./archive/page-2.html"
+    first = site.page("archive/page-1.html")
+    assert titles(first) == [f"Brève {day}" for day in range(10, 0, -1)]
+    assert first.select_one("a[rel=prev]")["href"] == "../archive/page-2.html"
+    assert first.select_one("a[rel=next]") is None
+    second = site.page("archive/page-2.html")
+    assert len(titles(second)) == 3 and titles(second)[-1] == "Brève 11"
+    assert second.select_one("a[rel=next]")["href"] == "../archive/page-1.html"
+    assert second.select_one("a[rel=prev]")["href"] == "../index.html"
+    assert not (site.output / "index2.html").exists()
