@@ -68,6 +68,7 @@ def _format_day(value: dt.date, lang: str | None, precision: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1024)
 def language_name(code: str | None, in_lang: str | None) -> str:
     """The name of language ``code`` written in ``in_lang``, as a reader would write it.
 

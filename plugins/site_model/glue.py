@@ -195,27 +195,31 @@ def timeline_tree(entries: list) -> list:
     return as_dates(group_for_timeline(entries, lambda e: e.date, lambda e: e.precision))
 
 
-class EntryRenderer:
-    """The ``entry_html(entry, show_date)`` global: a timeline entry rendered once per build for
-    each language and site URL, then reused on every page that lists it (the site's timeline,
-    its year page, the entity pages and timelines of every entity it names)."""
+class Fragments:
+    """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
+    timeline entry, an article's line or card) rendered once per build for each language and
+    site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"`` or
+    ``"card"`` (option: the heading tag); ``theme/templates/_fragment.html`` holds them, with
+    the macros of ``_macros.html``, so a page looks the same either way."""
 
     def __init__(self, env):
-        self.template = env.get_template("_entry.html")
+        self.template = env.get_template("_fragment.html")
         self.done: dict[tuple, tuple[object, Markup]] = {}
+        self.renders = 0
 
     @pass_context
-    def __call__(self, context, entry, show_date: bool = True) -> Markup:
+    def __call__(self, context, kind: str, item, option=None) -> Markup:
         lang = context_lang(context)
         site_url = context.get("SITEURL", "")
-        key = (id(entry), lang, site_url, bool(show_date))
+        key = (kind, id(item), option, lang, site_url)
         found = self.done.get(key)
-        if found is None or found[0] is not entry:
+        if found is None or found[0] is not item:
             html = self.template.render(
-                {**context.get_all(), "SITEURL": site_url, "page_lang": lang, "entry": entry,
-                 "show_date": show_date}
+                {**context.get_all(), "SITEURL": site_url, "page_lang": lang, "kind": kind,
+                 "item": item, "option": option}
             )  # fmt: skip
-            found = self.done[key] = (entry, Markup(html.strip()))
+            found = self.done[key] = (item, Markup(html.strip()))
+            self.renders += 1
         return found[1]
 
 
@@ -233,7 +237,7 @@ class SiteModelGenerator(Generator):
             if len(entries) > inline
         }
         model = self.model
-        self.env.globals["entry_html"] = EntryRenderer(self.env)
+        self.env.globals["fragment"] = Fragments(self.env)
         self.context["entity_groups"] = model.groups
         self.context["latest_editions"] = model.day_editions[-1:] + model.week_editions[-1:]
         self.digests = self._read_digests()
