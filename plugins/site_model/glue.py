@@ -352,7 +352,7 @@ class SiteModelGenerator(Generator):
                 continue
             timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))
             write(
-                view.url, "entity", entity=view,
+                view.url, "entity", entity=view, entity_key=view.page_key,
                 entity_articles=model.entity_articles[key],
                 co_mentioned=model.co_mentioned[key],
                 quotes=model.quotes.get(key, []),
@@ -369,7 +369,8 @@ class SiteModelGenerator(Generator):
             exported.append(
                 export_entity(view, [item.article.url for item in model.entity_articles[key]])
             )
-        write("entities/index.html", "entities", entity_groups=model.groups)
+        counts = digest([view.page_key for _, views in model.groups for view in views])
+        write("entities/index.html", "entities", entity_groups=model.groups, counts_key=counts)
         self._dump("entities.json", {"entities": exported})
 
     # --- timelines, editions, digests ---------------------------------------------------

@@ -134,13 +134,18 @@ class SiteModel:
         self.week_editions: list[Edition] = []
 
 
-def entity_render_key(view: EntityView) -> str:
+def entity_keys(view: EntityView) -> tuple[str, str]:
+    """Two keys of an entity, for the writer that skips unchanged pages:
+    ``render_key`` covers what other pages show of it (a link: its names, kind and URL), so a
+    new mention does not re-render every page that links to it; ``page_key`` covers what its
+    own page and the entity index show (counts, dates, description)."""
     entity = view.entity
-    return digest(
-        "entity", view.url, view.kind, sorted(entity.names.items()), sorted(entity.aliases),
-        entity.description, entity.wikidata, len(entity.article_ids), view.mention_count,
-        entity.first_seen, entity.last_seen, view.default_lang,
+    chip = digest("entity", view.url, view.kind, sorted(entity.names.items()), view.default_lang)
+    page = digest(
+        chip, sorted(entity.aliases), entity.description, entity.wikidata,
+        len(entity.article_ids), view.mention_count, entity.first_seen, entity.last_seen,
     )  # fmt: skip
+    return chip, page
 
 
 def build_site_model(
@@ -180,7 +185,7 @@ def build_site_model(
         keys_of[slug] = sorted(keys, key=lambda key: -counts_of[slug][key])  # stable for ties
     for key, view in views.items():
         view.counted_mentions = mentions[key]
-        view.render_key = entity_render_key(view)
+        view.render_key, view.page_key = entity_keys(view)
     model.groups = [
         (kind, [views[entity.key] for entity in members])
         for kind, members in registry.by_kind().items()
