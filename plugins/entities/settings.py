@@ -5,6 +5,7 @@ from __future__ import annotations
 DEFAULTS = {
     "ENTITIES_ALIAS_FILE": "entities.yml",  # the editors' alias file, inside PATH
     "ENTITIES_FEED_MAX_ITEMS": 20,  # newest articles in each entity's Atom feed
+    "ENTITIES_PAGE_ARTICLES": 50,  # newest articles (and quotes) on an entity's page
 }
 
 
@@ -23,9 +24,10 @@ def entities_settings(settings: dict) -> dict:
     entities.settings.SettingsError: ENTITIES_FEED_MAX_ITEMS = '20': expected a whole number above 0
     """
     values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
-    feed = values["ENTITIES_FEED_MAX_ITEMS"]
-    if isinstance(feed, bool) or not isinstance(feed, int) or feed <= 0:
-        raise SettingsError(f"ENTITIES_FEED_MAX_ITEMS = {feed!r}: expected a whole number above 0")
+    for name in ("ENTITIES_FEED_MAX_ITEMS", "ENTITIES_PAGE_ARTICLES"):
+        value = values[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise SettingsError(f"{name} = {value!r}: expected a whole number above 0")
     alias_file = values["ENTITIES_ALIAS_FILE"]
     if not isinstance(alias_file, str) or not alias_file.endswith((".yml", ".yaml")):
         raise SettingsError(

@@ -343,6 +343,7 @@ class SiteModelGenerator(Generator):
         model = self.model
         inline = self.options["TIMELINES_ENTITY_INLINE"]
         feed_max = self.entity_options["ENTITIES_FEED_MAX_ITEMS"]
+        page_size = self.entity_options["ENTITIES_PAGE_ARTICLES"]
         exported = []
         for key, view in sorted(model.views.items(), key=lambda item: item[1].url):
             if not (
@@ -351,11 +352,13 @@ class SiteModelGenerator(Generator):
             ):
                 continue
             timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))
+            items = model.entity_articles[key]  # newest first
             write(
                 view.url, "entity", entity=view, entity_key=view.page_key,
-                entity_articles=model.entity_articles[key],
+                entity_articles=items[:page_size],
+                articles_url=self._write_entity_archive(write, view, items, page_size),
                 co_mentioned=model.co_mentioned[key],
-                quotes=model.quotes.get(key, []),
+                quotes=model.quotes.get(key, [])[:page_size],
                 timeline=model.timelines.get(key, [])[-inline:],
                 timeline_url=timeline_url, timeline_total=timeline_total,
             )  # fmt: skip
@@ -373,17 +376,48 @@ class SiteModelGenerator(Generator):
         write("entities/index.html", "entities", entity_groups=model.groups, counts_key=counts)
         self._dump("entities.json", {"entities": exported})
 
+    def _write_entity_archive(self, write, view, items: list, size: int) -> str | None:
+        """An entity's articles beyond its page's ``size`` newest: pages numbered from the
+        oldest (``<slug>.articles-1.html`` holds the first ``size``); the URL of the newest."""
+        if len(items) <= size:
+            return None
+        pages = archive_pages(items[::-1], size)
+        urls = [view.url.replace(".html", f".articles-{n}.html") for n in range(1, len(pages) + 1)]
+        for number, chunk in enumerate(pages, 1):
+            write(
+                urls[number - 1], "entity_articles", entity=view, entity_articles=chunk,
+                page_number=number, page_count=len(pages),
+                newer_url=urls[number] if number < len(pages) else view.url,
+                older_url=urls[number - 2] if number > 1 else None,
+            )  # fmt: skip
+        return urls[-1]
+
     # --- timelines, editions, digests ---------------------------------------------------
 
     def _write_timelines(self, write, writer) -> None:
         model = self.model
         self._write_timeline(write)
+        size = self.options["TIMELINES_PAGE_SIZE"]
         for key, (url, _) in self.timeline_pages.items():
-            write(
-                url, "timeline", entity=model.views[key],
-                timeline_years=timeline_tree(model.timelines[key][::-1]), years=[], year=None,
-                page_number=None,
-            )  # fmt: skip
+            view, newest_first = model.views[key], model.timelines[key][::-1]
+            if len(newest_first) <= size:
+                write(url, "timeline", entity=view, timeline_years=timeline_tree(newest_first),
+                      years=[], year=None, page_number=None)  # fmt: skip
+                continue
+            # A long timeline: the newest entries, then one page per year (stable pages).
+            prefix = view.url.replace(".html", ".timeline-")
+            by_year: dict[int, list] = {}
+            for entry in newest_first:
+                by_year.setdefault(entry.date.year, []).append(entry)
+            years = sorted(by_year, reverse=True)
+            pages = {url: (newest_first[:size], None)}
+            pages.update({f"{prefix}{year}.html": (by_year[year], year) for year in years})
+            for page, (entries, year) in pages.items():
+                write(
+                    page, "timeline", entity=view, timeline_years=timeline_tree(entries),
+                    years=years, year=year, page_number=1 if year is None else None,
+                    latest_url=url, year_prefix=prefix,
+                )  # fmt: skip
         for edition in model.day_editions + model.week_editions:
             write(edition.url, "edition", edition=edition)
         write("editions/index.html", "editions", editions_by_year=self._editions_by_year())

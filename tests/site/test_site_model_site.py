@@ -115,3 +115,50 @@ def test_archive_pages_are_numbered_from_the_oldest(site):
     assert second.select_one("a[rel=next]")["href"] == "../archive/page-1.html"
     assert second.select_one("a[rel=prev]")["href"] == "../index.html"
     assert not (site.output / "index2.html").exists()
+
+
+@pytest.fixture(scope="module")
+def small_pages(tmp_path_factory):
+    """The same briefs, with small pages: five articles an entity page, four timeline entries."""
+    built = Site(tmp_path_factory.mktemp("small-pages"))
+    for day in range(1, BRIEFS + 1):
+        (built.content / "articles" / f"breve-{day}.md").write_text(
+            f"Title: Brève {day}\nDate: 2023-08-{day:02d} 08:00\nLang: fr\nPlaces: Lyon\n\n"
+            f"Lyon : rien à signaler.\n",
+            encoding="utf-8",
+        )
+    built.build(ENTITIES_PAGE_ARTICLES=5, TIMELINES_ENTITY_INLINE=3, TIMELINES_PAGE_SIZE=4)
+    return built
+
+
+def test_an_entity_page_shows_its_newest_articles_and_links_its_archive(small_pages):
+    page = small_pages.page("entities/places/lyon.html")
+    section = page.find(id="articles-heading").find_parent("section")
+    assert [a.get_text() for a in section.select("li > a")] == [
+        f"Brève {day}" for day in (11, 10, 9, 8, 7)
+    ]
+    archive = section.find("a", href="../../entities/places/lyon.articles-3.html")
+    assert archive.get_text() == "Les 11 articles"
+    pages = {n: small_pages.page(f"entities/places/lyon.articles-{n}.html") for n in (1, 2, 3)}
+    listed = {n: [a.get_text() for a in p.select("main li > a")] for n, p in pages.items()}
+    assert listed == {
+        1: [f"Brève {day}" for day in (5, 4, 3, 2, 1)],
+        2: [f"Brève {day}" for day in (10, 9, 8, 7, 6)],
+        3: ["Brève 11"],
+    }
+    assert pages[3].select_one("a[rel=prev]")["href"] == "../../entities/places/lyon.html"
+    assert (
+        pages[3].select_one("a[rel=next]")["href"] == "../../entities/places/lyon.articles-2.html"
+    )
+    assert not (small_pages.output / "entities/places/lyon.articles-4.html").exists()
+
+
+def test_a_long_entity_timeline_has_its_newest_entries_then_year_pages(small_pages):
+    latest = small_pages.page("entities/places/lyon.timeline.html")
+    assert len(latest.select("li.entry")) == 4
+    years = latest.select("nav.years a[data-year]")
+    assert [(a.get_text(), a["href"]) for a in years] == [
+        ("2023", "../../entities/places/lyon.timeline-2023.html")
+    ]
+    year = small_pages.page("entities/places/lyon.timeline-2023.html")
+    assert len(year.select("li.entry-article")) == BRIEFS
