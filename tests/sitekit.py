@@ -103,6 +103,7 @@ class Site:
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "INGEST_CACHE_PATH": str(self.root / ".ingest-cache"),
+            "CACHE_PATH": str(self.root / ".pelican-cache"),
             "SEARCH_INDEX": False,
         }
         values.update(overrides)
