@@ -77,7 +77,7 @@ def build_digest(settings: dict) -> str:
     """Everything every page depends on but its data: theme templates and catalogs (all of
     them), the settings, the code."""
     theme = Path(settings["THEME"])
-    extra = [Path(p) for p in settings.get("EXTRA_TEMPLATES_PATHS", [])]
+    extra = [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES", [])]
     templates = files_digest([theme / "templates", theme / "translations", *extra])
     parts = [templates, settings_digest(settings), code_digest(settings)]
     return hashlib.sha256(" ".join(parts).encode()).hexdigest()

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from incremental.glue import check_reader_cache, finish, make_writer
+from incremental.glue import check_reader_cache, finish, make_writer, write_output
 from pelican import signals
 from pelican.settings import read_settings
 from pelican.writers import FileOverwriteFailedError
@@ -148,6 +148,7 @@ def test_pages_no_longer_written_are_removed_and_nothing_else(settings):
     for name in ("notes.txt", "pagefind/pagefind.js"):  # not the writer's
         (output / name).parent.mkdir(exist_ok=True)
         (output / name).write_text("mine", encoding="utf-8")
+        os.utime(output / name, ns=(10**18, 10**18))  # put there before the build (2001)
     changes = build(settings, lambda w: w.write_file("b.html", template, dict(SITE), title="B"))
     assert changes.removed == {"entities/people/a.html"}
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == [
@@ -235,3 +236,24 @@ def test_the_reader_cache_is_emptied_when_the_settings_change(settings):
     settings["SITENAME"] = "Another name"
     assert run() is False
     assert os.listdir(cache) == ["reader-cache-stamp"]
+
+
+def test_files_plugins_write_themselves_are_removed_once_no_build_writes_them(settings):
+    template = Template()
+    output = Path(settings["OUTPUT_PATH"])
+
+    def with_exports(writer):
+        writer.write_file("x.html", template, dict(SITE), title="T")
+        (output / "exports").mkdir(exist_ok=True)
+        (output / "exports" / "direct.json").write_text("{}", encoding="utf-8")
+        write_output(settings, "exports/through-the-plugin.json", "[]")
+
+    first = build(settings, with_exports)
+    assert first.others == {"exports/direct.json"}
+    assert first.written == {"x.html", "exports/through-the-plugin.json"}
+    again = build(settings, with_exports)
+    assert again.written == set()  # write_output compared the bytes; the direct write is new
+    assert again.others == {"exports/direct.json"}
+    gone = build(settings, lambda w: w.write_file("x.html", template, dict(SITE), title="T"))
+    assert gone.removed == {"exports/direct.json", "exports/through-the-plugin.json"}
+    assert sorted(p.name for p in output.iterdir()) == ["x.html"]
