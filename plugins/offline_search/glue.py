@@ -64,9 +64,12 @@ def staging_folder(settings) -> Path:
 
 
 def index_site(pelican) -> None:
-    if not pelican.settings.get("SEARCH_INDEX", True):
-        return
     output = Path(pelican.settings["OUTPUT_PATH"])
+    if not pelican.settings.get("SEARCH_INDEX", True):
+        if (output / BUNDLE).is_dir():  # an index of an earlier build: no longer part of the site
+            shutil.rmtree(output / BUNDLE)
+            logger.info("search index: SEARCH_INDEX is off; %s removed", output / BUNDLE)
+        return
     glob = article_glob(pelican.settings["ARTICLE_SAVE_AS"])
     changes = getattr(pelican, "output_changes", None)
     if (

@@ -184,3 +184,15 @@ def test_a_corrupt_manifest_rebuilds_everything_correctly(site, tmp_path):
     assert_like_a_full_build(site, tmp_path / "full")
     changes, runs = build(site)  # the manifest is whole again
     assert changes.written == set() and runs == []
+
+
+def test_turning_search_off_removes_the_index_and_on_again_builds_it(site):
+    site.defaults = {"SEARCH_INDEX": False}
+    try:
+        changes, runs = build(site)
+        assert runs == [] and not (site.output / "pagefind").exists()
+        assert changes.written == set()
+    finally:
+        site.defaults = {"SEARCH_INDEX": True}
+    changes, runs = build(site)
+    assert len(runs) == 1 and (site.output / "pagefind" / "pagefind.js").is_file()
