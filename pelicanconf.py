@@ -23,8 +23,11 @@ plugins_dir = str(Path(__file__).resolve().parent / "plugins")  # lowercase: not
 if plugins_dir not in sys.path:
     sys.path.insert(0, plugins_dir)
 # strict_build first: it counts errors from the start and checks them after everything else.
+# incremental next: its writer keys every page; it removes stale files before the search index
+# (offline_search) looks at what changed.
 PLUGINS = [
     "strict_build",
+    "incremental",
     "ingest",
     "site_language",
     "article_page",
@@ -73,4 +76,15 @@ DIGEST_STRICT = False
 
 # The same input gives the same output: no build time in pages.
 OUTPUT_RETENTION = [".git"]
-DELETE_OUTPUT_DIRECTORY = True
+
+# Incremental builds (README, "Incremental builds"): output/ is kept; the incremental plugin
+# writes only the files whose bytes changed and removes those no longer part of the site.
+DELETE_OUTPUT_DIRECTORY = False
+# Pelican's reader cache: an unchanged Markdown file is not parsed again. After a git checkout
+# every file has a new time but the same bytes: compare contents (md5), not times.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = ".pelican-cache"
+CHECK_MODIFIED_METHOD = "md5"
+STATIC_CHECK_IF_MODIFIED = True

@@ -15,3 +15,7 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"  # off locally: a feed needs absolute links
 DIGEST_STRICT = True
+# What is deployed is exactly this build: nothing a local build left in output/ (files of other
+# settings, pages of a build that stopped early, files put there by hand) can ship with it. A
+# publish renders every page anyway: its SITEURL changes every key.
+DELETE_OUTPUT_DIRECTORY = True

@@ -49,8 +49,9 @@ def pelican(c, *args, strict=False):
 
 @task
 def clean(c):
-    """Remove the generated site (output/)."""
+    """Remove the generated site (output/) and Pelican's caches (.pelican-cache/)."""
     shutil.rmtree(ROOT / CONFIG["deploy_path"], ignore_errors=True)
+    shutil.rmtree(ROOT / ".pelican-cache", ignore_errors=True)
 
 
 @task(help={"strict": "fail at the end if any file had an error (what CI does)"})
@@ -61,7 +62,7 @@ def build(c, strict=False):
 
 @task(help={"strict": "fail at the end if any file had an error"})
 def rebuild(c, strict=False):
-    """Build from scratch: remove output/ first."""
+    """Build from scratch: remove output/ and Pelican's caches first."""
     clean(c)
     build(c, strict=strict)
 

@@ -198,7 +198,7 @@ def _outside_changes(hostile_site) -> list[str]:
     return changes
 
 
-WRITABLE = ("project/output", "project/.ingest-cache")
+WRITABLE = ("project/output", "project/.ingest-cache", "project/.pelican-cache")  # caches
 
 
 def test_nothing_is_written_outside_output_and_content_articles(hostile_site, tally):

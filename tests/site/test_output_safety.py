@@ -176,7 +176,7 @@ def test_refused_slugs_and_languages_get_safe_ones(hostile_site):
 
 def test_nothing_is_written_outside_output(hostile_site):
     root = hostile_site.root
-    allowed = {"content", "output", "seeds", ".ingest-cache", ".pelican-cache"}
+    allowed = {"content", "output", "seeds", ".ingest-cache", ".pelican-cache"}  # caches
     assert sorted(p.name for p in root.iterdir() if p.name not in allowed) == []
     assert not (root.parent / "output-evil").exists() and not (root.parent / "evil.html").exists()
     assert not list(root.parent.glob("*evil*"))

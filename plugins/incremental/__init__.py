@@ -1,0 +1,7 @@
+"""Pelican plugin. Importing the package's pure modules does not import Pelican."""
+
+
+def register() -> None:
+    from .glue import register as register_glue
+
+    register_glue()

@@ -1,0 +1,166 @@
+"""What a page is rendered from, as one digest; and the key that says whether to render it. Pure.
+
+A page's **key** hashes everything its bytes can depend on: its output name, the theme (templates
+and catalogs), the settings, the site-wide data every page shows (``RENDER_SITE_KEY``) and the
+**fingerprint** of its own data. Two builds that give a page the same key give it the same
+bytes, so the second build neither renders nor writes it. When some of the data cannot be
+fingerprinted the page has no key: it is rendered, and written only if its bytes changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+KEY_VERSION = "1"  # bump when the way keys are computed changes: every page renders once
+
+
+class Unknown(Exception):
+    """A value whose fingerprint is unknown: neither plain data nor carrying a ``render_key``."""
+
+
+def fingerprint(value: object) -> str | None:
+    """A digest of ``value``, or None when part of it is unknown.
+
+    Plain data (str, int, float, bool, None, date, datetime, and lists, tuples, dicts, sets and
+    dataclasses of those) counts by value; an object with a ``render_key`` string by that
+    string (its promise to cover everything a template shows of it); Pelican's categories, tags
+    and authors by their kind and name (all they show derives from it and the settings);
+    anything else is unknown.
+
+    >>> fingerprint({"b": [1, 2.5], "a": None}) == fingerprint({"a": None, "b": [1, 2.5]})
+    True
+    >>> fingerprint("1") == fingerprint(1)
+    False
+    >>> fingerprint([object()]) is None
+    True
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        _feed(digest, value)
+    except Unknown:
+        return None
+    return digest.hexdigest()
+
+
+def _feed(digest, value: object) -> None:  # one case per kind of value
+    if value is None or isinstance(value, bool):
+        digest.update(f"\x00{value!r}".encode())
+    elif isinstance(value, str):
+        encoded = value.encode("utf-8", "surrogatepass")
+        digest.update(b"\x01s%d:" % len(encoded) + encoded)
+    elif isinstance(value, int | float):
+        digest.update(f"\x01{type(value).__name__}{value!r};".encode())
+    elif isinstance(value, dt.date):  # datetime too: isoformat keeps time and zone
+        digest.update(f"\x01{type(value).__name__}{value.isoformat()};".encode())
+    elif isinstance(getattr(value, "render_key", None), str):
+        key = value.render_key.encode("utf-8", "surrogatepass")
+        digest.update(f"\x02{type(value).__qualname__}%d:".encode() % len(key) + key)
+    elif isinstance(value, Mapping):
+        items = sorted((fingerprint_or_raise(k), v) for k, v in value.items())
+        digest.update(b"\x03{%d" % len(items))
+        for key, item in items:
+            digest.update(key.encode())
+            _feed(digest, item)
+    elif isinstance(value, list | tuple):
+        digest.update(b"\x04[%d" % len(value))
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, set | frozenset):
+        keys = sorted(fingerprint_or_raise(item) for item in value)
+        digest.update(b"\x05{%d" % len(keys) + "".join(keys).encode())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(f"\x06{type(value).__qualname__}".encode())
+        for field in dataclasses.fields(value):
+            digest.update(field.name.encode() + b"=")
+            _feed(digest, getattr(value, field.name))
+    elif _is_url_wrapper(value):
+        digest.update(f"\x07{type(value).__qualname__}".encode())
+        _feed(digest, value.name)
+    else:
+        raise Unknown(type(value).__qualname__)
+
+
+def fingerprint_or_raise(value: object) -> str:
+    found = fingerprint(value)
+    if found is None:
+        raise Unknown(type(value).__qualname__)
+    return found
+
+
+def _is_url_wrapper(value: object) -> bool:
+    """Pelican's Category, Tag and Author (``pelican.urlwrappers.URLWrapper``), by duck type:
+    this module does not import Pelican."""
+    return any(
+        cls.__name__ == "URLWrapper" and cls.__module__ == "pelican.urlwrappers"
+        for cls in type(value).__mro__
+    )
+
+
+def page_key(name: str, build_digest: str, site_key: str, data: object) -> str | None:
+    """The key of the output file ``name``: None when ``data`` has no fingerprint.
+
+    ``build_digest`` covers the theme, the settings and the code (``build_digest()``),
+    ``site_key`` what every page shows (``RENDER_SITE_KEY``).
+
+    >>> page_key("a.html", "b", "s", {"n": 1}) == page_key("a.html", "b", "s", {"n": 1})
+    True
+    >>> page_key("a.html", "b", "s", {"n": 1}) == page_key("b.html", "b", "s", {"n": 1})
+    False
+    >>> page_key("a.html", "b", "s", {"n": object()}) is None
+    True
+    """
+    data_print = fingerprint(data)
+    if data_print is None:
+        return None
+    whole = fingerprint([KEY_VERSION, name, build_digest, site_key, data_print])
+    return whole
+
+
+def settings_digest(settings: Mapping[str, object]) -> str:
+    """A digest of every setting whose value is JSON data, by name (others are left out: a
+    function or a class is covered by the code digest).
+
+    >>> settings_digest({"A": 1, "B": [2]}) == settings_digest({"B": [2], "A": 1, "F": print})
+    True
+    """
+    plain = {}
+    for name in sorted(settings):
+        try:
+            plain[name] = json.dumps(settings[name], sort_keys=True, default=_no_json)
+        except (TypeError, ValueError):
+            continue
+    return hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest()
+
+
+def _no_json(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__qualname__)
+
+
+def files_digest(folders: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+    """A digest of the names and bytes of every file under ``folders`` (those ending with one
+    of ``suffixes`` when given); a missing folder counts as empty.
+
+    >>> files_digest([Path("/no/such/folder")]) == files_digest([])
+    True
+    """
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        digest.update(b"\x00folder\x00")
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or (suffixes and not path.name.endswith(suffixes)):
+                continue
+            if "__pycache__" in path.parts:
+                continue
+            data = path.read_bytes()
+            name = path.relative_to(folder).as_posix().encode()
+            digest.update(b"%d:%s%d:" % (len(name), name, len(data)) + data)
+    return digest.hexdigest()

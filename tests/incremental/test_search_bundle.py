@@ -1,0 +1,46 @@
+"""The search bundle is synced into the site: only changed files copied, gone files removed."""
+
+import os
+
+from offline_search.bundle import sync_folder
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_sync_copies_only_what_differs_and_removes_what_is_gone(tmp_path):
+    staging, bundle = tmp_path / "staging", tmp_path / "site" / "pagefind"
+    same = write(bundle, "pagefind.js", "js")
+    os.utime(same, ns=(1_000_000_000, 1_000_000_000))
+    write(bundle, "index/old.pf_index", "old")
+    write(bundle, "fragment/a.pf_fragment", "a1")
+    write(staging, "pagefind.js", "js")
+    write(staging, "fragment/a.pf_fragment", "a2")
+    write(staging, "index/new.pf_index", "new")
+    synced = sync_folder(staging, bundle)
+    assert synced.copied == ["fragment/a.pf_fragment", "index/new.pf_index"]
+    assert synced.removed == ["index/old.pf_index"]
+    assert same.stat().st_mtime_ns == 1_000_000_000
+    assert {p.relative_to(bundle).as_posix(): p.read_text() for p in bundle.rglob("*.*")} == {
+        "pagefind.js": "js", "fragment/a.pf_fragment": "a2", "index/new.pf_index": "new",
+    }  # fmt: skip
+
+
+def test_sync_into_a_missing_folder_copies_everything(tmp_path):
+    staging = tmp_path / "staging"
+    write(staging, "a/b.txt", "b")
+    synced = sync_folder(staging, tmp_path / "site" / "pagefind")
+    assert synced.copied == ["a/b.txt"]
+    assert (tmp_path / "site" / "pagefind" / "a" / "b.txt").read_text() == "b"
+
+
+def test_empty_folders_left_by_the_sync_are_removed(tmp_path):
+    staging, bundle = tmp_path / "staging", tmp_path / "pagefind"
+    write(staging, "keep.js", "k")
+    write(bundle, "old/deep/x.pf", "x")
+    sync_folder(staging, bundle)
+    assert sorted(p.name for p in bundle.iterdir()) == ["keep.js"]
