@@ -37,6 +37,7 @@ import os
 import shutil
 import time
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -173,20 +174,29 @@ def same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def write_output(settings: dict, name: str, text: str) -> bool:
+def write_output(
+    settings: dict, name: str, text: str | Callable[[], str], data_key: object = None
+) -> bool:
     """For plugins that write a file themselves (a JSON export): write ``text`` at ``name`` in the
     output folder only if its bytes differ, and count it as produced by this build (it is
-    removed once no build writes it). Whether it was written."""
+    removed once no build writes it). ``text`` may be a function, called only when the file must
+    be made: with ``data_key`` (plain data or objects with a ``render_key``, as for pages) equal
+    to the last build's, it is not called at all. Whether the file was written."""
     path = sanitised_join(settings["OUTPUT_PATH"], name)
     build = _BUILDS.get(str(Path(settings["OUTPUT_PATH"]).resolve()))
-    data = text.encode("utf-8")
+
+    def render() -> bytes:
+        return (text() if callable(text) else text).encode("utf-8")
+
     if build is None:  # this plugin is not enabled: a plain write
+        data = render()
         if same_bytes(Path(path), data):
             return False
         os.makedirs(os.path.dirname(path), exist_ok=True)
         Path(path).write_bytes(data)
         return True
-    return build.emit(path, None, lambda: data)
+    key = None if data_key is None else page_key(name, build.digest, "", data_key)
+    return build.emit(path, key, render)
 
 
 class KeyedWriter(Writer):

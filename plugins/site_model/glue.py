@@ -23,6 +23,7 @@ from article_page.sanitise import safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
 from entities.views import FeedEntry, export_entity
+from incremental.glue import write_output
 from jinja2 import pass_context
 from markupsafe import Markup
 from newstext.safety import page_url, path_inside
@@ -34,7 +35,7 @@ from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import timelinejs
 from timelines.settings import timelines_settings
 
-from .analysis import KINDS, ArticleInput, link_body, text_forms
+from .analysis import ANALYSIS_VERSION, KINDS, ArticleInput, link_body, text_forms
 from .cache import AnalysisCache
 from .model import (
     ArticleCard,
@@ -113,6 +114,9 @@ def build_model(generator) -> None:
     for article in generator.articles:
         annotate(article, model, analyses[article.slug], keys[article.slug])
     generator.context[MODEL] = model
+    # What every page shows besides its own data: templates take everything else as arguments
+    # (the keyed writer of plugins/incremental fingerprints them), so only the model's version.
+    generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
 
 
 def annotate(article, model, analysis, analysis_key: str) -> None:
@@ -332,7 +336,6 @@ class SiteModelGenerator(Generator):
         for number, cards in enumerate(pages, 1):
             write(
                 urls[number - 1], "archive", articles=cards, page_number=number,
-                page_count=len(pages),
                 newer_url=urls[number] if number < len(pages) else "index.html",
                 older_url=urls[number - 2] if number > 1 else None,
             )  # fmt: skip
@@ -374,7 +377,7 @@ class SiteModelGenerator(Generator):
             )
         counts = digest([view.page_key for _, views in model.groups for view in views])
         write("entities/index.html", "entities", entity_groups=model.groups, counts_key=counts)
-        self._dump("entities.json", {"entities": exported})
+        self._dump("entities.json", lambda: {"entities": exported}, exported)
 
     def _write_entity_archive(self, write, view, items: list, size: int) -> str | None:
         """An entity's articles beyond its page's ``size`` newest: pages numbered from the
@@ -386,7 +389,7 @@ class SiteModelGenerator(Generator):
         for number, chunk in enumerate(pages, 1):
             write(
                 urls[number - 1], "entity_articles", entity=view, entity_articles=chunk,
-                page_number=number, page_count=len(pages),
+                page_number=number,
                 newer_url=urls[number] if number < len(pages) else view.url,
                 older_url=urls[number - 2] if number > 1 else None,
             )  # fmt: skip
@@ -431,12 +434,20 @@ class SiteModelGenerator(Generator):
                 feed_title=f"{self.settings.get('SITENAME', '')} — digests",
             )
         sitename = self.settings.get("SITENAME", "")
-        self._dump("timeline.json", timelinejs(model.timeline, sitename, lambda a: a.url))
+        self._dump(
+            "timeline.json",
+            lambda: timelinejs(model.timeline, sitename, lambda a: a.url),
+            (model.timeline, sitename),
+        )
         for key, entries in model.timelines.items():
             view = model.views[key]
             relative = view.url.replace(".html", ".timeline.json")
             if inside_output(self.output_path, relative):
-                self._dump(relative, timelinejs(entries, view.name, lambda a: "../../" + a.url))
+                self._dump(
+                    relative,
+                    lambda e=entries, v=view: timelinejs(e, v.name, lambda a: "../../" + a.url),
+                    (entries, view.name),
+                )
 
     def _write_timeline(self, write) -> None:
         """timeline/index.html: the newest TIMELINES_PAGE_SIZE entries; then one page per year,
@@ -466,17 +477,15 @@ class SiteModelGenerator(Generator):
             years.setdefault(int(week.key[:4]), []).append((week, days_of.get(week.key, [])[::-1]))
         return sorted(years.items(), reverse=True)
 
-    def _dump(self, relative: str, data: dict) -> None:
-        """A JSON export, written only when its bytes change."""
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        target = path_inside(Path(self.output_path), relative)
-        try:
-            if target.read_text(encoding="utf-8") == text:
-                return
-        except OSError:
-            pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    def _dump(self, relative: str, data, data_key) -> None:
+        """A JSON export (``data()``), made only when ``data_key`` changed, written only when
+        its bytes did (``incremental.write_output``)."""
+        path_inside(Path(self.output_path), relative)  # ValueError: never outside output/
+
+        def text() -> str:
+            return json.dumps(data(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+        write_output(self.settings, relative, text, data_key)
 
 
 def get_generators(pelican):

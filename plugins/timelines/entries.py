@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
 import html
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -29,6 +31,17 @@ class TimelineEntry:
     lang: str = ""
     expression: str = ""
     sentence: str = ""
+
+    @functools.cached_property
+    def render_key(self) -> str | None:
+        """A digest of everything an entry shows, for the writer that skips unchanged pages:
+        None unless its article and entities carry render keys of their own."""
+        keys = [getattr(item, "render_key", None) for item in (self.article, *self.entities)]
+        if not all(isinstance(key, str) for key in keys):
+            return None
+        fields = [self.kind, self.date.isoformat(), self.precision, self.headline, self.lang,
+                  self.expression, self.sentence, *keys]  # fmt: skip
+        return hashlib.blake2b("\x1f".join(fields).encode(), digest_size=12).hexdigest()
 
     @property
     def sort_key(self):
