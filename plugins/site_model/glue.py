@@ -439,15 +439,6 @@ class SiteModelGenerator(Generator):
             lambda: timelinejs(model.timeline, sitename, lambda a: a.url),
             (model.timeline, sitename),
         )
-        for key, entries in model.timelines.items():
-            view = model.views[key]
-            relative = view.url.replace(".html", ".timeline.json")
-            if inside_output(self.output_path, relative):
-                self._dump(
-                    relative,
-                    lambda e=entries, v=view: timelinejs(e, v.name, lambda a: "../../" + a.url),
-                    (entries, view.name),
-                )
 
     def _write_timeline(self, write) -> None:
         """timeline/index.html: the newest TIMELINES_PAGE_SIZE entries; then one page per year,
