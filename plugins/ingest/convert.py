@@ -19,7 +19,6 @@ from pathlib import Path
 from newstext.sentences import text_pieces
 
 from . import dates, dating
-from .htmlpage import parse_html_page
 from .language import detect_language, given_language
 from .markdown_input import parse_markdown
 from .model import Article, DateValue, Found, IngestError, ParsedArticle, RawText
@@ -29,6 +28,14 @@ from .sidecar import read_sidecar
 from .slugs import made_slug
 
 logger = logging.getLogger(__name__)
+
+def parse_html_page(raw: RawText) -> ParsedArticle:
+    """``htmlpage.parse_html_page``, imported on first use: trafilatura and its dependencies
+    cost a third of a second to import, which a build with no web page to convert never pays."""
+    from .htmlpage import parse_html_page as parse_page
+
+    return parse_page(raw)
+
 
 PARSERS: dict[str, Callable[[RawText], ParsedArticle]] = {
     "text": parse_plain_text,

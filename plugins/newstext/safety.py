@@ -9,6 +9,7 @@ all ask them, so that no value can be safe in one place and dangerous in another
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -182,9 +183,8 @@ def inside(root: Path, path: Path) -> bool:
     >>> inside(Path("/site/output"), Path("/site/output-old/b.html"))
     False
     """
-    root = root.resolve()
-    resolved = path.resolve()
-    return resolved == root or root in resolved.parents
+    root_path, resolved = os.path.realpath(root), os.path.realpath(path)
+    return resolved == root_path or resolved.startswith(root_path.rstrip(os.sep) + os.sep)
 
 
 def path_inside(root: Path, relative: str | Path) -> Path:

@@ -22,7 +22,7 @@ from article_page.credit import reading_time
 from article_page.sanitise import safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
-from entities.views import FeedEntry, export_entity
+from entities.views import export_entity
 from incremental.glue import write_output
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -365,9 +365,9 @@ class SiteModelGenerator(Generator):
                 timeline=model.timelines.get(key, [])[-inline:],
                 timeline_url=timeline_url, timeline_total=timeline_total,
             )  # fmt: skip
-            cards = [item.article for item in model.entity_articles[key][:feed_max]]
+            # Cards are what Pelican's feed writer reads: title, link, date, summary, author.
             writer.write_feed(
-                [FeedEntry(c.title, c.url, c.date, c.summary, c.author) for c in cards],
+                [item.article for item in model.entity_articles[key][:feed_max]],
                 self.context,
                 view.feed_url,
                 feed_title=f"{self.settings.get('SITENAME', '')} — {view.name}",

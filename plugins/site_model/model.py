@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -36,6 +37,12 @@ def digest(*parts: object) -> str:
     """A short stable hash of plain data (str, numbers, lists, dicts, dates)."""
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def text_digest(*parts: str | None) -> str:
+    """``digest`` for a few strings (or None), several times faster: one per list item."""
+    text = "\x1f".join("\x00" if part is None else part for part in parts)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,12 +87,20 @@ class EntityArticle:
     article: ArticleCard
     sentence: str | None
 
+    @functools.cached_property
+    def render_key(self) -> str:
+        return text_digest("entity article", self.article.render_key, self.sentence)
+
 
 @dataclasses.dataclass(frozen=True)
 class AttributedQuote:
     text: str
     sentence: str
     article: ArticleCard
+
+    @functools.cached_property
+    def render_key(self) -> str:
+        return text_digest("quote", self.article.render_key, self.text, self.sentence)
 
 
 @dataclasses.dataclass(frozen=True)
