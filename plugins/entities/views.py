@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -143,51 +142,6 @@ def related_articles(
                 distance[other] = min(distance.get(other, rank), abs(rank - here))
     ranked = sorted(shared, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
-
-
-@dataclasses.dataclass(frozen=True)
-class EntityArticle:
-    """An article on an entity page, with the sentence that mentions the entity."""
-
-    article: object
-    sentence: str | None
-
-
-@dataclasses.dataclass(frozen=True)
-class AttributedQuote:
-    text: str
-    sentence: str
-    article: object
-
-
-@dataclasses.dataclass(frozen=True)
-class FeedEntry:
-    """An article as an entity's feed carries it: its title, link, date and summary.
-
-    A feed per entity with whole articles was the largest part of a site (66 MB of 162 MB at
-    1,000 articles); readers follow the link. Pelican's feed writer reads these attributes, and
-    takes ``get_content`` as the entry's content: here, the summary.
-    """
-
-    title: str
-    url: str
-    date: object  # datetime
-    summary: str
-    author: str = ""
-
-    @classmethod
-    def of(cls, article) -> FeedEntry:
-        authors = getattr(article, "authors", None) or []
-        return cls(
-            title=article.title,
-            url=article.url,
-            date=article.date,
-            summary=getattr(article, "summary", "") or "",
-            author=", ".join(str(author) for author in authors),
-        )
-
-    def get_content(self, site_url: str) -> str:
-        return self.summary
 
 
 def export_entity(view: EntityView, article_urls: Sequence[str]) -> dict:

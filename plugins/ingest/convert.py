@@ -29,6 +29,7 @@ from .slugs import made_slug
 
 logger = logging.getLogger(__name__)
 
+
 def parse_html_page(raw: RawText) -> ParsedArticle:
     """``htmlpage.parse_html_page``, imported on first use: trafilatura and its dependencies
     cost a third of a second to import, which a build with no web page to convert never pays."""

@@ -27,8 +27,8 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from bs4 import BeautifulSoup, Comment, NavigableString
-from entities.mentions import NO_LINK_INSIDE, find_quotes
+from bs4 import BeautifulSoup
+from entities.mentions import find_quotes, link_first_mentions
 from newstext.names import NameMatcher
 from newstext.sentences import split_sentences
 from timelines.textdates import find_dated_events
@@ -171,7 +171,10 @@ def analyse(article: ArticleInput) -> Analysis:
         start, end = sentences[index]
         names = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
         events.append(Event(event.date, event.precision, event.expression, index, names))
-    body, linked = _link_first_mentions(soup, matcher, article.body)
+    # Placeholder links: entity:N for the N-th name of the metadata (see link_body).
+    linked = tuple(article.forms)
+    links = [(forms, f"entity:{number}") for number, forms in enumerate(article.forms.values())]
+    body = link_first_mentions(article.body, links)
     return dataclasses.replace(draft, quotes=quotes, events=tuple(events), body=body, linked=linked)
 
 
@@ -184,39 +187,6 @@ def plain_text(soup: BeautifulSoup) -> str:
 
 def _index_of(split: Sequence[tuple[int, str]], sentence: str) -> int | None:
     return next((i for i, (_, s) in enumerate(split) if s == sentence), None)
-
-
-def _link_first_mentions(
-    soup: BeautifulSoup, matcher: NameMatcher, html: str
-) -> tuple[str, tuple[str, ...]]:
-    """The body with the first mention of each name linked to ``entity:N`` (N indexes the
-    names linked, in text order): never inside a heading, a link, code or an attribute."""
-    linked: list[str] = []
-    for node in list(soup.find_all(string=True)):
-        if isinstance(node, Comment) or any(p.name in NO_LINK_INSIDE for p in node.parents):
-            continue
-        pieces: list = []
-        rest, done = str(node), 0
-        for found in matcher.finditer(rest):
-            if found.key in linked:
-                continue
-            anchor = soup.new_tag(
-                "a", attrs={"class": "entity-link", "href": f"entity:{len(linked)}"}
-            )
-            anchor.string = found.surface
-            pieces += [rest[done : found.start], anchor]
-            done = found.end
-            linked.append(found.key)
-        if pieces:
-            for piece in [*pieces, rest[done:]]:
-                if piece:
-                    node.insert_before(
-                        piece if not isinstance(piece, str) else NavigableString(piece)
-                    )
-            node.extract()
-        if len(linked) == len(matcher.keys):
-            break
-    return (str(soup) if linked else html), tuple(linked)
 
 
 def link_body(body: str, linked: Sequence[str], url_of: Mapping[str, str]) -> str:
