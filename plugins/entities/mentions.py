@@ -239,7 +239,9 @@ def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -
         _link_in(soup, node, matcher, links, linked)
         if len(linked) == len(matcher.keys):
             break
-    return str(soup) if linked else html
+    linked_html = str(soup) if linked else html
+    soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection
+    return linked_html
 
 
 def _link_in(soup, node: NavigableString, matcher: NameMatcher, links, linked: set[str]) -> None:

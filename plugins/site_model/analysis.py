@@ -152,6 +152,7 @@ def analyse(article: ArticleInput) -> Analysis:
     """The analysis of one article (see the module docstring)."""
     soup = BeautifulSoup(article.body, "html.parser")
     text = plain_text(soup)
+    soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection
     split = split_sentences(text)
     sentences = tuple((offset, offset + len(sentence)) for offset, sentence in split)
     matcher = NameMatcher(article.forms)
