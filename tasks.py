@@ -276,6 +276,7 @@ def check(c):
         "hostile": "time conversion on a 2 MB one-line paragraph instead (bench/hostile.json)",
         "ingest": "time cold ingest against spaCy alone instead (bench/ingest.json)",
         "articles": "with --ingest: how many texts (the demo corpus repeated)",
+        "cold_only": "sizes measured with a cold build only (e.g. 10000: its ratio and memory)",
     }
 )
 def bench(
@@ -286,6 +287,7 @@ def bench(
     hostile=False,
     ingest=False,
     articles=2000,
+    cold_only="",
 ):
     """Benchmark the shipped site against stock Pelican and Hugo; figures in bench/results.json."""
     if hostile:
@@ -295,6 +297,7 @@ def bench(
     else:
         script = [sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]
         script += ["--quick"] if quick else []
+        script += ["--cold-only", cold_only] if cold_only else []
     c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
     if not (hostile or ingest or quick):
         report(c)

@@ -325,6 +325,11 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000,10000")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument("--quick", action="store_true", help="30 articles, a cold build each")
+    parser.add_argument(
+        "--cold-only",
+        default="",
+        help="sizes (comma-separated) measured with a cold build only, e.g. the largest",
+    )
     args = parser.parse_args()
     sizes = [30] if args.quick else [int(size) for size in re.split(r"[,\s]+", args.sizes) if size]
     scenarios = ("cold",) if args.quick else SCENARIOS
@@ -333,9 +338,11 @@ def main() -> int:
         "machine": {"python": platform.python_version(), "cores": len(os.sched_getaffinity(0))},
         "sizes": {},
     }
+    cold_only = {int(size) for size in re.split(r"[,\s]+", args.cold_only) if size}
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as work:
-            report["sizes"][str(n)] = run_size(n, scenarios, Path(work))
+            measured = ("cold",) if n in cold_only else scenarios
+            report["sizes"][str(n)] = run_size(n, measured, Path(work))
     cold = {n: figures["cold"]["ours"]["cpu_s"] for n, figures in report["sizes"].items()}
     if len(cold) > 1:
         smallest, largest = min(cold, key=int), max(cold, key=int)
