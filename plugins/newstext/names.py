@@ -103,9 +103,13 @@ class NameMatcher:
         return Counter(found.key for found in self.finditer(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32)
 def _compiled(forms: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern, whole words, longest form first (so the longest wins at each place)."""
+    """One pattern, whole words, longest form first (so the longest wins at each place).
+
+    A few are kept (an article's analysis asks for its names' pattern more than once); not
+    more: a pattern of a few dozen names weighs tens of kilobytes, and thousands of articles
+    each have their own."""
     if not forms:
         return None
     return re.compile(_WORD_START + "(?:" + "|".join(map(_core, forms)) + ")" + _WORD_END)
