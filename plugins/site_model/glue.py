@@ -14,6 +14,7 @@ The model goes from step 1 to step 2 in the context under ``MODEL`` (this plugin
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from pathlib import Path
@@ -107,6 +108,10 @@ def build_model(generator) -> None:
     for article in generator.articles:
         given = analysis_input(article, book)
         keys[article.slug], analysis = cache.analysis(given)
+        # The body with placeholder links replaces the article's own until annotate() fills
+        # in the URLs: one copy of each body in memory, not two.
+        article._content = analysis.body
+        analysis = dataclasses.replace(analysis, body="")
         facts.append(ArticleFacts(card_of(article), given.names, analysis))
     logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
@@ -129,7 +134,7 @@ def annotate(article, model, analysis, analysis_key: str) -> None:
     article.reading_time = reading_time(analysis.text)
     prefix = "../" * article.url.count("/")
     urls = {name: prefix + model.views[key].url for name, key in known.entity_of.items()}
-    article._content = link_body(analysis.body, analysis.linked, urls)
+    article._content = link_body(article._content, analysis.linked, urls)
     neighbours = [
         (other.slug, str(other.title), other.url, other.lang) if other else None
         for other in (article.prev_article, article.next_article)
