@@ -30,12 +30,12 @@ from .slugs import made_slug
 logger = logging.getLogger(__name__)
 
 
-def parse_html_page(raw: RawText) -> ParsedArticle:
+def parse_html_page(raw: RawText, **options) -> ParsedArticle:
     """``htmlpage.parse_html_page``, imported on first use: trafilatura and its dependencies
     cost a third of a second to import, which a build with no web page to convert never pays."""
     from .htmlpage import parse_html_page as parse_page
 
-    return parse_page(raw)
+    return parse_page(raw, **options)
 
 
 PARSERS: dict[str, Callable[[RawText], ParsedArticle]] = {
