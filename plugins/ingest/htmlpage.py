@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import htmldate
 import lxml.html
 import trafilatura
+from htmldate.extractors import try_date_expr
 from lxml import etree
 
 from ingest.model import DateValue, Found, IngestError, ParsedArticle, RawText
@@ -69,6 +70,8 @@ class PageMeta:
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
     written_credits: list[str] = field(default_factory=list)  # "Von Andreas Kürten" in the text
+    labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
+    headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -197,7 +200,71 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
         if element.tag not in ("meta", "link", "html", "body")
     ]
     meta.written_credits = written_credits(tree)
+    meta.labelled_dates = labelled_dates(tree)
+    meta.headline_dates = headline_dates(tree)
     return meta
+
+
+def _shown_texts(root: etree._Element):
+    """The text pieces a reader sees under ``root``, in order (nothing from <script>, <style>,
+    <noscript> or <template>), each squashed, empty ones left out."""
+    for piece in root.xpath(".//text()"):
+        text = squash(str(piece)) if _shown(piece) else ""
+        if text:
+            yield text
+
+
+def _shown(piece) -> bool:
+    """A text node a reader sees: not inside <script>, <style>, <noscript> or <template>."""
+    owner = piece.getparent()
+    if owner is not None and piece.is_tail:
+        owner = owner.getparent()
+    if owner is None or not isinstance(owner.tag, str):
+        return False
+    return owner.tag not in _UNSEEN and not any(a.tag in _UNSEEN for a in owner.iterancestors())
+
+
+# "Erschienen am:", "Veröffentlicht am", "Publié le", "Published on", "Publicado el"...: the page
+# says which of its dates is the publication's.
+_PUBLISHED_LABEL = re.compile(
+    r"(?:erschienen|veröffentlicht|publiziert|publié|publiée|published|publicado|publicada"
+    r"|pubblicato|gepubliceerd)(?:\s+(?:am|le|on|el|il|op))?\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SHORT = 80  # a label and its date are short; a sentence of the text that says "published" is not
+
+
+def labelled_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """Dates the page labels as its publication's, in order: "Erschienen am: 13.10.2021" (the
+    label and the date may be in two elements), "Publié le 13 septembre 2023"."""
+    body = tree.find("body")
+    texts = list(_shown_texts(body if body is not None else tree))
+    found = []
+    for index, text in enumerate(texts):
+        match = _PUBLISHED_LABEL.search(text) if len(text) <= _SHORT else None
+        if match:
+            following = " ".join([match[1], *texts[index + 1 : index + 3]])[:_SHORT]
+            found.append(following)
+    return found
+
+
+def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """The short texts shown right after the article's headline (its first <h1> outside the
+    site's header, navigation and sidebars), where a page shows its date ("Stand: 28.04.2020
+    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters."""
+    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1)]
+    if not h1s:
+        return []
+    texts, length = [], 0
+    for piece in h1s[0].xpath("following::text()"):
+        text = squash(str(piece)) if _shown(piece) else ""
+        if not text:
+            continue
+        texts.append(text)
+        length += len(text)
+        if length > 300:
+            break
+    return [text for text in texts if len(text) <= _SHORT]
 
 
 _WRITTEN_CREDIT = re.compile(
@@ -537,10 +604,10 @@ _PUBLISHED_META = (
     "name=publishdate",
     "name=publish-date",
     "property=og:published_time",
-    "name=dc.date",
-    "name=dcterms.date",
-    "name=date",
 )
+# Generic dates of the page that content systems often set to when it was last generated or
+# changed: less trusted than a date the page shows as its publication's.
+_GENERIC_META = ("name=dc.date", "name=dcterms.date", "name=date")
 _MODIFIED_META = (
     "property=article:modified_time",
     "itemprop=datemodified",
@@ -585,10 +652,41 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
         value = iso_date_value(text, tz) if isinstance(text, str) and text else None
         if value is not None:
             found.append((value, how))
+    shown = [(text, "html date labelled as published") for text in page.labelled_dates]
+    shown += [(text, "html date under the headline") for text in page.headline_dates]
+    for text, how in shown:
+        value = shown_date(text, tz)
+        if value is not None:
+            found.append((value, how))
+            break
+    for key in _GENERIC_META:
+        value = iso_date_value(page.meta.get(key) or "", tz)
+        if value is not None:
+            found.append((value, f"html <meta {key}>"))
     return found
 
 
+_EARLIEST_SHOWN = dt.datetime(1995, 1, 1)  # before news sites; htmldate's own lower bound
+_LATEST_SHOWN = dt.datetime(2100, 1, 1)
+
+
+def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """A date as a page shows it to readers, in any of the languages and forms htmldate reads
+    ("29.04.2020, 12:01 Uhr", "Freitag, 21. Januar 2022", "13 septembre 2023"), as a day.
+
+    >>> shown_date("Stand: 28.04.2020 18:00 Uhr").when.date()
+    datetime.date(2020, 4, 28)
+    >>> shown_date("Lesedauer: 8 Min.") is None
+    True
+    """
+    found = try_date_expr(text, "%Y-%m-%d", False, _EARLIEST_SHOWN, _LATEST_SHOWN)
+    return iso_date_value(found, tz) if found else None
+
+
 _READING = "html date (htmldate)"
+# What the page shows its readers as its date is not doubted for htmldate's reading, which the
+# page's other dates (a <meta name=date> of when it was generated, a comment's) may mislead.
+_SHOWN = ("html date labelled as published", "html date under the headline")
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -645,10 +743,11 @@ def choose_date(
     ('2023-05-04', 'b; a said 2019-05-02, doubted: the page reads as 2023-05-04')
     """
     doubts: list[str] = []
+    shown = next((value for value, how in stated if how in _SHOWN), None)
     for value, how in stated:
-        value = _in_page_zone(value, stated, reading, tz)
+        value = _in_page_zone(value, stated, shown or reading, tz)
         agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
-        if reading is not None and not agrees:
+        if reading is not None and not agrees and how not in _SHOWN:
             doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
         elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
             doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")

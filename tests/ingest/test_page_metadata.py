@@ -44,3 +44,20 @@ def test_a_page_with_stray_bytes_gives_its_article(caplog, name, title, first_wo
     assert article.title.value == title
     assert article.paragraphs[0].startswith(first_words)
     assert [m for m in caplog.messages if warning in m and m.startswith(f"seeds/{name}:")]
+
+
+# --- dates: what the page shows as its date beats its generic <meta name=date> ----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "how"),
+    [
+        ("date_under_headline_de.html", "2020-04-28", "html date under the headline"),
+        ("date_labelled_de.html", "2021-10-13", "html date labelled as published"),
+    ],
+)
+def test_the_date_the_page_shows_beats_its_generic_meta_date(name, day, how):
+    article = saved(name)
+    assert article.date.value.when.date().isoformat() == day
+    assert article.date.value.precision == "day"
+    assert article.date.how == how
