@@ -69,7 +69,7 @@ class PageMeta:
     times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
-    written_credits: list[str] = field(default_factory=list)  # "Von Andreas Kürten" in the text
+    written_credits: list[list[str]] = field(default_factory=list)  # "Von Andreas Kürten"
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
 
@@ -267,22 +267,91 @@ def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
     return [text for text in texts if len(text) <= _SHORT]
 
 
-_WRITTEN_CREDIT = re.compile(
-    r"^(?:von|par|by|por|autor(?:in)?\s*:|auteure?\s*:|author\s*:|text\s*:|texte\s*:)\s+(.+)$",
+# A credit as pages write it: "Von Andreas Kürten", "Geschrieben von Cooper am 25.08.2015",
+# "Autor: Fritz Imhof", "Auteur : Kossivi Tiassou", "Eine Kolumne von Nils Pickert", or the label
+# alone ("Autor:", "Text:") with the name in the next element.
+_CREDIT_LABEL = re.compile(
+    r"^[-–—|·•\s]*(?:"
+    r"(?P<named>(?:(?:geschrieben|erstellt|verfasst|written|posted|publié|escrito)\s+(?:von|by|par|por)"
+    r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|kolumne|bericht|text|interview|reportage)\s+von))"
+    r"|(?P<by>von|by|par|por)"
+    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)|(?:text|texte|redaktion)\s*:)"
+    r")\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ARTICLES = word_set("die der das den dem des ein eine el los las lo il the a an")  # not a name
+_USER_NAME = re.compile(r"^[A-Z][\w.-]{2,30}$")
+_SHORT_CREDIT = 90
+
+
+def credit_in(text: str, following: str = "") -> list[str]:
+    """The names a short text gives as the page's credit, else []: after "von", "by", "par"
+    a person's name (2 to 5 capitalised words); after an explicit label ("Geschrieben von",
+    "Posted by", "Autor:") also a user name ("Cooper", "Marianne1"). A label alone takes its
+    name from ``following``, the next text shown.
+
+    >>> credit_in("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR")
+    ['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']
+    >>> credit_in("Autor:", "Fritz Imhof"), credit_in("Erstellt von Fabian am Dienstag 6. Mai 2014")
+    (['Fritz Imhof'], ['Fabian'])
+    >>> credit_in("Von Berlin aus gesehen ist das weit"), credit_in("Text: Die Lage")
+    ([], [])
+    """
+    match = _CREDIT_LABEL.match(text) if len(text) <= _SHORT_CREDIT else None
+    if not match:
+        return []
+    rest = match["rest"] or (following if len(following) <= _SHORT_CREDIT else "")
+    labelled = bool(match["named"] or match["noun"])
+    names = []
+    for name in credit_names(rest):
+        name = _JOB_BEFORE_NAME.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
+        person = person_name(name) if name.split()[0].casefold() not in _ARTICLES else None
+        if person is None and labelled and _USER_NAME.match(name):
+            person = name
+        if person is None:
+            break  # not a name, or an agency or a job after the names: "NDR", "Projektleiterin"
+        names.append(person)
+    return names
+
+
+# A job title written before a name: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt X".
+_JOB_BEFORE_NAME = re.compile(
+    r"^(?:[\w-]*-)?(?:experte|expertin|redakteur(?:in)?|korrespondent(?:in)?|rechtsanwalt|"
+    r"rechtsanwältin|chefredakteur(?:in)?|reporter(?:in)?|dr\.(?=\s))\s+",
     re.IGNORECASE,
 )
 
 
-def written_credits(tree: lxml.html.HtmlElement) -> list[str]:
-    """Short texts of the page that are a credit with a person's name and nothing else: "Von
-    Andreas Kürten", "Par Matthieu Hy", "Autor: Tobias Kuske" (first names only, in order)."""
-    credits = []
-    for element in tree.iter("p", "span", "div", "strong", "em", "b", "small", "li", "address"):
-        text = element_text(element)
-        match = _WRITTEN_CREDIT.match(text) if 4 < len(text) < 60 else None
-        name = person_name(re.split(r"[,|·•]", match[1])[0].strip()) if match else None
-        if name and name not in credits:
-            credits.append(name)
+_CONNECTOR = re.compile(r"^(?:,|&|und|and|et|y|e)$", re.IGNORECASE)
+
+
+def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
+    """The credits written in the page's text, in order, each a list of names (see
+    ``credit_in``): "Von Andreas Kürten", "<strong>Text:</strong> Klausmartin Friedrich". A
+    credit opens an element or a line ("von" after other words in a sentence is not one)."""
+    body = tree.find("body")
+    pieces = [
+        piece
+        for piece in (body if body is not None else tree).xpath(".//text()")
+        if _shown(piece) and squash(str(piece))
+    ]
+    texts = [squash(str(piece)) for piece in pieces]
+    credits: list[list[str]] = []
+    for index, text in enumerate(texts):
+        if pieces[index].is_tail and pieces[index].getparent().tag != "br":
+            continue
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        after = index + 2
+        while (
+            after + 1 < len(texts)
+            and _CONNECTOR.match(texts[after])
+            and len(following) + len(texts[after + 1]) < _SHORT_CREDIT
+        ):
+            following = f"{following}, {texts[after + 1]}"  # "<a>A</a> und <a>B</a>"
+            after += 2
+        names = credit_in(text, following)
+        if names and names not in credits:
+            credits.append(names)
     return credits
 
 
@@ -503,19 +572,28 @@ def _source(sitename: str | None, page: PageMeta) -> Found | None:
 
 
 _CREDIT_SEPARATORS = re.compile(
-    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b)\s*",
+    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b"
+    r"|\bim\s+gespräch\s+mit\b|\bin\s+conversation\s+with\b)\s*",
     re.IGNORECASE,
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:written\s+|posted\s+|publié\s+)?(?:by|par|von|de|por|door|di)\b|interview|text|texte"
-    r"|autor(?:in)?|author|auteure?|reporter|(?:beitrag|artikel)\s+von|mit)\s*:?\s+",
+    r"|autor(?:in)?|author|auteure?|reporter|vom|(?:beitrag|artikel)\s*von|mit)\s*:?\s+",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(
-    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d).*$",
+    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d|alle\s+artikel"
+    r"|all\s+articles|tiempo\s+de|hace\b|»).*$",
     re.IGNORECASE,
 )
 _NOT_NAMES = word_set("admin administrator wordpressadmin name datum")
+# An organisation rather than a person ("Hanns-Seidel-Stiftung e.V", "jungefreiheit.de",
+# "Deutsche Welle (www.dw.com)", "Web Commerce GmbH"): kept only when it is the whole credit.
+_ORGANISATION = re.compile(
+    r"\b(?:e\.\s?v|gmbh|ag|se|ltd|inc|llc|s\.a|verband|verein|stiftung|magazin|zeitung|verlag"
+    r"|redaktion|union|partei|online|news)\b|\.(?:de|at|ch|com|org|net|fr|es|eu|info)\b|www\.",
+    re.IGNORECASE,
+)
 # A desk rather than a person: kept only when it is the whole credit.
 _DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
@@ -551,24 +629,34 @@ def _ld_people(value: object, organisations: bool = False) -> list[str]:
 
 
 def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str]) -> Found | None:
-    """The first credit that names someone, deduplicated (case, dots and spacing ignored), without
-    the site's or publisher's name unless that is the only name given.
+    """The first credit that names someone other than the site or a desk, deduplicated (case,
+    dots and spacing ignored); when none does, the first credit that names anything (the site's
+    or publisher's name is then the only credit given).
 
-    >>> reconcile_authors([([], "a"), (["Le Journal", "Claire Martin", "claire martin"], "b")],
+    >>> reconcile_authors([(["Le Journal"], "a"), (["Claire Martin", "claire martin"], "b")],
     ...                   ["Le Journal"])
     Found(value=('Claire Martin',), how='b', line=None)
+    >>> reconcile_authors([([], "a"), (["Le Journal"], "b")], ["Le Journal"])
+    Found(value=('Le Journal',), how='b', line=None)
     """
+    fallback = None
     for names, how in credits:
         unique: list[str] = []
         for name in names:
             if not any(_letters(name) == _letters(other) for other in unique):
                 unique.append(name)
         people = [
-            name for name in unique if not is_site_name(name, site_names) and not _DESKS.match(name)
+            name
+            for name in unique
+            if not is_site_name(name, site_names)
+            and not _DESKS.match(name)
+            and not _ORGANISATION.search(name)
         ]
-        if people or unique:
-            return Found(tuple(people or unique), how)
-    return None
+        if people:
+            return Found(tuple(people), how)
+        if unique and fallback is None:
+            fallback = Found(tuple(unique), how)
+    return fallback
 
 
 def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
@@ -585,12 +673,12 @@ def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found
             [] if "://" in article_author else credit_names(article_author),
             "html <meta property=article:author>",
         ),
+        (page.written_credits[0] if page.written_credits else [], "html credit in the text"),
         (
             [n for name in (author or "").split(";") for n in credit_names(name)],
             "html byline (trafilatura)",
         ),
         ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
-        (page.written_credits[:1], "html credit in the text"),
         (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
     ]
     return reconcile_authors(credits, site_names)

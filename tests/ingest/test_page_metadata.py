@@ -7,14 +7,15 @@ import logging
 from pathlib import Path
 
 import pytest
-from ingest.htmlpage import parse_html_page
+from ingest.htmlpage import credit_in, credit_names, parse_html_page, reconcile_authors
+from ingest.model import Found
 from ingest.rawfile import read_raw
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def saved(name: str):
-    return parse_html_page(read_raw(FIXTURES / name, f"seeds/{name}"))
+    return parse_html_page(read_raw(FIXTURES / name, f"seeds/pages/{name}"))
 
 
 # --- pages with stray bytes still give an article -----------------------------------------
@@ -43,7 +44,7 @@ def test_a_page_with_stray_bytes_gives_its_article(caplog, name, title, first_wo
         article = saved(name)
     assert article.title.value == title
     assert article.paragraphs[0].startswith(first_words)
-    assert [m for m in caplog.messages if warning in m and m.startswith(f"seeds/{name}:")]
+    assert [m for m in caplog.messages if warning in m and m.startswith(f"seeds/pages/{name}:")]
 
 
 # --- dates: what the page shows as its date beats its generic <meta name=date> ----------------
@@ -61,3 +62,71 @@ def test_the_date_the_page_shows_beats_its_generic_meta_date(name, day, how):
     assert article.date.value.when.date().isoformat() == day
     assert article.date.value.precision == "day"
     assert article.date.how == how
+
+
+# --- authors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "authors", "how"),
+    [
+        (  # <meta name=author> gives only the site's name: the byline in the text is the credit
+            "date_under_headline_de.html",
+            ("Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"),
+            "html credit in the text",
+        ),
+        (
+            "credit_two_links_de.html",
+            ("Lars Fischer", "Alina Schadwinkel"),
+            "html credit in the text",
+        ),
+        (  # the meta gives an organisation; "von Prof. Dr. ..." in a sentence is not a credit
+            "credit_label_de.html",
+            ("Fritz Imhof",),
+            "html credit in the text",
+        ),
+    ],
+)
+def test_authors_are_people_credited_on_the_page(name, authors, how):
+    assert saved(name).authors == Found(authors, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "following", "names"),
+    [
+        ("Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.", "", ["Uta Staschewski"]),
+        ("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", "", ["Eberhard Fuhr"]),
+        ("Geschrieben von", "Cooper", ["Cooper"]),
+        ("Text:", "Klausmartin Friedrich", ["Klausmartin Friedrich"]),
+        ("Ein Artikel von", "Pamela Sladky", ["Pamela Sladky"]),
+        ("Auteur : Kossivi Tiassou", "", ["Kossivi Tiassou"]),
+        ("von", "Cooper", []),  # a lone word after a bare "von" may be anything
+        ("Redaktion", "HINTERLASSEN SIE EINE ANTWORT", []),  # a desk, not a label
+        ("Text: Die Lage", "", []),
+        ("Von Berlin aus gesehen ist das weit", "", []),
+    ],
+)
+def test_credit_in_a_text(text, following, names):
+    assert credit_in(text, following) == names
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        (
+            "Richard David Precht im Gespräch mit Karin Fischer",
+            ["Richard David Precht", "Karin Fischer"],
+        ),
+        ("vom Krimiblogger", ["Krimiblogger"]),
+        ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+        ("José Miguel Wilson Tiempo de lectura: 4 minutos", ["José Miguel Wilson"]),
+    ],
+)
+def test_credit_names(credit, names):
+    assert credit_names(credit) == names
+
+
+def test_an_organisation_is_the_credit_only_when_nobody_else_is_credited():
+    credits = [(["Hanns-Seidel-Stiftung e.V"], "a"), (["Uta Staschewski"], "b")]
+    assert reconcile_authors(credits, []) == Found(("Uta Staschewski",), "b")
+    assert reconcile_authors(credits[:1], []) == Found(("Hanns-Seidel-Stiftung e.V",), "a")
