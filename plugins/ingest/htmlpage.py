@@ -190,19 +190,38 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     published = [t for t in times if _says_published(t)]
     in_article = [t for t in times if t not in published and _in_article(t)]
     meta.times = [squash(t.get("datetime")) for t in published + in_article]
-    meta.bylines = [
-        element_text(element)
-        for element in tree.xpath(
-            '//*[@rel="author" or @itemprop="author"'
-            ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
-            ' or contains(concat(" ", normalize-space(@class), " "), " byline ")]'
-        )
-        if element.tag not in ("meta", "link", "html", "body")
-    ]
+    meta.bylines = bylines(tree)
     meta.written_credits = written_credits(tree)
     meta.labelled_dates = labelled_dates(tree)
     meta.headline_dates = headline_dates(tree)
     return meta
+
+
+# Classes of a byline's parts that are not the credit: the author's biography, photo, comments.
+_NOT_BYLINE = re.compile(r"bio|desc|image|img|avatar|photo|comment|social|follow|more|date|time")
+
+
+def bylines(tree: lxml.html.HtmlElement) -> list[str]:
+    """Short texts the page marks as its byline, in order: rel=author, itemprop=author, a class
+    "author", "byline", "author-name", "article_author-name", "autor"... (not the author's
+    biography, photo or a comment's author)."""
+    found = []
+    for element in tree.xpath(
+        '//*[@rel="author" or @itemprop="author"'
+        ' or contains(@class, "author") or contains(@class, "byline") or contains(@class, "autor")]'
+    ):
+        if element.tag in ("meta", "link", "html", "body", "img") or _in_site_chrome(element):
+            continue
+        classes = (element.get("class") or "").casefold()
+        parent = element.getparent()
+        if _NOT_BYLINE.search(classes) or (
+            parent is not None and _NOT_BYLINE.search((parent.get("class") or "").casefold())
+        ):
+            continue
+        text = element_text(element)
+        if text and len(text) <= _SHORT_CREDIT and text not in found:
+            found.append(text)
+    return found
 
 
 def _shown_texts(root: etree._Element):
@@ -507,6 +526,13 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     )
 
 
+def page_host(page: PageMeta) -> str:
+    """The host of the page's canonical address (or og:url): "www.furche.at"."""
+    return re.sub(
+        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
+    )
+
+
 def _is_headline_h1(h1: str, site_names: list[str], host: str) -> bool:
     """An <h1> that can be the article's headline: not empty, not the site's name or logo."""
     return len(h1) >= 8 and len(h1.split()) >= 2 and not is_site_name(h1, site_names, host)
@@ -516,9 +542,7 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
     """The headline, reconciled: the page's <h1> when the head of the page (og:title,
     twitter:title, JSON-LD headline, <title>) contains it (the head adds a rubric or the site's
     name); else the head's title without the site's name; else a lone <h1>."""
-    host = re.sub(
-        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
-    )
+    host = page_host(page)
     headline = page.ld.get("headline")
     heads = [
         (page.meta.get("property=og:title", ""), "html <meta property=og:title>"),
@@ -578,22 +602,26 @@ _CREDIT_SEPARATORS = re.compile(
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:written\s+|posted\s+|publié\s+)?(?:by|par|von|de|por|door|di)\b|interview|text|texte"
-    r"|autor(?:in)?|author|auteure?|reporter|vom|(?:beitrag|artikel)\s*von|mit)\s*:?\s+",
+    r"|autor(?:in)?|author|auteure?|reporter|vom|(?:beitrag|artikel)\s*von|mit|posted)\s*:?(?:\s+|$)",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(
     r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d|alle\s+artikel"
-    r"|all\s+articles|tiempo\s+de|hace\b|»).*$",
+    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b).*$",
     re.IGNORECASE,
 )
-_NOT_NAMES = word_set("admin administrator wordpressadmin name datum")
+_NOT_NAMES = word_set(
+    "admin administrator wordpressadmin name datum on am le veröffentlicht published publié"
+)
 # An organisation rather than a person ("Hanns-Seidel-Stiftung e.V", "jungefreiheit.de",
 # "Deutsche Welle (www.dw.com)", "Web Commerce GmbH"): kept only when it is the whole credit.
 _ORGANISATION = re.compile(
     r"\b(?:e\.\s?v|gmbh|ag|se|ltd|inc|llc|s\.a|verband|verein|stiftung|magazin|zeitung|verlag"
-    r"|redaktion|union|partei|online|news)\b|\.(?:de|at|ch|com|org|net|fr|es|eu|info)\b|www\.",
+    r"|redaktion|union|partei|online|news|\w*anstalt|institut|ministerium|gesellschaft|agentur"
+    r"|hochschule|universität|university|association|agency)\b|\.(?:de|at|ch|com|org|net|fr|es|eu|info)\b|www\.",
     re.IGNORECASE,
 )
+_WITHOUT_ARTICLE = re.compile(r"^(?:die|der|das|le|la|les|l'|l’|the|el|il)\s*", re.IGNORECASE)
 # A desk rather than a person: kept only when it is the whole credit.
 _DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
@@ -611,7 +639,8 @@ def credit_names(credit: str) -> list[str]:
     names = []
     for part in _CREDIT_SEPARATORS.split(visible_text(credit)):
         name = _CREDIT_PREFIX.sub("", squash(part))
-        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’")
+        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’©")
+        name = _JOB_BEFORE_NAME.sub("", name)
         if name and any(c.isalpha() for c in name) and name.casefold() not in _NOT_NAMES:
             names.append(name)
     return names
@@ -628,7 +657,29 @@ def _ld_people(value: object, organisations: bool = False) -> list[str]:
     return _ld_names(kept)
 
 
-def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str]) -> Found | None:
+def _completed(people: list[str], credits: list[tuple[list[str], str]]) -> list[str]:
+    """Names given as a first name alone ("Nils", the site's user name) completed from another
+    credit of the page that starts with it ("Nils Pickert")."""
+    others = [name for names, _ in credits for name in names if person_name(name) == name]
+    return [
+        next((o for o in others if o.casefold().startswith(f"{name.casefold()} ")), name)
+        if " " not in name
+        else name
+        for name in people
+    ]
+
+
+def _names_the_host(name: str, host: str) -> bool:
+    """The credit contains the site's address's main label: "EFC Bayrische Bembel" on
+    bayrische-bembel.de, "Die FURCHE" on www.furche.at."""
+    labels = [label for label in host.casefold().split(".")[:-1] if label not in ("www", "m")]
+    main = _letters(labels[-1]) if labels else ""
+    return len(main) >= 5 and main in _letters(name)
+
+
+def reconcile_authors(
+    credits: list[tuple[list[str], str]], site_names: list[str], host: str = ""
+) -> Found | None:
     """The first credit that names someone other than the site or a desk, deduplicated (case,
     dots and spacing ignored); when none does, the first credit that names anything (the site's
     or publisher's name is then the only credit given).
@@ -648,15 +699,22 @@ def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str
         people = [
             name
             for name in unique
-            if not is_site_name(name, site_names)
+            if not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
+            and not _names_the_host(name, host)
+            and not is_site_name(name, site_names, host)
             and not _DESKS.match(name)
             and not _ORGANISATION.search(name)
         ]
         if people:
-            return Found(tuple(people), how)
+            return Found(tuple(_completed(people, credits)), how)
         if unique and fallback is None:
             fallback = Found(tuple(unique), how)
     return fallback
+
+
+def _first_byline(lines: list[str]) -> list[str]:
+    """The names of the first byline that gives any ("Posted on" gives none, "by marc" does)."""
+    return next((names for names in map(credit_names, lines) if names), [])
 
 
 def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
@@ -678,10 +736,16 @@ def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found
             [n for name in (author or "").split(";") for n in credit_names(name)],
             "html byline (trafilatura)",
         ),
-        ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
+        (_first_byline(page.bylines), "html byline"),
         (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
     ]
-    return reconcile_authors(credits, site_names)
+    # the site's name as its <title> ends ("... | Die FURCHE") is not a person either
+    tails = [
+        _SIDE_SEPARATORS.split(text)[-1]
+        for text in (page.title_tag, page.meta.get("property=og:site_name", ""))
+        if len(_SIDE_SEPARATORS.split(text)) > 1
+    ]
+    return reconcile_authors(credits, [*site_names, *tails], page_host(page))
 
 
 # Where a page states its publication time, most trusted first.

@@ -6,12 +6,24 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import lxml.html
 import pytest
-from ingest.htmlpage import credit_in, credit_names, parse_html_page, reconcile_authors
-from ingest.model import Found
+from ingest.htmlpage import (
+    _first_byline,
+    bylines,
+    credit_in,
+    credit_names,
+    parse_html_page,
+    reconcile_authors,
+)
+from ingest.model import Found, RawText
 from ingest.rawfile import read_raw
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LONG = (
+    "Die Achtsamkeit ist in der Krise zu einem Schlagwort geworden, das viele Menschen in ihrem "
+    "Alltag begleitet, und sie verdient einen genaueren Blick auf ihre Herkunft und ihre Grenzen."
+)
 
 
 def saved(name: str):
@@ -130,3 +142,45 @@ def test_an_organisation_is_the_credit_only_when_nobody_else_is_credited():
     credits = [(["Hanns-Seidel-Stiftung e.V"], "a"), (["Uta Staschewski"], "b")]
     assert reconcile_authors(credits, []) == Found(("Uta Staschewski",), "b")
     assert reconcile_authors(credits[:1], []) == Found(("Hanns-Seidel-Stiftung e.V",), "a")
+
+
+def test_the_byline_is_the_name_not_the_author_box_around_it():
+    text = (FIXTURES / "byline_author_box_de.html").read_text(encoding="utf-8")
+    assert bylines(lxml.html.document_fromstring(text)) == ["Paddy"]
+    assert saved("byline_author_box_de.html").authors.value == ("Paddy",)
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Posted on", "by marc", "marc"], ["marc"]),  # a label alone gives no name
+        (["© Kathrin Führes"], ["Kathrin Führes"]),
+        (["Veröffentlicht am", "von mywakenews"], ["mywakenews"]),
+    ],
+)
+def test_first_byline_that_names_someone(lines, names):
+    assert _first_byline(lines) == names
+
+
+def test_a_credit_ends_before_the_illustration_credit():
+    text = "Text von Christian Seiler \xa0 \xa0\xa0Illustration von Markus Roost"
+    assert credit_in(text) == ["Christian Seiler"]
+
+
+def test_a_first_name_alone_is_completed_from_another_credit_of_the_page():
+    """pinkstinks.de: <meta name=author> "Nils", and "Eine Kolumne von Nils Pickert"."""
+    credits = [(["Nils"], "a"), (["Nils Pickert"], "b"), (["Matthias herrpfleger"], "c")]
+    assert reconcile_authors(credits, []) == Found(("Nils Pickert",), "a")
+    assert reconcile_authors([(["Matthias"], "a"), credits[2]], []) == Found(("Matthias",), "a")
+
+
+def test_the_site_name_ending_the_title_is_not_an_author():
+    """furche.at: <meta name=author> "Die FURCHE", and the <title> ends "| Die FURCHE"."""
+    page = (
+        "<html><head><title>Achtsam durch die Krise | Die FURCHE</title>"
+        '<meta name="author" content="Die FURCHE"></head><body><article>'
+        "<h1>Achtsam durch die Krise</h1><p>Von Ursula Baatz</p>"
+        f"<p>{LONG}</p><p>{LONG}</p></article></body></html>"
+    )
+    article = parse_html_page(RawText("seeds/x.html", page, "html", "utf-8", ""))
+    assert article.authors == Found(("Ursula Baatz",), "html credit in the text")
