@@ -483,11 +483,13 @@ def is_site_name(text: str, site_names: list[str], host: str = "") -> bool:
     )
 
 
-_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|›|»|•|/)\s+")
+_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|:|›|»|•|/)\s+")
 
 
 _GENERIC_PART = re.compile(
-    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil)$", re.I
+    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil|neuigkeiten"
+    r"|aktuelles|nachrichten|actualités|noticias)$",
+    re.I,
 )
 
 
@@ -509,9 +511,15 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     parts = _SIDE_SEPARATORS.split(title)
     generic = [i for i, part in enumerate(parts) if _GENERIC_PART.match(part.strip())]
     if len(parts) > 2 and generic and 0 < generic[0] < len(parts) - 1:
-        parts = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+        after = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+        if not all(is_site_name(part, site_names, host) for part in after):
+            parts = after
     parts = [part for part in parts if not _GENERIC_PART.match(part.strip())] or parts
-    named = [i for i, part in enumerate(parts) if is_site_name(part, site_names, host)]
+    named = [
+        i
+        for i, part in enumerate(parts)
+        if is_site_name(part, site_names, host) or names_the_host(part, host)
+    ]
     after = [i for i in named if i > 0]
     if after:  # "Title | Site | Site's slogan": the site's name and what follows it go
         parts = parts[: after[0]]
@@ -543,6 +551,12 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
     twitter:title, JSON-LD headline, <title>) contains it (the head adds a rubric or the site's
     name); else the head's title without the site's name; else a lone <h1>."""
     host = page_host(page)
+    # an <h1> that is how the <title> ends, after a longer part ("Rinderleber-Geschnetzeltes mit
+    # Apfel und Zwiebel | Liebe geht durch den Magen"), is the site's name in its logo; after a
+    # shorter one ("Corona-Pandemie - ..."), a rubric precedes the headline
+    title_parts = _SIDE_SEPARATORS.split(page.title_tag)
+    title_ends = [p for p in title_parts[1:] if len(p) < len(title_parts[0])]
+    site_names = [*site_names, *(h1 for h1 in page.h1s if any(same(h1, e) for e in title_ends))]
     headline = page.ld.get("headline")
     heads = [
         (page.meta.get("property=og:title", ""), "html <meta property=og:title>"),
@@ -566,7 +580,9 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
         for h1 in page.h1s
         if _is_headline_h1(h1, site_names, host) and not any(same(h1, d) for d in dropped)
     ]
-    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
+    # of several <h1>s, the one the page's own head names (trafilatura's title is one of them)
+    own = [text for text, how in heads if len(h1s) == 1 or how != "html title (trafilatura)"]
+    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text in own)]
     if matching:
         return Found(max(matching, key=len), "html <h1>")
     h1s = [h1 for h1 in h1s if h1 not in page.chrome_h1s]
@@ -577,6 +593,11 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
             head = strip_site_name(text, site_names, host)
             if len(head) >= 15 and h1s[0].casefold().endswith(head.casefold()):
                 return Found(h1s[0][-len(head) :], "html <h1>")
+            # or the head writes it with a separator: "Coronavirus und andere Zoonosen – Wie
+            # Umweltzerstörung..." for the <h1> "Coronavirus und andere Zoonosen Wie ..."
+            parts = _SIDE_SEPARATORS.split(head)
+            if len(parts) == 2 and same(h1s[0], " ".join(parts)) and len(parts[1]) >= 15:
+                return Found(parts[1], "html <h1>")
         return Found(h1s[0], "html <h1>")
     if heads:
         text, how = heads[0]
@@ -669,12 +690,24 @@ def _completed(people: list[str], credits: list[tuple[list[str], str]]) -> list[
     ]
 
 
-def _names_the_host(name: str, host: str) -> bool:
-    """The credit contains the site's address's main label: "EFC Bayrische Bembel" on
-    bayrische-bembel.de, "Die FURCHE" on www.furche.at."""
+def names_the_host(name: str, host: str) -> bool:
+    """The text names the site by its address's main label: it contains it ("EFC Bayrische
+    Bembel" on bayrische-bembel.de, "Die FURCHE" on www.furche.at) or starts like it
+    ("Bibliothek 2.0 und mehr" on www.bibliothek2null.de).
+
+    >>> names_the_host("MyOOS Community Forum", "foren.myoos.de")
+    True
+    >>> names_the_host("Bibliothek 2.0 und mehr", "www.bibliothek2null.de")
+    True
+    >>> names_the_host("Kim et Poutine", "www.journal.fr")
+    False
+    """
     labels = [label for label in host.casefold().split(".")[:-1] if label not in ("www", "m")]
     main = _letters(labels[-1]) if labels else ""
-    return len(main) >= 5 and main in _letters(name)
+    letters = _letters(name)
+    if len(main) < 5 or not letters:
+        return False
+    return main in letters or (len(main) >= 8 and letters.startswith(main[:8]))
 
 
 def reconcile_authors(
@@ -700,7 +733,7 @@ def reconcile_authors(
             name
             for name in unique
             if not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
-            and not _names_the_host(name, host)
+            and not names_the_host(name, host)
             and not is_site_name(name, site_names, host)
             and not _DESKS.match(name)
             and not _ORGANISATION.search(name)

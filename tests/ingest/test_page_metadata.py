@@ -13,6 +13,7 @@ from ingest.htmlpage import (
     bylines,
     credit_in,
     credit_names,
+    names_the_host,
     parse_html_page,
     reconcile_authors,
 )
@@ -184,3 +185,48 @@ def test_the_site_name_ending_the_title_is_not_an_author():
     )
     article = parse_html_page(RawText("seeds/x.html", page, "html", "utf-8", ""))
     assert article.authors == Found(("Ursula Baatz",), "html credit in the text")
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "how"),
+    [
+        (
+            "title_logo_h1_de.html",
+            "Rinderleber-Geschnetzeltes mit Apfel und Zwiebel",
+            "html <title>",
+        ),
+        (
+            "title_colon_site_de.html",
+            "Das vermutlich schwulste Musikvideo der Welt",
+            "html <title>",
+        ),
+        ("title_address_name_de.html", "Alles Neue mach der Mai…", "html <title>"),
+        (
+            "title_kicker_in_h1_de.html",
+            "Wie Umweltzerstörung neue Epidemien begünstigt",
+            "html <h1>",
+        ),
+        ("title_news_listing_de.html", "Die Events der letzten Zeit", "html <title>"),
+    ],
+)
+def test_title_without_the_site_name_or_kicker(name, title, how):
+    assert saved(name).title == Found(title, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "names_it"),
+    [
+        ("MyOOS Community Forum", "foren.myoos.de", True),
+        ("Bibliothek 2.0 und mehr", "www.bibliothek2null.de", True),
+        ("Eva Welskop-Deffaa zur neuen Caritas-Präsidentin gewählt", "www.caritas.de", True),
+        ("Was ist Freie Software", "foren.myoos.de", False),
+        ("Kim et Poutine", "", False),
+    ],
+)
+def test_names_the_host(text, host, names_it):
+    """A part of a title (or a credit) that names the site; an <h1> is never judged so, since a
+    headline may name the site (the caritas.de case)."""
+    assert names_the_host(text, host) is names_it
