@@ -13,10 +13,15 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import htmldate
 import lxml.html
 import trafilatura
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from htmldate.extractors import try_date_expr
 from lxml import etree
 
@@ -631,6 +636,13 @@ _CREDIT_TAIL = re.compile(
     r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b).*$",
     re.IGNORECASE,
 )
+# Words of a byline's date or label, not a name: "Publicado", "Zuletzt geändert", "Stand",
+# "14:57 Uhr".
+_NOT_A_NAME = re.compile(
+    r"^(?:\d|(?:publicado|actualizado|aktualisiert|zuletzt|stand|updated|modifié|pressemitteilung)"
+    r"\b)",
+    re.IGNORECASE,
+)
 _NOT_NAMES = word_set(
     "admin administrator wordpressadmin name datum on am le veröffentlicht published publié"
 )
@@ -662,7 +674,12 @@ def credit_names(credit: str) -> list[str]:
         name = _CREDIT_PREFIX.sub("", squash(part))
         name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’©")
         name = _JOB_BEFORE_NAME.sub("", name)
-        if name and any(c.isalpha() for c in name) and name.casefold() not in _NOT_NAMES:
+        if (
+            name
+            and any(c.isalpha() for c in name)
+            and name.casefold() not in _NOT_NAMES
+            and not _NOT_A_NAME.match(name)
+        ):
             names.append(name)
     return names
 
@@ -947,7 +964,51 @@ def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
     """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
     the first <time datetime>, then htmldate's original date; checked against each other and
     against the page's modified date (see ``choose_date``)."""
-    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), tz)
+    zone = page_zone(page.html_lang or page.meta.get("property=og:locale", "")) or tz
+    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), zone)
+
+
+def _zone_table() -> dict[str, str]:
+    """Country code to its first time zone in the IANA table (zone.tab: "BR" to
+    America/Noronha, "US" to America/New_York), from the tzdata package or the system."""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        try:
+            text = Path("/usr/share/zoneinfo/zone.tab").read_text("utf-8")
+        except OSError:
+            return {}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            table.setdefault(fields[0], fields[2])
+    return table
+
+
+_ZONES: dict[str, str] | None = None
+
+
+def page_zone(locale: str) -> dt.tzinfo | None:
+    """The time zone of a page's language and country ("pt-BR", "de_AT"; "de" alone is likely
+    Germany, through Babel's likely subtags), where a time the page gives in UTC is shown when
+    UTC is not the day the page means. None when unknown.
+
+    >>> page_zone("pt-BR").key, page_zone("de").key, page_zone("xx")
+    ('America/Noronha', 'Europe/Berlin', None)
+    """
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = _zone_table()
+    try:
+        territory = Locale.parse(locale.replace("-", "_")).territory
+        if territory is None:
+            likely = get_global("likely_subtags").get(locale.split("-")[0].split("_")[0].lower())
+            territory = Locale.parse(likely).territory if likely else None
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    name = _ZONES.get(territory or "")
+    return ZoneInfo(name) if name else None
 
 
 def _lang(page: PageMeta, detected: str | None) -> Found | None:

@@ -3,6 +3,7 @@ trafilatura's evaluation set that showed the problem (see bench/eval_html.py).""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ingest.htmlpage import (
     credit_in,
     credit_names,
     names_the_host,
+    page_zone,
     parse_html_page,
     reconcile_authors,
 )
@@ -132,6 +134,9 @@ def test_credit_in_a_text(text, following, names):
         ),
         ("vom Krimiblogger", ["Krimiblogger"]),
         ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+        ("Jacobo Betancur Peláez | Publicado el 5 de mayo de 2022", ["Jacobo Betancur Peláez"]),
+        ("Zuletzt geändert am:", []),
+        ("Stand, 14:57 Uhr", []),
         ("José Miguel Wilson Tiempo de lectura: 4 minutos", ["José Miguel Wilson"]),
     ],
 )
@@ -230,3 +235,25 @@ def test_names_the_host(text, host, names_it):
     """A part of a title (or a credit) that names the site; an <h1> is never judged so, since a
     headline may name the site (the caritas.de case)."""
     assert names_the_host(text, host) is names_it
+
+
+def test_a_utc_instant_on_another_day_than_the_page_shows_is_given_in_the_page_zone():
+    """The instant is kept; its offset is the one of the page's country (pt-BR), where it falls
+    on the day the page shows (03/05/2022 21:44), not the site's zone (4 May 02:44 in Paris)."""
+    date = saved("date_utc_instant_pt.html").date
+    assert date.value.when == dt.datetime(2022, 5, 4, 0, 44, 52, tzinfo=dt.UTC)
+    assert date.value.when.date() == dt.date(2022, 5, 3)
+    assert date.value.precision == "minute"
+
+
+@pytest.mark.parametrize(
+    ("locale", "zone"),
+    [("pt-BR", "America/Noronha"), ("de", "Europe/Berlin"), ("es_UY", "America/Montevideo")],
+)
+def test_page_zone(locale, zone):
+    assert page_zone(locale).key == zone
+
+
+@pytest.mark.parametrize("locale", ["", "xx", "es-419", "<script>"])
+def test_page_zone_unknown(locale):
+    assert page_zone(locale) is None
