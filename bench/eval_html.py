@@ -159,7 +159,8 @@ MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "en": "January February March April May June July August September October November December",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
 }
 REFERENCE = "annotation"  # the start of every cause that is the annotation's problem
 
@@ -203,9 +204,12 @@ def why_date(gold: str, found: str | None, text: str) -> str:
     when = _when(found)
     if day.isoformat() in _modified_days(text) and str(found)[:10] not in _modified_days(text):
         return f"{REFERENCE} is the page's modified date; the page states {str(found)[:10]}"
-    if isinstance(when, dt.datetime) and when.tzinfo is not None:
-        if when.astimezone(dt.UTC).date() == day:
-            return f"{REFERENCE} is the UTC day of the instant {found}, not the page's own day"
+    if (
+        isinstance(when, dt.datetime)
+        and when.tzinfo is not None
+        and when.astimezone(dt.UTC).date() == day
+    ):
+        return f"{REFERENCE} is the UTC day of the instant {found}, not the page's own day"
     return "project"
 
 

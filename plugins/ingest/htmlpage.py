@@ -917,9 +917,15 @@ def _in_page_zone(
 ) -> DateValue:
     """A time the page gives in UTC ("Z", "+00:00") kept in UTC when that is the day the page
     reads as, else shown in the page's own offset when another of its dates gives one, else in
-    the site's zone: always the same instant, on the day the page means."""
+    ``tz`` (the page's zone, else the site's): always the same instant, on the day the page
+    means. A UTC time that is midnight in ``tz`` is that day, with day precision."""
     if value.precision != "minute" or value.when.utcoffset() != dt.timedelta(0):
         return value
+    local = value.when.astimezone(tz)
+    if local.time() == dt.time() and local.utcoffset():
+        # a day stored as midnight in the page's zone, written in UTC ("2021-11-04T23:00Z" for
+        # 5 November in Germany): the day it is, not a time
+        return DateValue(local, "day")
     if reading is not None and _day(value) == _day(reading):
         return value
     offsets = [v.when.utcoffset() for v, _ in stated if v.precision == "minute"]

@@ -257,3 +257,9 @@ def test_page_zone(locale, zone):
 @pytest.mark.parametrize("locale", ["", "xx", "es-419", "<script>"])
 def test_page_zone_unknown(locale):
     assert page_zone(locale) is None
+
+
+def test_a_utc_time_that_is_midnight_in_the_page_zone_is_a_day():
+    date = saved("date_utc_midnight_de.html").date
+    assert (date.value.when.date(), date.value.precision) == (dt.date(2021, 11, 5), "day")
+    assert date.how == "html <meta property=article:published_time>"
