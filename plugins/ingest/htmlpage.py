@@ -746,10 +746,14 @@ def reconcile_authors(
         for name in names:
             if not any(_letters(name) == _letters(other) for other in unique):
                 unique.append(name)
+        # one word beside an organisation's name is a piece of it: "Bayerische Landesanstalt
+        # für Wald und Forstwirtschaft (LWF)", "L-MAG, Das Magazin für ..."
+        organisation = any(_ORGANISATION.search(name) for name in unique)
         people = [
             name
             for name in unique
-            if not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
+            if not (organisation and " " not in name)
+            and not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
             and not names_the_host(name, host)
             and not is_site_name(name, site_names, host)
             and not _DESKS.match(name)

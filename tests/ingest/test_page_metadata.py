@@ -263,3 +263,11 @@ def test_a_utc_time_that_is_midnight_in_the_page_zone_is_a_day():
     date = saved("date_utc_midnight_de.html").date
     assert (date.value.when.date(), date.value.precision) == (dt.date(2021, 11, 5), "day")
     assert date.how == "html <meta property=article:published_time>"
+
+
+def test_one_word_beside_an_organisation_is_a_piece_of_its_name():
+    """waldwiesen.net: <meta name=author> names the institute; the byline names the author."""
+    meta = credit_names("Bayerische Landesanstalt für Wald und Forstwirtschaft (LWF)")
+    credits = [(meta, "html <meta name=author>"), (["Joachim Hamberger"], "html byline")]
+    assert reconcile_authors(credits, []) == Found(("Joachim Hamberger",), "html byline")
+    assert reconcile_authors(credits[:1], []).value == tuple(meta)
