@@ -752,7 +752,7 @@ def reconcile_authors(
         people = [
             name
             for name in unique
-            if not (organisation and " " not in name)
+            if not (organisation and (" " not in name or "(" in name))
             and not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
             and not names_the_host(name, host)
             and not is_site_name(name, site_names, host)
