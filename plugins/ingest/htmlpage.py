@@ -346,6 +346,20 @@ _JOB_BEFORE_NAME = re.compile(
 )
 
 
+_COMMENTS = re.compile(r"comment|kommentar|reply|respon", re.IGNORECASE)
+
+
+def _in_comments(element: etree._Element) -> bool:
+    """Inside the page's comments (a class or id with "comment", "Kommentar", "reply"): a
+    commenter's name there is not the article's credit (lopinion.fr: "Par Bruno Gobin, le
+    mercredi 15 mai 2019" under the article)."""
+    for node in (element, *element.iterancestors()):
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _COMMENTS.search(marks):
+            return True
+    return False
+
+
 _CONNECTOR = re.compile(r"^(?:,|&|und|and|et|y|e)$", re.IGNORECASE)
 
 
@@ -363,6 +377,8 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
     credits: list[list[str]] = []
     for index, text in enumerate(texts):
         if pieces[index].is_tail and pieces[index].getparent().tag != "br":
+            continue
+        if _in_comments(pieces[index].getparent()):
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         after = index + 2

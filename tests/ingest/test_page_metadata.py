@@ -95,6 +95,7 @@ def test_the_date_the_page_shows_beats_its_generic_meta_date(name, day, how):
             ("Lars Fischer", "Alina Schadwinkel"),
             "html credit in the text",
         ),
+        ("credit_in_comments_fr.html", ("Emmanuelle Ducros",), "html byline (trafilatura)"),
         (  # the meta gives an organisation; "von Prof. Dr. ..." in a sentence is not a credit
             "credit_label_de.html",
             ("Fritz Imhof",),
