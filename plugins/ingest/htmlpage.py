@@ -308,11 +308,12 @@ _USER_NAME = re.compile(r"^[A-Z][\w.-]{2,30}$")
 _SHORT_CREDIT = 90
 
 
-def credit_in(text: str, following: str = "") -> list[str]:
+def credit_in(text: str, following: str = "", dated: bool = False) -> list[str]:
     """The names a short text gives as the page's credit, else []: after "von", "by", "par"
     a person's name (2 to 5 capitalised words); after an explicit label ("Geschrieben von",
-    "Posted by", "Autor:") also a user name ("Cooper", "Marianne1"). A label alone takes its
-    name from ``following``, the next text shown.
+    "Posted by", "Autor:") or before a date (``dated``: "von Marianne1 am 20.09.2020") also a
+    user name ("Cooper", "Marianne1"). A label alone takes its name from ``following``, the
+    next text shown.
 
     >>> credit_in("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR")
     ['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']
@@ -325,7 +326,7 @@ def credit_in(text: str, following: str = "") -> list[str]:
     if not match:
         return []
     rest = match["rest"] or (following if len(following) <= _SHORT_CREDIT else "")
-    labelled = bool(match["named"] or match["noun"])
+    labelled = bool(match["named"] or match["noun"]) or dated
     names = []
     for name in credit_names(rest):
         name = _JOB_BEFORE_NAME.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
@@ -360,6 +361,8 @@ def _in_comments(element: etree._Element) -> bool:
     return False
 
 
+# A byline's date after the name: "von <a>Marianne1</a> am 20.09.2020".
+_DATED = re.compile(r"^(?:am|on|le|el|il)\s+\d", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^(?:,|&|und|and|et|y|e)$", re.IGNORECASE)
 
 
@@ -382,6 +385,9 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         after = index + 2
+        if after < len(texts) and _JOB_BEFORE_NAME.match(f"{following} "):
+            following = f"{following} {texts[after]}"  # "Autor: <a>Rechtsanwalt</a> Name"
+            after += 1
         while (
             after + 1 < len(texts)
             and _CONNECTOR.match(texts[after])
@@ -389,7 +395,8 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
         ):
             following = f"{following}, {texts[after + 1]}"  # "<a>A</a> und <a>B</a>"
             after += 2
-        names = credit_in(text, following)
+        dated = after < len(texts) and bool(_DATED.match(texts[after]))
+        names = credit_in(text, following, dated)
         if names and names not in credits:
             credits.append(names)
     return credits

@@ -18,6 +18,7 @@ from ingest.htmlpage import (
     page_zone,
     parse_html_page,
     reconcile_authors,
+    written_credits,
 )
 from ingest.model import Found, RawText
 from ingest.rawfile import read_raw
@@ -272,3 +273,24 @@ def test_one_word_beside_an_organisation_is_a_piece_of_its_name():
     credits = [(meta, "html <meta name=author>"), (["Joachim Hamberger"], "html byline")]
     assert reconcile_authors(credits, []) == Found(("Joachim Hamberger",), "html byline")
     assert reconcile_authors(credits[:1], []).value == tuple(meta)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "credits"),
+    [
+        (  # kochbar.de: a user name after a bare "von" when a date follows it
+            '<span class="kb-tip-user-profile-name-sub"> von <span class="kb-ft-rob-bol">'
+            '<a href="https://www.kochbar.de/user/Marianne1.html">Marianne1</a></span> <br />'
+            " am 20.09.2020 </span>",
+            [["Marianne1"]],
+        ),
+        (  # juraforum.de: a job in a link between the label and the name
+            'Autor: <a href="https://www.juraforum.de/rechtsanwalt/" title="Rechtsanwalt">'
+            "Rechtsanwalt</a> Sebastian Einbock</div>",
+            [["Sebastian Einbock"]],
+        ),
+        ("<p>von <a>Marianne1</a></p><p>Zutaten für 4 Personen</p>", []),  # no date: no credit
+    ],
+)
+def test_written_credits(snippet, credits):
+    assert written_credits(lxml.html.document_fromstring(f"<div>{snippet}</div>")) == credits
