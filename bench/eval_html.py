@@ -227,10 +227,25 @@ def why_title(gold: str, found: str | None, text: str) -> str:
     return "project"
 
 
+# An agency or a desk in a credit ("dpa", "red", "Redaktion", "FR mit dpa", "NDR"): issue 11
+# leaves them out of the authors unless they are the whole credit.
+_AGENCY = re.compile(
+    r"^(?:dpa|afp|ap|apa|reuters|kna|epd|sid|ndr|wdr|swr|red|redaktion|agenturen)$"
+    r"|\bmit dpa\b",
+    re.IGNORECASE,
+)
+
+
 def why_authors(gold: object, found: list, text: str) -> str:
     wanted = names(gold)
     if not any(name in text.casefold() for name in wanted):
         return f"{REFERENCE}: no annotated name is written on the page"
+    raw = [squash(part) for part in (gold if isinstance(gold, list) else [gold])]
+    credits = [piece for part in raw for piece in re.split(r"\s*[,;&/]\s*|\s+und\s+", part)]
+    agencies = [credit for credit in credits if _AGENCY.search(credit)]
+    people = [c for c in credits if " " in c and "." not in c and c not in agencies]
+    if agencies and people:
+        return f"{REFERENCE} credits an agency or desk beside the author, which issue 11 omits"
     if names(found) and names(found) < wanted:
         return "project: some names missing"
     return "project"
