@@ -226,6 +226,8 @@ def bylines(tree: lxml.html.HtmlElement) -> list[str]:
         text = element_text(element)
         if text and len(text) <= _SHORT_CREDIT and text not in found:
             found.append(text)
+            if len(found) == _MOST_FOUND:
+                break
     return found
 
 
@@ -269,6 +271,8 @@ def labelled_dates(tree: lxml.html.HtmlElement) -> list[str]:
         if match:
             following = " ".join([match[1], *texts[index + 1 : index + 3]])[:_SHORT]
             found.append(following)
+            if len(found) == _MOST_FOUND:
+                break
     return found
 
 
@@ -304,6 +308,7 @@ _CREDIT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = word_set("die der das den dem des ein eine el los las lo il the a an")  # not a name
+_MOST_FOUND = 20  # credits, bylines or labelled dates kept per page: only the first ones count
 _USER_NAME = re.compile(r"^[A-Z][\w.-]{2,30}$")
 _SHORT_CREDIT = 90
 
@@ -381,8 +386,6 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
     for index, text in enumerate(texts):
         if pieces[index].is_tail and pieces[index].getparent().tag != "br":
             continue
-        if _in_comments(pieces[index].getparent()):
-            continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         after = index + 2
         if after < len(texts) and _JOB_BEFORE_NAME.match(f"{following} "):
@@ -397,8 +400,10 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
             after += 2
         dated = after < len(texts) and bool(_DATED.match(texts[after]))
         names = credit_in(text, following, dated)
-        if names and names not in credits:
+        if names and names not in credits and not _in_comments(pieces[index].getparent()):
             credits.append(names)
+            if len(credits) == _MOST_FOUND:
+                break
     return credits
 
 

@@ -15,6 +15,7 @@ from ingest.htmlpage import (
     credit_in,
     credit_names,
     names_the_host,
+    page_meta,
     page_zone,
     parse_html_page,
     reconcile_authors,
@@ -294,3 +295,18 @@ def test_one_word_beside_an_organisation_is_a_piece_of_its_name():
 )
 def test_written_credits(snippet, credits):
     assert written_credits(lxml.html.document_fromstring(f"<div>{snippet}</div>")) == credits
+
+
+def test_credits_bylines_and_labelled_dates_are_bounded():
+    """A page with thousands of credits keeps the first 20 of each (only the first ones count),
+    so that checking each new one against those kept stays linear."""
+    first = ["Anna", "Bernd", "Clara", "Dieter", "Emil", "Frieda", "Gustav", "Hanna", "Ingo"]
+    items = "".join(
+        f'<span class="author">von {first[i % 9]} {first[i // 9 % 9]}mann{chr(97 + i // 81)}</span>'
+        f"<p>Erschienen am: {i % 28 + 1:02d}.01.2020</p>"
+        for i in range(1000)
+    )
+    tree = lxml.html.document_fromstring(f"<html><body>{items}</body></html>")
+    page = page_meta(tree)
+    assert (len(page.written_credits), len(page.bylines), len(page.labelled_dates)) == (20, 20, 20)
+    assert page.written_credits[0] == ["Anna Annamanna"]
