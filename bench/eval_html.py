@@ -13,16 +13,24 @@ Get them once (a bare git directory or a clone of trafilatura both work)::
 then score (``--data`` defaults to /work/evaldata, or $EVALDATA when set)::
 
     python bench/eval_html.py            # writes bench/eval-html.json, prints the table
+    python bench/eval_html.py --misses   # also each page the project gets wrong, and why
 
 Scores, per page: the title exactly as annotated (spacing ignored); the date on the same day as
 annotated (the day the page gives, in the page's own offset), and the same instant when both the
 annotation and the answer have a time; the authors as the same set of names (case ignored).
+
+Each miss of the project is given a cause: a problem of the annotation when the page shows it
+(the annotated day written nowhere on the page, or the page's modified date while the page states
+another publication date; a title annotated in capitals the page writes in small letters; an
+author named nowhere on the page), else the project's. The last line of the table scores the
+project on the pages whose annotation of that field is sound.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html as html_text
 import json
 import logging
 import os
@@ -144,6 +152,108 @@ def date_right(gold: str, found: dt.date | dt.datetime | None) -> bool:
     return day == (truth.date() if isinstance(truth, dt.datetime) else truth)
 
 
+# --------------------------------------------------------------------------------------------
+# Why the project misses: the annotation's problem, shown by the page itself, or the project's
+
+MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+}
+REFERENCE = "annotation"  # the start of every cause that is the annotation's problem
+
+
+def page_text(html: bytes) -> str:
+    """The page's source as text, entities decoded and spacing squashed, for "is it written on
+    the page" checks (any encoding error replaced: this is only a search)."""
+    return squash(html_text.unescape(html.decode("utf-8", "replace")))
+
+
+def day_forms(day: dt.date) -> list[str]:
+    """The ways a page may write ``day``: ISO, numeric day first, and with the month's name."""
+    d, m, y = day.day, day.month, day.year
+    forms = [day.isoformat(), f"{d:02d}.{m:02d}.{y}", f"{d}.{m}.{y}", f"{d:02d}/{m:02d}/{y}"]
+    forms += [f"{d:02d}.{m:02d}.{y % 100:02d}", f"{d}/{m}/{y}", f"{y}/{m:02d}/{d:02d}"]
+    for names in MONTHS.values():
+        month = names.split()[m - 1]
+        forms += [f"{d}. {month} {y}", f"{d:02d}. {month} {y}", f"{d} {month} {y}"]
+        forms += [f"{month} {d}, {y}", f"{d} de {month}", f"{month} {d:02d}, {y}"]
+    return forms
+
+
+def _modified_days(text: str) -> set[str]:
+    found = re.findall(
+        r'(?:dateModified"\s*:\s*"|modified_time"\s+content="|content="([^"]*)"\s+property='
+        r'"article:modified_time)(\d{4}-\d{2}-\d{2})',
+        text,
+    )
+    return {day for _, day in found}
+
+
+def why_date(gold: str, found: str | None, text: str) -> str:
+    truth = _when(gold.replace(".", "-") if re.match(r"^\d{4}-\d{2}\.\d{2}$", gold) else gold)
+    if not isinstance(truth, dt.date) or not re.match(r"^\d{4}-\d{2}-\d{2}$", gold[:10]):
+        return f"{REFERENCE} is not a date ({gold!r})"
+    day = truth.date() if isinstance(truth, dt.datetime) else truth
+    if not any(form in text for form in day_forms(day)):
+        return f"{REFERENCE}: {day} is written nowhere on the page"
+    if found is None:
+        return "no date found"
+    when = _when(found)
+    if day.isoformat() in _modified_days(text) and str(found)[:10] not in _modified_days(text):
+        return f"{REFERENCE} is the page's modified date; the page states {str(found)[:10]}"
+    if (
+        isinstance(when, dt.datetime)
+        and when.tzinfo is not None
+        and when.astimezone(dt.UTC).date() == day
+    ):
+        return f"{REFERENCE} is the UTC day of the instant {found}, not the page's own day"
+    return "project"
+
+
+_QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’‹›"})
+
+
+def why_title(gold: str, found: str | None, text: str) -> str:
+    gold, got = squash(gold), squash(found)
+    if gold.isupper() and got and got.upper() == gold:
+        return f"{REFERENCE} in capitals, the page in small letters (CSS text-transform)"
+    if got and gold.translate(_QUOTES).strip('"') == got.translate(_QUOTES).strip('"'):
+        return f"{REFERENCE} and page differ in quotation marks only"
+    if gold.casefold() not in text.casefold():
+        return f"{REFERENCE}: the title is written nowhere on the page"
+    return "project"
+
+
+# An agency or a desk in a credit ("dpa", "red", "Redaktion", "FR mit dpa", "NDR"): issue 11
+# leaves them out of the authors unless they are the whole credit.
+_AGENCY = re.compile(
+    r"^(?:dpa|afp|ap|apa|reuters|kna|epd|sid|ndr|wdr|swr|red|redaktion|agenturen)$"
+    r"|\bmit dpa\b",
+    re.IGNORECASE,
+)
+
+
+def why_authors(gold: object, found: list, text: str) -> str:
+    wanted = names(gold)
+    if not any(name in text.casefold() for name in wanted):
+        return f"{REFERENCE}: no annotated name is written on the page"
+    raw = [squash(part) for part in (gold if isinstance(gold, list) else [gold])]
+    credits = [piece for part in raw for piece in re.split(r"\s*[,;&/]\s*|\s+und\s+", part)]
+    agencies = [credit for credit in credits if _AGENCY.search(credit)]
+    people = [c for c in credits if " " in c and "." not in c and c not in agencies]
+    if agencies and people:
+        return f"{REFERENCE} credits an agency or desk beside the author, which issue 11 omits"
+    if names(found) and names(found) < wanted:
+        return "project: some names missing"
+    return "project"
+
+
+WHY = {"title": why_title, "date": why_date, "authors": why_authors}
+
+
 def score(tool: str, annotation: dict, result) -> dict:
     title, date, authors, _ = result
     row = {
@@ -164,6 +274,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "eval-html.json")
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--only", help="score only files whose name contains this")
+    parser.add_argument(
+        "--misses", action="store_true", help="print each page the project gets wrong, and why"
+    )
     args = parser.parse_args()
     if args.extract:
         return extract(args.extract, args.data)
@@ -197,6 +310,14 @@ def main() -> int:
             rows[item["file"]][tool] = score(tool, item, result)
             if tool == "project" and result[3] is not None:
                 rows[item["file"]][tool]["date_how"] = result[3].how
+            if tool == "project":
+                row = rows[item["file"]][tool]
+                text = page_text(html)
+                row["why"] = {
+                    field: WHY[field](item[gold], row["found"][field], text)
+                    for field, gold in (("title", "title"), ("date", "date"), ("authors", "author"))
+                    if not row[field]
+                }
     totals = {
         tool: {
             field: round(100 * sum(r[tool][field] for r in rows.values()) / len(rows), 1)
@@ -208,12 +329,61 @@ def main() -> int:
     }
     report = {"pages": len(rows), "totals": totals, "rows": rows}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    if args.misses:
+        print_misses(rows)
     print(f"{len(rows)} pages ({args.data})")
     print(f"{'':12} {'title exact':>12} {'date day':>9} {'authors':>8} {'seconds':>8}")
     for tool, total in totals.items():
         cells = [f"{total[f]:.1f}%" if f in total else "-" for f in ("title", "date", "authors")]
         print(f"{tool:12} {cells[0]:>12} {cells[1]:>9} {cells[2]:>8} {total['seconds']:>8}")
+    if "project" in tools:
+        sound = sound_scores(rows)
+        report["sound"] = sound
+        args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        cells = [f"{sound[f]['score']:.1f}%" for f in ("title", "date", "authors")]
+        pages = "/".join(str(sound[f]["pages"]) for f in ("title", "date", "authors"))
+        print(f"{'project*':12} {cells[0]:>12} {cells[1]:>9} {cells[2]:>8}")
+        print(f"* on the pages whose annotation of the field is sound ({pages} pages)")
     return 0
+
+
+def sound_scores(rows: dict) -> dict:
+    """The project's score per field on the pages whose annotation is not shown wrong by the
+    page itself (see the ``why_*`` functions)."""
+    scores = {}
+    for field in ("title", "date", "authors"):
+        kept = [
+            r["project"]
+            for r in rows.values()
+            if not r["project"].get("why", {}).get(field, "").startswith(REFERENCE)
+        ]
+        right = sum(r[field] for r in kept)
+        scores[field] = {"pages": len(kept), "score": round(100 * right / len(kept), 1)}
+    return scores
+
+
+def print_misses(rows: dict) -> None:
+    """Each page the project gets wrong, field by field: page, annotated, found, cause; then
+    the count of each cause."""
+    for field, gold_key in (("title", "title"), ("date", "date"), ("authors", "author")):
+        misses = [
+            (name, r["gold"][gold_key], r["project"]["found"][field], r["project"]["why"][field])
+            for name, r in rows.items()
+            if not r["project"][field]
+        ]
+        print(f"\n{field}: {len(misses)} misses")
+        print(f"{'page':40} | {'annotated':40} | {'found':40} | why")
+        for name, gold, found, why in sorted(misses, key=lambda m: (m[3], m[0])):
+            cells = [squash(v)[:40] for v in (name, gold, found)]
+            print(f"{cells[0]:40} | {cells[1]:40} | {cells[2]:40} | {why}")
+        causes: dict[str, int] = {}
+        for *_, why in misses:
+            cause = why.split(":")[0].split(";")[0].split(" (")[0]
+            cause = re.sub(r"\d{4}-\d{2}-\d{2}.*", "...", cause)
+            causes[cause] = causes.get(cause, 0) + 1
+        for cause, count in sorted(causes.items(), key=lambda c: -c[1]):
+            print(f"  {count:3}  {cause}")
+    print()
 
 
 if __name__ == "__main__":

@@ -13,10 +13,16 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import htmldate
 import lxml.html
 import trafilatura
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from htmldate.extractors import try_date_expr
 from lxml import etree
 
 from ingest.model import DateValue, Found, IngestError, ParsedArticle, RawText
@@ -68,7 +74,9 @@ class PageMeta:
     times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
-    written_credits: list[str] = field(default_factory=list)  # "Von Andreas Kürten" in the text
+    written_credits: list[list[str]] = field(default_factory=list)  # "Von Andreas Kürten"
+    labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
+    headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -187,35 +195,215 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     published = [t for t in times if _says_published(t)]
     in_article = [t for t in times if t not in published and _in_article(t)]
     meta.times = [squash(t.get("datetime")) for t in published + in_article]
-    meta.bylines = [
-        element_text(element)
-        for element in tree.xpath(
-            '//*[@rel="author" or @itemprop="author"'
-            ' or contains(concat(" ", normalize-space(@class), " "), " author ")'
-            ' or contains(concat(" ", normalize-space(@class), " "), " byline ")]'
-        )
-        if element.tag not in ("meta", "link", "html", "body")
-    ]
+    meta.bylines = bylines(tree)
     meta.written_credits = written_credits(tree)
+    meta.labelled_dates = labelled_dates(tree)
+    meta.headline_dates = headline_dates(tree)
     return meta
 
 
-_WRITTEN_CREDIT = re.compile(
-    r"^(?:von|par|by|por|autor(?:in)?\s*:|auteure?\s*:|author\s*:|text\s*:|texte\s*:)\s+(.+)$",
+# Classes of a byline's parts that are not the credit: the author's biography, photo, comments.
+_NOT_BYLINE = re.compile(r"bio|desc|image|img|avatar|photo|comment|social|follow|more|date|time")
+
+
+def bylines(tree: lxml.html.HtmlElement) -> list[str]:
+    """Short texts the page marks as its byline, in order: rel=author, itemprop=author, a class
+    "author", "byline", "author-name", "article_author-name", "autor"... (not the author's
+    biography, photo or a comment's author)."""
+    found = []
+    for element in tree.xpath(
+        '//*[@rel="author" or @itemprop="author"'
+        ' or contains(@class, "author") or contains(@class, "byline") or contains(@class, "autor")]'
+    ):
+        if element.tag in ("meta", "link", "html", "body", "img") or _in_site_chrome(element):
+            continue
+        classes = (element.get("class") or "").casefold()
+        parent = element.getparent()
+        if _NOT_BYLINE.search(classes) or (
+            parent is not None and _NOT_BYLINE.search((parent.get("class") or "").casefold())
+        ):
+            continue
+        text = element_text(element)
+        if text and len(text) <= _SHORT_CREDIT and text not in found:
+            found.append(text)
+            if len(found) == _MOST_FOUND:
+                break
+    return found
+
+
+def _shown_texts(root: etree._Element):
+    """The text pieces a reader sees under ``root``, in order (nothing from <script>, <style>,
+    <noscript> or <template>), each squashed, empty ones left out."""
+    for piece in root.xpath(".//text()"):
+        text = squash(str(piece)) if _shown(piece) else ""
+        if text:
+            yield text
+
+
+def _shown(piece) -> bool:
+    """A text node a reader sees: not inside <script>, <style>, <noscript> or <template>."""
+    owner = piece.getparent()
+    if owner is not None and piece.is_tail:
+        owner = owner.getparent()
+    if owner is None or not isinstance(owner.tag, str):
+        return False
+    return owner.tag not in _UNSEEN and not any(a.tag in _UNSEEN for a in owner.iterancestors())
+
+
+# "Erschienen am:", "Veröffentlicht am", "Publié le", "Published on", "Publicado el"...: the page
+# says which of its dates is the publication's.
+_PUBLISHED_LABEL = re.compile(
+    r"(?:erschienen|veröffentlicht|publiziert|publié|publiée|published|publicado|publicada"
+    r"|pubblicato|gepubliceerd)(?:\s+(?:am|le|on|el|il|op))?\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SHORT = 80  # a label and its date are short; a sentence of the text that says "published" is not
+
+
+def labelled_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """Dates the page labels as its publication's, in order: "Erschienen am: 13.10.2021" (the
+    label and the date may be in two elements), "Publié le 13 septembre 2023"."""
+    body = tree.find("body")
+    texts = list(_shown_texts(body if body is not None else tree))
+    found = []
+    for index, text in enumerate(texts):
+        match = _PUBLISHED_LABEL.search(text) if len(text) <= _SHORT else None
+        if match:
+            following = " ".join([match[1], *texts[index + 1 : index + 3]])[:_SHORT]
+            found.append(following)
+            if len(found) == _MOST_FOUND:
+                break
+    return found
+
+
+def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """The short texts shown right after the article's headline (its first <h1> outside the
+    site's header, navigation and sidebars), where a page shows its date ("Stand: 28.04.2020
+    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters."""
+    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1)]
+    if not h1s:
+        return []
+    texts, length = [], 0
+    for piece in h1s[0].xpath("following::text()"):
+        text = squash(str(piece)) if _shown(piece) else ""
+        if not text:
+            continue
+        texts.append(text)
+        length += len(text)
+        if length > 300:
+            break
+    return [text for text in texts if len(text) <= _SHORT]
+
+
+# A credit as pages write it: "Von Andreas Kürten", "Geschrieben von Cooper am 25.08.2015",
+# "Autor: Fritz Imhof", "Auteur : Kossivi Tiassou", "Eine Kolumne von Nils Pickert", or the label
+# alone ("Autor:", "Text:") with the name in the next element.
+_CREDIT_LABEL = re.compile(
+    r"^[-–—|·•\s]*(?:"
+    r"(?P<named>(?:(?:geschrieben|erstellt|verfasst|written|posted|publié|escrito)\s+(?:von|by|par|por)"
+    r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|kolumne|bericht|text|interview|reportage)\s+von))"
+    r"|(?P<by>von|by|par|por)"
+    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)|(?:text|texte|redaktion)\s*:)"
+    r")\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ARTICLES = word_set("die der das den dem des ein eine el los las lo il the a an")  # not a name
+_MOST_FOUND = 20  # credits, bylines or labelled dates kept per page: only the first ones count
+_USER_NAME = re.compile(r"^[A-Z][\w.-]{2,30}$")
+_SHORT_CREDIT = 90
+
+
+def credit_in(text: str, following: str = "", dated: bool = False) -> list[str]:
+    """The names a short text gives as the page's credit, else []: after "von", "by", "par"
+    a person's name (2 to 5 capitalised words); after an explicit label ("Geschrieben von",
+    "Posted by", "Autor:") or before a date (``dated``: "von Marianne1 am 20.09.2020") also a
+    user name ("Cooper", "Marianne1"). A label alone takes its name from ``following``, the
+    next text shown.
+
+    >>> credit_in("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR")
+    ['Volkmar Kabisch', 'Jan Lukas Strozyk', 'Benedikt Strunz']
+    >>> credit_in("Autor:", "Fritz Imhof"), credit_in("Erstellt von Fabian am Dienstag 6. Mai 2014")
+    (['Fritz Imhof'], ['Fabian'])
+    >>> credit_in("Von Berlin aus gesehen ist das weit"), credit_in("Text: Die Lage")
+    ([], [])
+    """
+    match = _CREDIT_LABEL.match(text) if len(text) <= _SHORT_CREDIT else None
+    if not match:
+        return []
+    rest = match["rest"] or (following if len(following) <= _SHORT_CREDIT else "")
+    labelled = bool(match["named"] or match["noun"]) or dated
+    names = []
+    for name in credit_names(rest):
+        name = _JOB_BEFORE_NAME.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
+        person = person_name(name) if name.split()[0].casefold() not in _ARTICLES else None
+        if person is None and labelled and _USER_NAME.match(name):
+            person = name
+        if person is None:
+            break  # not a name, or an agency or a job after the names: "NDR", "Projektleiterin"
+        names.append(person)
+    return names
+
+
+# A job title written before a name: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt X".
+_JOB_BEFORE_NAME = re.compile(
+    r"^(?:[\w-]*-)?(?:experte|expertin|redakteur(?:in)?|korrespondent(?:in)?|rechtsanwalt|"
+    r"rechtsanwältin|chefredakteur(?:in)?|reporter(?:in)?|dr\.(?=\s))\s+",
     re.IGNORECASE,
 )
 
 
-def written_credits(tree: lxml.html.HtmlElement) -> list[str]:
-    """Short texts of the page that are a credit with a person's name and nothing else: "Von
-    Andreas Kürten", "Par Matthieu Hy", "Autor: Tobias Kuske" (first names only, in order)."""
-    credits = []
-    for element in tree.iter("p", "span", "div", "strong", "em", "b", "small", "li", "address"):
-        text = element_text(element)
-        match = _WRITTEN_CREDIT.match(text) if 4 < len(text) < 60 else None
-        name = person_name(re.split(r"[,|·•]", match[1])[0].strip()) if match else None
-        if name and name not in credits:
-            credits.append(name)
+_COMMENTS = re.compile(r"comment|kommentar|reply|respon", re.IGNORECASE)
+
+
+def _in_comments(element: etree._Element) -> bool:
+    """Inside the page's comments (a class or id with "comment", "Kommentar", "reply"): a
+    commenter's name there is not the article's credit (lopinion.fr: "Par Bruno Gobin, le
+    mercredi 15 mai 2019" under the article)."""
+    for node in (element, *element.iterancestors()):
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _COMMENTS.search(marks):
+            return True
+    return False
+
+
+# A byline's date after the name: "von <a>Marianne1</a> am 20.09.2020".
+_DATED = re.compile(r"^(?:am|on|le|el|il)\s+\d", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^(?:,|&|und|and|et|y|e)$", re.IGNORECASE)
+
+
+def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
+    """The credits written in the page's text, in order, each a list of names (see
+    ``credit_in``): "Von Andreas Kürten", "<strong>Text:</strong> Klausmartin Friedrich". A
+    credit opens an element or a line ("von" after other words in a sentence is not one)."""
+    body = tree.find("body")
+    pieces = [
+        piece
+        for piece in (body if body is not None else tree).xpath(".//text()")
+        if _shown(piece) and squash(str(piece))
+    ]
+    texts = [squash(str(piece)) for piece in pieces]
+    credits: list[list[str]] = []
+    for index, text in enumerate(texts):
+        if pieces[index].is_tail and pieces[index].getparent().tag != "br":
+            continue
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        after = index + 2
+        if after < len(texts) and _JOB_BEFORE_NAME.match(f"{following} "):
+            following = f"{following} {texts[after]}"  # "Autor: <a>Rechtsanwalt</a> Name"
+            after += 1
+        while (
+            after + 1 < len(texts)
+            and _CONNECTOR.match(texts[after])
+            and len(following) + len(texts[after + 1]) < _SHORT_CREDIT
+        ):
+            following = f"{following}, {texts[after + 1]}"  # "<a>A</a> und <a>B</a>"
+            after += 2
+        dated = after < len(texts) and bool(_DATED.match(texts[after]))
+        names = credit_in(text, following, dated)
+        if names and names not in credits and not _in_comments(pieces[index].getparent()):
+            credits.append(names)
+            if len(credits) == _MOST_FOUND:
+                break
     return credits
 
 
@@ -328,11 +516,13 @@ def is_site_name(text: str, site_names: list[str], host: str = "") -> bool:
     )
 
 
-_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|›|»|•|/)\s+")
+_SIDE_SEPARATORS = re.compile(r"\s+(?:\||-|—|–|·|::|:|›|»|•|/)\s+")
 
 
 _GENERIC_PART = re.compile(
-    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil)$", re.I
+    r"^(?:blog\s*archiv(?:e)?|archiv(?:e)?s?|blog|forum|news|startseite|home|accueil|neuigkeiten"
+    r"|aktuelles|nachrichten|actualités|noticias)$",
+    re.I,
 )
 
 
@@ -354,9 +544,15 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     parts = _SIDE_SEPARATORS.split(title)
     generic = [i for i, part in enumerate(parts) if _GENERIC_PART.match(part.strip())]
     if len(parts) > 2 and generic and 0 < generic[0] < len(parts) - 1:
-        parts = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+        after = parts[generic[0] + 1 :]  # WordPress: "Site » Blog Archive » Title"
+        if not all(is_site_name(part, site_names, host) for part in after):
+            parts = after
     parts = [part for part in parts if not _GENERIC_PART.match(part.strip())] or parts
-    named = [i for i, part in enumerate(parts) if is_site_name(part, site_names, host)]
+    named = [
+        i
+        for i, part in enumerate(parts)
+        if is_site_name(part, site_names, host) or names_the_host(part, host)
+    ]
     after = [i for i in named if i > 0]
     if after:  # "Title | Site | Site's slogan": the site's name and what follows it go
         parts = parts[: after[0]]
@@ -371,6 +567,13 @@ def strip_site_name(title: str, site_names: list[str], host: str = "") -> str:
     )
 
 
+def page_host(page: PageMeta) -> str:
+    """The host of the page's canonical address (or og:url): "www.furche.at"."""
+    return re.sub(
+        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
+    )
+
+
 def _is_headline_h1(h1: str, site_names: list[str], host: str) -> bool:
     """An <h1> that can be the article's headline: not empty, not the site's name or logo."""
     return len(h1) >= 8 and len(h1.split()) >= 2 and not is_site_name(h1, site_names, host)
@@ -380,9 +583,13 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
     """The headline, reconciled: the page's <h1> when the head of the page (og:title,
     twitter:title, JSON-LD headline, <title>) contains it (the head adds a rubric or the site's
     name); else the head's title without the site's name; else a lone <h1>."""
-    host = re.sub(
-        r"^https?://([^/]+).*$", r"\1", page.canonical or page.meta.get("property=og:url", "")
-    )
+    host = page_host(page)
+    # an <h1> that is how the <title> ends, after a longer part ("Rinderleber-Geschnetzeltes mit
+    # Apfel und Zwiebel | Liebe geht durch den Magen"), is the site's name in its logo; after a
+    # shorter one ("Corona-Pandemie - ..."), a rubric precedes the headline
+    title_parts = _SIDE_SEPARATORS.split(page.title_tag)
+    title_ends = [p for p in title_parts[1:] if len(p) < len(title_parts[0])]
+    site_names = [*site_names, *(h1 for h1 in page.h1s if any(same(h1, e) for e in title_ends))]
     headline = page.ld.get("headline")
     heads = [
         (page.meta.get("property=og:title", ""), "html <meta property=og:title>"),
@@ -406,7 +613,9 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
         for h1 in page.h1s
         if _is_headline_h1(h1, site_names, host) and not any(same(h1, d) for d in dropped)
     ]
-    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text, _ in heads)]
+    # of several <h1>s, the one the page's own head names (trafilatura's title is one of them)
+    own = [text for text, how in heads if len(h1s) == 1 or how != "html title (trafilatura)"]
+    matching = [h1 for h1 in h1s if any(h1.casefold() in text.casefold() for text in own)]
     if matching:
         return Found(max(matching, key=len), "html <h1>")
     h1s = [h1 for h1 in h1s if h1 not in page.chrome_h1s]
@@ -417,6 +626,11 @@ def _title(found: str, page: PageMeta, site_names: list[str]) -> Found | None:
             head = strip_site_name(text, site_names, host)
             if len(head) >= 15 and h1s[0].casefold().endswith(head.casefold()):
                 return Found(h1s[0][-len(head) :], "html <h1>")
+            # or the head writes it with a separator: "Coronavirus und andere Zoonosen – Wie
+            # Umweltzerstörung..." for the <h1> "Coronavirus und andere Zoonosen Wie ..."
+            parts = _SIDE_SEPARATORS.split(head)
+            if len(parts) == 2 and same(h1s[0], " ".join(parts)) and len(parts[1]) >= 15:
+                return Found(parts[1], "html <h1>")
         return Found(h1s[0], "html <h1>")
     if heads:
         text, how = heads[0]
@@ -436,19 +650,39 @@ def _source(sitename: str | None, page: PageMeta) -> Found | None:
 
 
 _CREDIT_SEPARATORS = re.compile(
-    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b)\s*",
+    r"\s*(?:;|,|&|\||/|\s[-–—]\s|\bund\b|\band\b|\bet\b|\by\b|\bavec\b|\bwith\b"
+    r"|\bim\s+gespräch\s+mit\b|\bin\s+conversation\s+with\b)\s*",
     re.IGNORECASE,
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:written\s+|posted\s+|publié\s+)?(?:by|par|von|de|por|door|di)\b|interview|text|texte"
-    r"|autor(?:in)?|author|auteure?|reporter|(?:beitrag|artikel)\s+von|mit)\s*:?\s+",
+    r"|autor(?:in)?|author|auteure?|reporter|vom|(?:beitrag|artikel)\s*von|mit|posted)\s*:?(?:\s+|$)",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(
-    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d).*$",
+    r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d|alle\s+artikel"
+    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b).*$",
     re.IGNORECASE,
 )
-_NOT_NAMES = word_set("admin administrator wordpressadmin name datum")
+# Words of a byline's date or label, not a name: "Publicado", "Zuletzt geändert", "Stand",
+# "14:57 Uhr".
+_NOT_A_NAME = re.compile(
+    r"^(?:\d|(?:publicado|actualizado|aktualisiert|zuletzt|stand|updated|modifié|pressemitteilung)"
+    r"\b)",
+    re.IGNORECASE,
+)
+_NOT_NAMES = word_set(
+    "admin administrator wordpressadmin name datum on am le veröffentlicht published publié"
+)
+# An organisation rather than a person ("Hanns-Seidel-Stiftung e.V", "jungefreiheit.de",
+# "Deutsche Welle (www.dw.com)", "Web Commerce GmbH"): kept only when it is the whole credit.
+_ORGANISATION = re.compile(
+    r"\b(?:e\.\s?v|gmbh|ag|se|ltd|inc|llc|s\.a|verband|verein|stiftung|magazin|zeitung|verlag"
+    r"|redaktion|union|partei|online|news|\w*anstalt|institut|ministerium|gesellschaft|agentur"
+    r"|hochschule|universität|university|association|agency)\b|\.(?:de|at|ch|com|org|net|fr|es|eu|info)\b|www\.",
+    re.IGNORECASE,
+)
+_WITHOUT_ARTICLE = re.compile(r"^(?:die|der|das|le|la|les|l'|l’|the|el|il)\s*", re.IGNORECASE)
 # A desk rather than a person: kept only when it is the whole credit.
 _DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
@@ -466,8 +700,14 @@ def credit_names(credit: str) -> list[str]:
     names = []
     for part in _CREDIT_SEPARATORS.split(visible_text(credit)):
         name = _CREDIT_PREFIX.sub("", squash(part))
-        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’")
-        if name and any(c.isalpha() for c in name) and name.casefold() not in _NOT_NAMES:
+        name = _CREDIT_TAIL.sub("", name).strip(" .:,-–—|·'\"“”‘’©")
+        name = _JOB_BEFORE_NAME.sub("", name)
+        if (
+            name
+            and any(c.isalpha() for c in name)
+            and name.casefold() not in _NOT_NAMES
+            and not _NOT_A_NAME.match(name)
+        ):
             names.append(name)
     return names
 
@@ -483,25 +723,80 @@ def _ld_people(value: object, organisations: bool = False) -> list[str]:
     return _ld_names(kept)
 
 
-def reconcile_authors(credits: list[tuple[list[str], str]], site_names: list[str]) -> Found | None:
-    """The first credit that names someone, deduplicated (case, dots and spacing ignored), without
-    the site's or publisher's name unless that is the only name given.
+def _completed(people: list[str], credits: list[tuple[list[str], str]]) -> list[str]:
+    """Names given as a first name alone ("Nils", the site's user name) completed from another
+    credit of the page that starts with it ("Nils Pickert")."""
+    others = [name for names, _ in credits for name in names if person_name(name) == name]
+    return [
+        next((o for o in others if o.casefold().startswith(f"{name.casefold()} ")), name)
+        if " " not in name
+        else name
+        for name in people
+    ]
 
-    >>> reconcile_authors([([], "a"), (["Le Journal", "Claire Martin", "claire martin"], "b")],
+
+def names_the_host(name: str, host: str) -> bool:
+    """The text names the site by its address's main label: it contains it ("EFC Bayrische
+    Bembel" on bayrische-bembel.de, "Die FURCHE" on www.furche.at) or starts like it
+    ("Bibliothek 2.0 und mehr" on www.bibliothek2null.de).
+
+    >>> names_the_host("MyOOS Community Forum", "foren.myoos.de")
+    True
+    >>> names_the_host("Bibliothek 2.0 und mehr", "www.bibliothek2null.de")
+    True
+    >>> names_the_host("Kim et Poutine", "www.journal.fr")
+    False
+    """
+    labels = [label for label in host.casefold().split(".")[:-1] if label not in ("www", "m")]
+    main = _letters(labels[-1]) if labels else ""
+    letters = _letters(name)
+    if len(main) < 5 or not letters:
+        return False
+    return main in letters or (len(main) >= 8 and letters.startswith(main[:8]))
+
+
+def reconcile_authors(
+    credits: list[tuple[list[str], str]], site_names: list[str], host: str = ""
+) -> Found | None:
+    """The first credit that names someone other than the site or a desk, deduplicated (case,
+    dots and spacing ignored); when none does, the first credit that names anything (the site's
+    or publisher's name is then the only credit given).
+
+    >>> reconcile_authors([(["Le Journal"], "a"), (["Claire Martin", "claire martin"], "b")],
     ...                   ["Le Journal"])
     Found(value=('Claire Martin',), how='b', line=None)
+    >>> reconcile_authors([([], "a"), (["Le Journal"], "b")], ["Le Journal"])
+    Found(value=('Le Journal',), how='b', line=None)
     """
+    fallback = None
     for names, how in credits:
         unique: list[str] = []
         for name in names:
             if not any(_letters(name) == _letters(other) for other in unique):
                 unique.append(name)
+        # one word beside an organisation's name is a piece of it: "Bayerische Landesanstalt
+        # für Wald und Forstwirtschaft (LWF)", "L-MAG, Das Magazin für ..."
+        organisation = any(_ORGANISATION.search(name) for name in unique)
         people = [
-            name for name in unique if not is_site_name(name, site_names) and not _DESKS.match(name)
+            name
+            for name in unique
+            if not (organisation and (" " not in name or "(" in name))
+            and not is_site_name(_WITHOUT_ARTICLE.sub("", name), site_names, host)
+            and not names_the_host(name, host)
+            and not is_site_name(name, site_names, host)
+            and not _DESKS.match(name)
+            and not _ORGANISATION.search(name)
         ]
-        if people or unique:
-            return Found(tuple(people or unique), how)
-    return None
+        if people:
+            return Found(tuple(_completed(people, credits)), how)
+        if unique and fallback is None:
+            fallback = Found(tuple(unique), how)
+    return fallback
+
+
+def _first_byline(lines: list[str]) -> list[str]:
+    """The names of the first byline that gives any ("Posted on" gives none, "by marc" does)."""
+    return next((names for names in map(credit_names, lines) if names), [])
 
 
 def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
@@ -518,15 +813,21 @@ def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found
             [] if "://" in article_author else credit_names(article_author),
             "html <meta property=article:author>",
         ),
+        (page.written_credits[0] if page.written_credits else [], "html credit in the text"),
         (
             [n for name in (author or "").split(";") for n in credit_names(name)],
             "html byline (trafilatura)",
         ),
-        ([n for line in page.bylines[:1] for n in credit_names(line)], "html byline"),
-        (page.written_credits[:1], "html credit in the text"),
+        (_first_byline(page.bylines), "html byline"),
         (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
     ]
-    return reconcile_authors(credits, site_names)
+    # the site's name as its <title> ends ("... | Die FURCHE") is not a person either
+    tails = [
+        _SIDE_SEPARATORS.split(text)[-1]
+        for text in (page.title_tag, page.meta.get("property=og:site_name", ""))
+        if len(_SIDE_SEPARATORS.split(text)) > 1
+    ]
+    return reconcile_authors(credits, [*site_names, *tails], page_host(page))
 
 
 # Where a page states its publication time, most trusted first.
@@ -537,10 +838,10 @@ _PUBLISHED_META = (
     "name=publishdate",
     "name=publish-date",
     "property=og:published_time",
-    "name=dc.date",
-    "name=dcterms.date",
-    "name=date",
 )
+# Generic dates of the page that content systems often set to when it was last generated or
+# changed: less trusted than a date the page shows as its publication's.
+_GENERIC_META = ("name=dc.date", "name=dcterms.date", "name=date")
 _MODIFIED_META = (
     "property=article:modified_time",
     "itemprop=datemodified",
@@ -585,10 +886,41 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
         value = iso_date_value(text, tz) if isinstance(text, str) and text else None
         if value is not None:
             found.append((value, how))
+    shown = [(text, "html date labelled as published") for text in page.labelled_dates]
+    shown += [(text, "html date under the headline") for text in page.headline_dates]
+    for text, how in shown:
+        value = shown_date(text, tz)
+        if value is not None:
+            found.append((value, how))
+            break
+    for key in _GENERIC_META:
+        value = iso_date_value(page.meta.get(key) or "", tz)
+        if value is not None:
+            found.append((value, f"html <meta {key}>"))
     return found
 
 
+_EARLIEST_SHOWN = dt.datetime(1995, 1, 1)  # before news sites; htmldate's own lower bound
+_LATEST_SHOWN = dt.datetime(2100, 1, 1)
+
+
+def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """A date as a page shows it to readers, in any of the languages and forms htmldate reads
+    ("29.04.2020, 12:01 Uhr", "Freitag, 21. Januar 2022", "13 septembre 2023"), as a day.
+
+    >>> shown_date("Stand: 28.04.2020 18:00 Uhr").when.date()
+    datetime.date(2020, 4, 28)
+    >>> shown_date("Lesedauer: 8 Min.") is None
+    True
+    """
+    found = try_date_expr(text, "%Y-%m-%d", False, _EARLIEST_SHOWN, _LATEST_SHOWN)
+    return iso_date_value(found, tz) if found else None
+
+
 _READING = "html date (htmldate)"
+# What the page shows its readers as its date is not doubted for htmldate's reading, which the
+# page's other dates (a <meta name=date> of when it was generated, a comment's) may mislead.
+_SHOWN = ("html date labelled as published", "html date under the headline")
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -617,9 +949,15 @@ def _in_page_zone(
 ) -> DateValue:
     """A time the page gives in UTC ("Z", "+00:00") kept in UTC when that is the day the page
     reads as, else shown in the page's own offset when another of its dates gives one, else in
-    the site's zone: always the same instant, on the day the page means."""
+    ``tz`` (the page's zone, else the site's): always the same instant, on the day the page
+    means. A UTC time that is midnight in ``tz`` is that day, with day precision."""
     if value.precision != "minute" or value.when.utcoffset() != dt.timedelta(0):
         return value
+    local = value.when.astimezone(tz)
+    if local.time() == dt.time() and local.utcoffset():
+        # a day stored as midnight in the page's zone, written in UTC ("2021-11-04T23:00Z" for
+        # 5 November in Germany): the day it is, not a time
+        return DateValue(local, "day")
     if reading is not None and _day(value) == _day(reading):
         return value
     offsets = [v.when.utcoffset() for v, _ in stated if v.precision == "minute"]
@@ -645,10 +983,11 @@ def choose_date(
     ('2023-05-04', 'b; a said 2019-05-02, doubted: the page reads as 2023-05-04')
     """
     doubts: list[str] = []
+    shown = next((value for value, how in stated if how in _SHOWN), None)
     for value, how in stated:
-        value = _in_page_zone(value, stated, reading, tz)
+        value = _in_page_zone(value, stated, shown or reading, tz)
         agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
-        if reading is not None and not agrees:
+        if reading is not None and not agrees and how not in _SHOWN:
             doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
         elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
             doubts.append(f"{how} said {_day(value)}, doubted: after the page's modified date")
@@ -663,7 +1002,51 @@ def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
     """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
     the first <time datetime>, then htmldate's original date; checked against each other and
     against the page's modified date (see ``choose_date``)."""
-    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), tz)
+    zone = page_zone(page.html_lang or page.meta.get("property=og:locale", "")) or tz
+    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), zone)
+
+
+def _zone_table() -> dict[str, str]:
+    """Country code to its first time zone in the IANA table (zone.tab: "BR" to
+    America/Noronha, "US" to America/New_York), from the tzdata package or the system."""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        try:
+            text = Path("/usr/share/zoneinfo/zone.tab").read_text("utf-8")
+        except OSError:
+            return {}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            table.setdefault(fields[0], fields[2])
+    return table
+
+
+_ZONES: dict[str, str] | None = None
+
+
+def page_zone(locale: str) -> dt.tzinfo | None:
+    """The time zone of a page's language and country ("pt-BR", "de_AT"; "de" alone is likely
+    Germany, through Babel's likely subtags), where a time the page gives in UTC is shown when
+    UTC is not the day the page means. None when unknown.
+
+    >>> page_zone("pt-BR").key, page_zone("de").key, page_zone("xx")
+    ('America/Noronha', 'Europe/Berlin', None)
+    """
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = _zone_table()
+    try:
+        territory = Locale.parse(locale.replace("-", "_")).territory
+        if territory is None:
+            likely = get_global("likely_subtags").get(locale.split("-")[0].split("_")[0].lower())
+            territory = Locale.parse(likely).territory if likely else None
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    name = _ZONES.get(territory or "")
+    return ZoneInfo(name) if name else None
 
 
 def _lang(page: PageMeta, detected: str | None) -> Found | None:

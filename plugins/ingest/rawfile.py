@@ -2,7 +2,9 @@
 
 Editors save files from anywhere: Word on Windows (cp1252), Notepad (UTF-16), a browser (UTF-8
 with or without BOM), or by mistake a PDF. Each problem is an ``IngestError`` that says what to
-do. The text comes out with "\\n" newlines and in Unicode NFC.
+do. A saved web page is read even with a few stray NUL bytes or bytes that are not UTF-8 (pages
+as servers send them often have some): they are removed or read as cp1252, with a warning naming
+the file and line. The text comes out with "\\n" newlines and in Unicode NFC.
 """
 
 from __future__ import annotations
@@ -101,6 +103,47 @@ def check_not_binary(data: bytes, display: str) -> None:
         raise IngestError(display, _BINARY.format(why="it is mostly control characters"))
 
 
+# A saved web page with NUL bytes is still text when they are rare (one byte in twenty at most) and
+# the rest is UTF-8; binary data (a PDF, an image, one byte in 256 NUL) is not UTF-8.
+_STRAY_NULS = 1 / 20
+
+
+def without_stray_nuls(data: bytes, display: str) -> bytes:
+    """A saved web page's bytes without the few NUL bytes a server or a browser left in it (at
+    most one byte in twenty, the rest UTF-8 text, but for a few stray bytes), with a warning
+    naming the file and the line of the first; anything else is returned as it is, for
+    ``check_not_binary`` to judge.
+
+    >>> without_stray_nuls(b"<p>Le texte</p>" * 100 + b"\\x00", "a.html")[-15:]
+    b'<p>Le texte</p>'
+    """
+    nuls = data.count(0)
+    if not nuls or nuls > len(data) * _STRAY_NULS or data.startswith(_UTF16_BOMS):
+        return data
+    if utf16_without_bom(data):
+        return data
+    kept = data.replace(b"\x00", b"")
+    head = kept[:65536]
+    if len(_CONTROL_BYTES.findall(head)) > len(head) / 10 or not _looks_like_utf8(kept):
+        return data
+    logger.warning(
+        "%s:%d: %d NUL byte%s removed (not text, left by the program that saved the page)",
+        display,
+        line_of_offset(data, data.index(0)),
+        nuls,
+        "" if nuls == 1 else "s",
+    )
+    return kept
+
+
+def _looks_like_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _looks_like_broken_utf8(data)
+    return True
+
+
 def line_of_offset(data: bytes, offset: int) -> int:
     """The 1-based line number of the byte at ``offset``.
 
@@ -144,18 +187,20 @@ def _guessed(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding.replace("_", "-")
 
 
-def decode(data: bytes, display: str) -> tuple[str, str]:
+def decode(data: bytes, display: str, page: bool = False) -> tuple[str, str]:
     """Bytes to text and the encoding they were in, tried in this order: UTF-8 with BOM
     ("utf-8-sig"), UTF-16 with BOM ("utf-16"), UTF-16 without BOM ("utf-16-le" or
     "utf-16-be", see ``utf16_without_bom``), UTF-8, then cp1252/latin-1 unless the bytes look
     like UTF-8 with a few bad bytes, and charset-normalizer's guess when cp1252 gives mostly
-    non-ASCII letters. Bytes that none of these can read are reported with their line.
+    non-ASCII letters. Bytes that none of these can read are reported with their line; in a
+    saved web page (``page``), a few bytes that are not UTF-8 in UTF-8 text are read as cp1252
+    instead, with a warning (see ``utf8_with_strays``).
 
     >>> decode("« Café »".encode("cp1252"), "a.txt")
     ('« Café »', 'latin-1')
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return _utf8(data, display, "utf-8-sig")
+        return _utf8(data, display, "utf-8-sig", page)
     if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -171,21 +216,51 @@ def decode(data: bytes, display: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if _looks_like_broken_utf8(data):
-        return _utf8(data, display, "utf-8")
+        return _utf8(data, display, "utf-8", page)
     single = _single_byte_text(data, display)
     if _mostly_foreign_letters(single[0]):
         return _guessed(data) or single
     return single
 
 
-def _utf8(data: bytes, display: str, encoding: str) -> tuple[str, str]:
+def _utf8(data: bytes, display: str, encoding: str, page: bool = False) -> tuple[str, str]:
     """``data`` decoded as UTF-8 (after the BOM for "utf-8-sig"), or the line of its first bad
-    byte."""
+    byte; in a saved web page (``page``), its stray bytes read as cp1252."""
     start = 3 if encoding == "utf-8-sig" else 0
     try:
         return data[start:].decode("utf-8"), encoding
     except UnicodeDecodeError as error:
+        if page:
+            return utf8_with_strays(data[start:], display), encoding
         raise _bad_byte(data, start + error.start, display, "UTF-8") from None
+
+
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def utf8_with_strays(data: bytes, display: str) -> str:
+    """UTF-8 text with a few bytes that are not UTF-8 (a page put together from parts in two
+    encodings: "K\\xfcchenblogs" in a UTF-8 page), each read as cp1252 (as what the page meant,
+    "Küchenblogs"; U+FFFD for the five bytes cp1252 lacks), with a warning naming the file, the
+    line of the first and how many there are.
+
+    >>> utf8_with_strays("Küchen ".encode() + b"K\\xfcchen", "a.html")
+    'Küchen Küchen'
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    strays = _STRAY_BYTE.findall(text)
+    first = _STRAY_BYTE.search(text).start()
+    offset = len(text[:first].encode("utf-8", "surrogateescape"))
+    logger.warning(
+        "%s:%d: %d byte%s not UTF-8 (first 0x%02x) read as cp1252; save the page again as "
+        "UTF-8 to silence this",
+        display,
+        line_of_offset(data, offset),
+        len(strays),
+        "" if len(strays) == 1 else "s",
+        ord(strays[0]) - 0xDC00,
+    )
+    return _STRAY_BYTE.sub(lambda m: bytes([ord(m[0]) - 0xDC00]).decode("cp1252", "replace"), text)
 
 
 def _bad_byte(data: bytes, offset: int, display: str, encodings: str) -> IngestError:
@@ -210,7 +285,8 @@ def normalise(text: str) -> str:
 def read_raw(path: Path, display: str, max_bytes: int = 2_000_000) -> RawText:
     """Read a raw file, or raise ``IngestError`` saying what the editor should do: unknown
     extension, too big (over ``max_bytes``, the setting ``INGEST_MAX_BYTES``), binary, not
-    decodable, empty. A warning names a file that was not UTF-8.
+    decodable, empty. A warning names a file that was not UTF-8, and a saved web page whose
+    stray NUL bytes were removed or whose stray bytes were read as cp1252.
     """
     kind = kind_of(path, display)
     try:
@@ -226,8 +302,9 @@ def read_raw(path: Path, display: str, max_bytes: int = 2_000_000) -> RawText:
         raise IngestError(display, f"cannot read the file: {error.strerror}") from None
     if not data.strip():
         raise IngestError(display, "file is empty: put the article's text in it, or delete it")
-    check_not_binary(data, display)
-    text, encoding = decode(data, display)
+    readable = without_stray_nuls(data, display) if kind == "html" else data
+    check_not_binary(readable, display)
+    text, encoding = decode(readable, display, page=kind == "html")
     text = normalise(text).lstrip("\ufeff")
     if not text.strip():
         raise IngestError(display, "file is empty: put the article's text in it, or delete it")

@@ -248,3 +248,57 @@ def test_nul_bytes_that_are_not_utf16_text_are_binary(tmp_path, data, why):
         f"seeds/a.txt: looks like a binary file (PDF/image?), not text ({why}): "
         "save the article as a .txt, .html or .md file"
     )
+
+
+# --- saved web pages with stray bytes ----------------------------------------------------------
+
+
+def test_saved_page_with_stray_nul_bytes_is_read_with_a_warning(caplog):
+    """lostiempos.com left 11 NUL bytes after a banner image."""
+    path = FIXTURES / "stray_nul_es.html"
+    with caplog.at_level(logging.WARNING, logger="ingest.rawfile"):
+        raw = read_raw(path, "seeds/stray_nul_es.html")
+    assert "\x00" not in raw.text
+    assert 'alt="" />\n' in raw.text
+    assert raw.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # of the file as it is
+    assert caplog.messages == [
+        "seeds/stray_nul_es.html:11: 11 NUL bytes removed (not text, left by the program that "
+        "saved the page)"
+    ]
+
+
+def test_saved_page_with_a_byte_that_is_not_utf8_is_read_with_a_warning(caplog):
+    """der-erfolg-gibt-recht.de: a UTF-8 page with one cp1252 "ü" in a sidebar link."""
+    with caplog.at_level(logging.WARNING, logger="ingest.rawfile"):
+        raw = read_raw(FIXTURES / "stray_byte_de.html", "seeds/stray_byte_de.html")
+    assert 'alt="Küchenblogs"' in raw.text and "So schön winterlich" in raw.text
+    assert caplog.messages == [
+        "seeds/stray_byte_de.html:15: 1 byte not UTF-8 (first 0xfc) read as cp1252; save the "
+        "page again as UTF-8 to silence this"
+    ]
+
+
+@pytest.mark.parametrize("name", ["stray_nul_es.html", "stray_byte_de.html"])
+def test_the_same_bytes_in_a_text_file_are_still_an_error(tmp_path, name):
+    data = (FIXTURES / name).read_bytes()
+    expected = {
+        "stray_nul_es.html": "seeds/a.txt: looks like a binary file (PDF/image?), not text "
+        "(it contains NUL bytes): save the article as a .txt, .html or .md file",
+        "stray_byte_de.html": "seeds/a.txt:15: not valid UTF-8 (byte 0xfc): fix the character "
+        "on this line, or save the file again as UTF-8",
+    }[name]
+    assert error_of(write(tmp_path, "a.txt", data)) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><body>" + bytes(range(256)) * 40 + b"</body></html>",  # binary: 1 byte in 256
+        b"<p>texte</p>\x00\x00",  # 2 NULs in 14 bytes
+        b"\x89PNG\r\n\x1a\n" + b"<p>" * 2000 + b"\x00" + b"\x01\x02\x03" * 200,  # mostly control
+    ],
+)
+def test_a_page_with_more_than_stray_nul_bytes_is_still_binary(tmp_path, data):
+    assert error_of(write(tmp_path, "a.html", data)).startswith(
+        "seeds/a.html: looks like a binary file (PDF/image?), not text"
+    )
