@@ -250,10 +250,20 @@ def ingest(c, paths="", force=False, processes=0, workers=0, scheduler=""):
     c.run(shlex.join(args), env=PLUGINS_ON_PATH, pty=ON_TERMINAL)
 
 
-@task(help={"k": "only tests matching this expression", "fast": "skip site and browser tests"})
-def test(c, k="", fast=False):
-    """Run the whole test suite (unit, whole-site and browser tests)."""
+@task(
+    help={
+        "k": "only tests matching this expression",
+        "fast": "skip site and browser tests",
+        "processes": "how many test processes (pytest-xdist): auto is one per core, 0 is none",
+    }
+)
+def test(c, k="", fast=False, processes="auto"):
+    """Run the whole test suite (unit, whole-site and browser tests), one process per core."""
     args = [sys.executable, "-m", "pytest"]
+    if processes != "0":
+        # loadgroup: a test file's tests, and tests/security's or tests/browser's, share one
+        # process and its fixtures (tests/conftest.py); the whole-site groups start first.
+        args += ["-n", processes, "--dist", "loadgroup"]
     if k:
         args += ["-k", k]
     if fast:

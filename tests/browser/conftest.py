@@ -48,25 +48,26 @@ def say(pytestconfig) -> Callable[[str], None]:
     return say
 
 
-def _tool(ensure, say):
+def _tool(ensure, say, installing):
     try:
-        return ensure(say)
+        with installing():
+            return ensure(say)
     except ToolMissing as missing:
         pytest.fail(str(missing), pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def chromium_path(say) -> Path:
-    return _tool(ensure_chromium, say)
+def chromium_path(say, installing) -> Path:
+    return _tool(ensure_chromium, say, installing)
 
 
 @pytest.fixture(scope="session")
-def java(say) -> str:
-    return _tool(ensure_java, say)
+def java(say, installing) -> str:
+    return _tool(ensure_java, say, installing)
 
 
 @pytest.fixture(scope="session")
-def node_tools(say) -> Path:
+def node_tools(say, installing) -> Path:
     """tests/browser/node_modules with axe-core and vnu-jar (npm itself installed if missing)."""
 
     def ensure(say):
@@ -74,7 +75,7 @@ def node_tools(say) -> Path:
             apt_install(["npm"], "npm (and Node.js) is needed to fetch axe-core and vnu-jar", say)
         return ensure_node_tools(say)
 
-    return _tool(ensure, say)
+    return _tool(ensure, say, installing)
 
 
 @pytest.fixture(scope="session")

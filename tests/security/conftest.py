@@ -1,18 +1,18 @@
-"""The hostile sites, built once per session, and the security counts printed at the end.
+"""The hostile sites, built once per session.
 
 - ``hostile_site``: every input field with payloads, plus files that try to write or read
   outside the project, built in this process by real Pelican (non-strict, search index on).
 - ``crash_runs``: the files that each could stop or hang a build, built twice by the
   ``pelican`` command in its own process (time and memory bounded): once as ``invoke build``
   does, then strictly after truncating the ingest cache.
-- ``tally``: what the tests found, summed up after the session (``Security counts: ...``) and
-  written to ``<pytest basetemp>/security-counts.json`` for the README's Reliability section.
+
+The ``tally`` fixture, where tests record their counts, is in ``tally.py`` (a plugin of the whole
+session, so that the main process of a pytest-xdist run sums up its workers' counts).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import time
 from pathlib import Path
@@ -22,51 +22,6 @@ from hostile import Run, pelican_run, write_crash_project, write_hostile_project
 from payloads import Planter
 from scan import snapshot
 from sitekit import Records, Site
-
-COUNTS = (
-    "payloads tried", "run", "unescaped", "writes outside", "reads outside", "crashes",
-    "lost edits",
-)  # fmt: skip
-TALLY = pytest.StashKey["Tally"]()
-
-
-class Tally:
-    """Counts per class, each set by the test that measures it (a re-run replaces, never adds)."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, dict[str, int]] = {name: {} for name in COUNTS}
-        self.path: Path | None = None
-
-    def record(self, count: str, source: str, value: int) -> None:
-        self.counts[count][source] = value
-
-    def totals(self) -> dict[str, int]:
-        return {name: sum(parts.values()) for name, parts in self.counts.items() if parts}
-
-
-def pytest_configure(config) -> None:
-    config.stash[TALLY] = Tally()
-
-
-def pytest_terminal_summary(terminalreporter, config) -> None:
-    totals = config.stash[TALLY].totals()
-    if not totals:
-        return
-    line = ", ".join(f"{name} {value}" for name, value in totals.items())
-    terminalreporter.write_sep("-", "security counts")
-    terminalreporter.write_line(f"Security counts: {line}")
-    if config.stash[TALLY].path:
-        terminalreporter.write_line(f"(by test in {config.stash[TALLY].path})")
-
-
-@pytest.fixture(scope="session")
-def tally(pytestconfig, tmp_path_factory):
-    """Where tests record what they measured; written out as JSON when the session ends."""
-    counted = pytestconfig.stash[TALLY]
-    yield counted
-    counted.path = tmp_path_factory.getbasetemp() / "security-counts.json"
-    detail = {"totals": counted.totals(), "by test": counted.counts}
-    counted.path.write_text(json.dumps(detail, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 @dataclasses.dataclass

@@ -66,11 +66,12 @@ class Watch:
 
 
 @pytest.fixture(scope="module")
-def hostile_browser(hostile_site, playwright_session):
+def hostile_browser(hostile_site, playwright_session, installing):
     output = hostile_site.site.output
     if not (output / "index.html").is_file():
         pytest.fail(f"the hostile site was not built: {hostile_site.crash}", pytrace=False)
-    chromium = ensure_chromium()
+    with installing():
+        chromium = ensure_chromium()
     with StaticServer(output) as server:
         browser = launch_chromium(playwright_session, chromium)
         context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
