@@ -8,15 +8,16 @@ the article pages to read: listing and entity pages hold nothing to index.
 The index is cut into shards of ``SEARCH_SHARD_SIZE`` articles numbered from the oldest
 (``shards``): the articles come from Pelican's ArticlesGenerator
 (``article_generator_finalized``). At the end of the build (``finalized``), each shard that
-must be indexed again (a page of its articles written or removed, by ``pelican.output_changes``
-of the incremental plugin; other articles; no bundle) gets its own Pagefind run over a staging
-folder in ``CACHE_PATH`` holding only its pages (hard links), into a staging bundle, which is
-then synced (``bundle.sync_folder``: only files whose bytes differ are copied) into
-``output/pagefind/`` (shard 0, with Pagefind's JavaScript) or ``output/pagefind/shard-<k>/``
-(the index only). Bundles of shards that no longer exist are removed; ``pagefind/shards.json``
-lists the others for the search page (``site.js`` merges them with ``mergeIndex``); what each
-shard held when last indexed is kept in ``CACHE_PATH``. One Pagefind process at a time, over
-at most ``SEARCH_SHARD_SIZE`` pages: its memory does not grow with the site.
+must be indexed again (one of its pages written or removed, by ``pelican.output_changes`` of the
+incremental plugin, and what Pagefind reads of it changed; other articles; no bundle) gets its
+own Pagefind run over a staging folder in ``CACHE_PATH`` holding only its pages (hard links),
+into a staging bundle, which is then synced (``bundle.sync_folder``: only files whose bytes
+differ are copied) into ``output/pagefind/`` (shard 0, with Pagefind's JavaScript) or
+``output/pagefind/shard-<k>/`` (the index only). Bundles of shards that no longer exist are
+removed; ``pagefind/shards.json`` lists the others for the search page (``site.js`` merges them
+with ``mergeIndex``); what each shard held when last indexed (its pages and the digests of what
+Pagefind read of them) is kept in ``CACHE_PATH``. One Pagefind process at a time, over at most
+``SEARCH_SHARD_SIZE`` pages: its memory does not grow with the site.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from .shards import (
     IndexedArticle,
     Shard,
     bundle_folder,
+    changed_pages,
     cut_shards,
+    indexed_digest,
     load_state,
     save_state,
     shard_number,
@@ -52,6 +55,7 @@ from .shards import (
 logger = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"  # the folder of the index in the site
+ENTRY = "pagefind-entry.json"  # what every bundle has
 # The articles of the builds under way, by output folder (from article_generator_finalized).
 _ARTICLES: dict[str, list[IndexedArticle]] = {}
 
@@ -105,17 +109,28 @@ def collect_articles(generator) -> None:
     _ARTICLES[str(Path(generator.output_path).resolve())] = found
 
 
+def shard_folders(root: Path) -> set[int]:
+    """The shards (but the primary one) that have a folder in ``pagefind/``."""
+    if not root.is_dir():
+        return set()
+    found = {shard_number(f.name) for f in root.glob(f"{SHARD_PREFIX}*") if f.is_dir()}
+    return {number for number in found if number is not None}
+
+
 def present_bundles(root: Path) -> set[int]:
     """The shards whose bundle is in ``pagefind/`` (the primary one needs its JavaScript)."""
-    present = set()
-    if (root / "pagefind-entry.json").is_file() and (root / "pagefind.js").is_file():
+    present = {n for n in shard_folders(root) if (root / bundle_folder(n) / ENTRY).is_file()}
+    if (root / ENTRY).is_file() and (root / "pagefind.js").is_file():
         present.add(0)
-    if root.is_dir():
-        for folder in root.glob(f"{SHARD_PREFIX}*"):
-            number = shard_number(folder.name)
-            if number is not None and (folder / "pagefind-entry.json").is_file():
-                present.add(number)
     return present
+
+
+def page_digest(output: Path, name: str) -> str | None:
+    """The digest of what Pagefind reads of a page; None for a page that is not there."""
+    try:
+        return indexed_digest((output / name).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
 
 
 def touched_pages(pelican) -> set[str] | None:
@@ -220,21 +235,24 @@ def index_site(pelican) -> None:
     root = output / BUNDLE
     recorded = load_state(state_file, key)
     present = present_bundles(root)
-    wanted = shards_to_index(shards, recorded, touched_pages(pelican), present)
+    changed = changed_pages(
+        touched_pages(pelican), recorded, lambda name: page_digest(output, name)
+    )
+    wanted = shards_to_index(shards, recorded, changed, present)
     # Shards about to be indexed are forgotten first: a build stopped half-way indexes them
     # again next time.
     recorded = {n: pages for n, pages in recorded.items() if n < len(shards) and n not in wanted}
     save_state(state_file, key, recorded)
-    for number in stale_shards(len(shards), present | {n for n in range(1, 1 + len(present))}):
-        if number and (root / bundle_folder(number)).is_dir():
-            shutil.rmtree(root / bundle_folder(number))
-            logger.info("search index: shard %d no longer exists; its bundle removed", number)
+    for number in stale_shards(len(shards), shard_folders(root)):
+        shutil.rmtree(root / bundle_folder(number))
+        logger.info("search index: shard %d no longer exists; its bundle removed", number)
     if not wanted:
         logger.info("search index: no shard changed; Pagefind not run")
     staging = staging_folder(pelican.settings)
     for number in wanted:
+        digests = {name: page_digest(output, name) or "" for name in shards[number]}
         if index_shard(number, shards[number], output, staging, language):
-            recorded[number] = shards[number]
+            recorded[number] = digests
             save_state(state_file, key, recorded)
     shutil.rmtree(staging, ignore_errors=True)
     if root.is_dir():

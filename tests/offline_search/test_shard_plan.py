@@ -6,12 +6,13 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from offline_search.bundle import index_only, sync_folder
 from offline_search.settings import SettingsError, search_settings
 from offline_search.shards import (
     IndexedArticle,
     bundle_folder,
+    changed_pages,
     cut_shards,
+    indexed_part,
     load_state,
     save_state,
     shard_number,
@@ -79,7 +80,7 @@ def test_a_newest_article_changes_only_the_last_shard_an_old_one_shifts_those_af
 
 
 SHARDS = [pages("a", "b"), pages("c", "d"), pages("e")]
-RECORDED = dict(enumerate(SHARDS))
+RECORDED = {n: {page: f"digest of {page}" for page in shard} for n, shard in enumerate(SHARDS)}
 ALL = {0, 1, 2}
 
 
@@ -87,8 +88,7 @@ ALL = {0, 1, 2}
     ("shards", "recorded", "touched", "bundles", "expected"),
     [
         (SHARDS, RECORDED, set(), ALL, []),  # nothing changed
-        (SHARDS, RECORDED, {"index.html", "entities/x.html"}, ALL, []),  # no article page
-        (SHARDS, RECORDED, set(pages("c")), ALL, [1]),  # an article written
+        (SHARDS, RECORDED, set(pages("c")), ALL, [1]),  # what Pagefind reads of it changed
         (SHARDS, RECORDED, set(pages("a", "e")), ALL, [0, 2]),
         (SHARDS, RECORDED, None, ALL, [0, 1, 2]),  # what changed is not known
         (SHARDS, {}, set(), ALL, [0, 1, 2]),  # nothing recorded
@@ -98,12 +98,68 @@ ALL = {0, 1, 2}
         ([pages("a", "c"), pages("d", "e")], RECORDED, set(pages("b")), ALL, [0, 1]),  # removed
     ],
     ids=[
-        "nothing", "no article page", "one written", "two written", "unknown", "no record",
+        "nothing", "one changed", "two changed", "unknown", "no record",
         "bundle missing", "newest added", "membership", "an old one removed",
     ],
 )  # fmt: skip
 def test_which_shards_are_indexed_again(shards, recorded, touched, bundles, expected):
     assert shards_to_index(shards, recorded, touched, bundles) == expected
+
+
+def digests_now(**changed):
+    """The digests of the pages as they are now: as recorded but for ``changed``; gone: None."""
+
+    def digest_of(page):
+        slug = page.removeprefix("articles/").removesuffix(".html")
+        return changed.get(slug, f"digest of {page}") if slug != "gone" else None
+
+    return digest_of
+
+
+@pytest.mark.parametrize(
+    ("touched", "changed", "expected"),
+    [
+        (None, {}, None),  # not known
+        (set(), {}, set()),
+        ({"index.html", "entities/x.html"}, {}, set()),  # no article page
+        (set(pages("a", "c")), {}, set()),  # rewritten, same indexed part (a related link)
+        (set(pages("a", "c")), {"c": "other"}, set(pages("c"))),
+        (set(pages("e")), {"e": "other", "a": "other"}, set(pages("e"))),  # only those touched
+        (set(pages("f")), {}, set()),  # a new page: its shard's membership changed
+    ],
+)
+def test_pages_whose_indexed_part_changed(touched, changed, expected):
+    assert changed_pages(touched, RECORDED, digests_now(**changed)) == expected
+
+
+def test_a_removed_page_changed():
+    recorded = {0: {"articles/gone.html": "x"}}
+    assert changed_pages({"articles/gone.html"}, recorded, digests_now()) == {"articles/gone.html"}
+
+
+ARTICLE = """<html lang="fr"><head><title>T</title></head><body><nav>menu</nav>
+<article class="article" data-pagefind-body><h1 data-pagefind-meta="title">T</h1>
+<article class="quote">inner</article><p>text <span data-pagefind-filter="person">P</span></p>
+</article>
+<nav class="pager"><a rel="next" href="b.html">B</a></nav>
+<section class="related"><a href="c.html">C</a></section></body></html>"""
+BODY = ARTICLE[ARTICLE.index('<article class="article"') : ARTICLE.index("\n<nav class")]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (ARTICLE, BODY),  # links outside the indexed body do not count
+        (ARTICLE.replace("B</a>", "Other</a>"), BODY),
+        (ARTICLE.replace("<nav>menu", '<nav data-pagefind-filter="x">menu'), None),  # outside
+        (ARTICLE.replace("<body>", "<body><main data-pagefind-body>x</main>"), None),  # two
+        (ARTICLE.replace(" data-pagefind-body", ""), None),  # none: Pagefind reads <body>
+        (ARTICLE.replace("</article>\n<nav", "\n<nav"), None),  # does not close
+    ],
+    ids=["article", "other pager", "filter outside", "two bodies", "no body", "unclosed"],
+)
+def test_what_pagefind_reads_of_a_page(page, expected):
+    assert indexed_part(page) == (page if expected is None else expected)
 
 
 def test_bundles_of_shards_gone_are_stale():
@@ -128,33 +184,6 @@ def test_state_round_trips_and_is_forgotten_for_another_index(tmp_path):
     assert load_state(path, "pagefind 2 en") == {}
     path.write_text('{"format": 1, "index": "key", "shards": [', encoding="utf-8")
     assert load_state(path, "key") == {}
-
-
-def test_a_merged_shard_keeps_its_index_only():
-    bundle = {
-        "pagefind.js", "pagefind-ui.js", "pagefind-worker.js", "wasm.fr.pagefind",
-        "pagefind-entry.json", "pagefind.fr_1.pf_meta", "index/fr_1.pf_index",
-        "filter/fr_2.pf_filter", "fragment/fr_3.pf_fragment",
-    }  # fmt: skip
-    assert index_only(bundle) == {
-        "pagefind-entry.json", "pagefind.fr_1.pf_meta", "index/fr_1.pf_index",
-        "filter/fr_2.pf_filter", "fragment/fr_3.pf_fragment",
-    }  # fmt: skip
-
-
-def test_the_primary_bundle_sync_leaves_the_other_shards_alone(tmp_path):
-    staging, target = tmp_path / "staging", tmp_path / "pagefind"
-    for folder, name in ((staging, "pagefind.js"), (target, "old.pf_meta")):
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(name, encoding="utf-8")
-    (target / "shard-1").mkdir()
-    (target / "shard-1" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
-    (target / "shards.json").write_text("{}", encoding="utf-8")
-    synced = sync_folder(staging, target, kept=("shard-*", "shards.json"))
-    assert synced.removed == ["old.pf_meta"]
-    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*.*")) == [
-        "pagefind.js", "shard-1/pagefind-entry.json", "shards.json",
-    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
