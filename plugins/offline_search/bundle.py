@@ -2,11 +2,13 @@
 
 Pagefind writes its whole bundle on each run; copying it over ``output/pagefind/`` file by file,
 only where the bytes differ, leaves every unchanged index file untouched (its time too), and
-removes those Pagefind no longer writes.
+removes those Pagefind no longer writes. The primary bundle's folder also holds the other
+shards' bundles: the sync leaves them (``kept``) alone.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +28,33 @@ def files_under(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def sync_folder(source: Path, target: Path) -> Synced:
+# What a merged shard needs: Pagefind's JavaScript and WebAssembly come from the primary bundle.
+INDEX_FILES = ("pagefind-entry.json", "*.pf_meta", "index/*", "filter/*", "fragment/*")
+
+
+def index_only(names: set[str]) -> set[str]:
+    """The files of a bundle that a merged index reads (``mergeIndex`` loads no WebAssembly).
+
+    >>> sorted(index_only({"pagefind.js", "wasm.fr.pagefind", "index/fr_1.pf_index",
+    ...                    "pagefind.fr_2.pf_meta", "pagefind-entry.json"}))
+    ['index/fr_1.pf_index', 'pagefind-entry.json', 'pagefind.fr_2.pf_meta']
+    """
+    return {n for n in names if any(fnmatch.fnmatchcase(n, p) for p in INDEX_FILES)}
+
+
+def is_kept(name: str, kept: tuple[str, ...]) -> bool:
+    """Whether ``name``'s first part matches one of the ``kept`` patterns.
+
+    >>> is_kept("shard-2/index/a.pf_index", ("shard-*",)), is_kept("index/a", ("shard-*",))
+    (True, False)
+    """
+    return any(fnmatch.fnmatchcase(name.split("/", 1)[0], pattern) for pattern in kept)
+
+
+def sync_folder(source: Path, target: Path, kept: tuple[str, ...] = ()) -> Synced:
     """Make ``target`` hold the same files as ``source``: copy those whose bytes differ, remove
-    those ``source`` lacks, then the folders left empty."""
+    those ``source`` lacks, then the folders left empty; the files and folders of ``target``
+    whose first part matches a ``kept`` pattern are left alone."""
     synced = Synced()
     wanted = files_under(source)
     for name in sorted(wanted):
@@ -39,7 +65,7 @@ def sync_folder(source: Path, target: Path) -> Synced:
         old.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(new, old)
         synced.copied.append(name)
-    for name in sorted(files_under(target) - wanted):
+    for name in sorted(n for n in files_under(target) - wanted if not is_kept(n, kept)):
         (target / name).unlink()
         synced.removed.append(name)
     for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):

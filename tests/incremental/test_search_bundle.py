@@ -2,7 +2,7 @@
 
 import os
 
-from offline_search.bundle import sync_folder
+from offline_search.bundle import index_only, sync_folder
 
 
 def write(folder, name, text):
@@ -44,3 +44,30 @@ def test_empty_folders_left_by_the_sync_are_removed(tmp_path):
     write(bundle, "old/deep/x.pf", "x")
     sync_folder(staging, bundle)
     assert sorted(p.name for p in bundle.iterdir()) == ["keep.js"]
+
+
+def test_a_merged_shard_keeps_its_index_only():
+    bundle = {
+        "pagefind.js", "pagefind-ui.js", "pagefind-worker.js", "wasm.fr.pagefind",
+        "pagefind-entry.json", "pagefind.fr_1.pf_meta", "index/fr_1.pf_index",
+        "filter/fr_2.pf_filter", "fragment/fr_3.pf_fragment",
+    }  # fmt: skip
+    assert index_only(bundle) == {
+        "pagefind-entry.json", "pagefind.fr_1.pf_meta", "index/fr_1.pf_index",
+        "filter/fr_2.pf_filter", "fragment/fr_3.pf_fragment",
+    }  # fmt: skip
+
+
+def test_the_primary_bundle_sync_leaves_the_other_shards_alone(tmp_path):
+    staging, target = tmp_path / "staging", tmp_path / "pagefind"
+    for folder, name in ((staging, "pagefind.js"), (target, "old.pf_meta")):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name, encoding="utf-8")
+    (target / "shard-1").mkdir()
+    (target / "shard-1" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (target / "shards.json").write_text("{}", encoding="utf-8")
+    synced = sync_folder(staging, target, kept=("shard-*", "shards.json"))
+    assert synced.removed == ["old.pf_meta"]
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*.*")) == [
+        "pagefind.js", "shard-1/pagefind-entry.json", "shards.json",
+    ]  # fmt: skip

@@ -133,11 +133,33 @@
     // Result URLs are stored from the site root; the root's path makes them work from a
     // sub-path.
     var root = new URL(box.dataset.siteRoot || "./", window.location.href);
-    import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+    var bundle = new URL("pagefind/", root);
+    import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
       return Promise.resolve(pagefind.options({ baseUrl: root.pathname }))
+        .then(function () { return shardBundles(bundle); })
+        .then(function (shards) {
+          // The index is in shards (the oldest articles in pagefind/, the others in
+          // pagefind/shard-<k>/): one search over all of them, results and filters merged.
+          return Promise.all(shards.map(function (shard) {
+            return pagefind.mergeIndex(shard, { baseUrl: root.pathname });
+          }));
+        })
         .then(function () { return pagefind.filters(); })
         .then(function (filters) { searchBox(box, pagefind, filters || {}); });
     }).catch(function () { searchUnavailable(box); });
+  }
+
+  // pagefind/shards.json lists the other shards' bundles, relative to pagefind/; only names of
+  // the form "shard-<number>/" are followed.
+  function shardBundles(bundle) {
+    return fetch(new URL("shards.json", bundle).href, { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) throw new Error("no pagefind/shards.json");
+      return response.json();
+    }).then(function (listed) {
+      var names = (listed && Array.isArray(listed.bundles)) ? listed.bundles : [];
+      return names.filter(function (name) { return /^shard-[1-9][0-9]*\/$/.test(name); })
+        .map(function (name) { return new URL(name, bundle).href; });
+    });
   }
 
   function searchBox(box, pagefind, filters) {
