@@ -33,9 +33,13 @@ from newstext.names import NameMatcher
 from newstext.sentences import split_sentences
 from timelines.textdates import find_dated_events
 
-ANALYSIS_VERSION = "1"  # bump when what ``analyse`` returns changes: every cache entry goes
+ANALYSIS_VERSION = "2"  # bump when what ``analyse`` returns changes: every cache entry goes
 BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
 KINDS = ("person", "place", "organisation")
+# Dated events are read in the first EVENTS_MAX_CHARS characters (as entities are) and at most
+# EVENTS_MAX are kept: a hostile 2 MB line repeating "hier" gave 14,000 timeline entries.
+EVENTS_MAX_CHARS = 100_000
+EVENTS_MAX = 200
 PLACEHOLDER = re.compile(r'<a class="entity-link" href="entity:(\d+)">([^<]*)</a>')
 
 
@@ -165,7 +169,9 @@ def analyse(article: ArticleInput) -> Analysis:
         if (index := _index_of(split, quote.sentence)) is not None
     )
     events = []
-    for event in find_dated_events(text, article.lang, article.date):
+    for event in find_dated_events(text[:EVENTS_MAX_CHARS], article.lang, article.date)[
+        :EVENTS_MAX
+    ]:
         index = draft.sentence_at(event.start)
         if index is None:
             continue

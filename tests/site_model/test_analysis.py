@@ -115,3 +115,14 @@ def test_text_forms_of_people():
     assert text_forms("Kim Jong-un", "person") == ("Kim Jong-un", "Jong-un", "Kim")
     assert text_forms("Vostotchny", "place", ["Vostochny"]) == ("Vostotchny", "Vostochny")
     assert text_forms("Xi", "person") == ("Xi",)
+
+
+def test_dated_events_are_bounded_in_a_hostile_text():
+    """A 2 MB line repeating dates gives at most EVENTS_MAX events, read in the first
+    EVENTS_MAX_CHARS characters: the timeline of one article stays a page, not hundreds."""
+    from site_model.analysis import EVENTS_MAX, EVENTS_MAX_CHARS
+
+    body = "<p>" + "Hier, demain, en 2016 ; " * 80_000 + "</p>"
+    found = analyse(article(body=body, names={"person": (), "place": (), "organisation": ()}))
+    assert len(found.events) == EVENTS_MAX
+    assert all(found.sentences[e.sentence][0] < EVENTS_MAX_CHARS for e in found.events)
