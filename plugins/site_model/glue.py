@@ -231,6 +231,10 @@ class Fragments:
             self.renders += 1
         return found[1]
 
+    def clear(self) -> None:
+        """Forget what was rendered (it is rendered again if asked for)."""
+        self.done.clear()
+
 
 class SiteModelGenerator(Generator):
     """Entity pages, feeds, index and export; timelines, editions, digests and exports."""
@@ -404,7 +408,6 @@ class SiteModelGenerator(Generator):
 
     def _write_timelines(self, write, writer) -> None:
         model = self.model
-        self._write_timeline(write)
         size = self.options["TIMELINES_PAGE_SIZE"]
         for key, (url, _) in self.timeline_pages.items():
             view, newest_first = model.views[key], model.timelines[key][::-1]
@@ -426,6 +429,10 @@ class SiteModelGenerator(Generator):
                     years=years, year=year, page_number=1 if year is None else None,
                     latest_url=url, year_prefix=prefix,
                 )  # fmt: skip
+        # Entity pages and timelines are written: their fragments (two folders deep) are not
+        # shown again. Dropping them bounds the memory of a large build.
+        self.env.globals["fragment"].clear()
+        self._write_timeline(write)
         for edition in model.day_editions + model.week_editions:
             write(edition.url, "edition", edition=edition)
         write("editions/index.html", "editions", editions_by_year=self._editions_by_year())
