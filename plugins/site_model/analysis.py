@@ -89,8 +89,13 @@ class Analysis:
     linked: tuple[str, ...]
 
     def sentence(self, index: int) -> str:
-        start, end = self.sentences[index]
-        return self.text[start:end]
+        """The sentence ``index``: one string object however often it is asked for (an entity
+        page, a quote and a timeline entry share it), made on the first request."""
+        made = self.__dict__.setdefault("_made", {})
+        if index not in made:
+            start, end = self.sentences[index]
+            made[index] = self.text[start:end]
+        return made[index]
 
     def sentence_at(self, offset: int) -> int | None:
         """The index of the sentence that holds ``offset`` (None: between sentences)."""
