@@ -21,8 +21,8 @@ PAGEFIND_UNSTABLE = (
     "pagefind/pagefind.*.pf_meta",
     "pagefind/filter/*.pf_filter",
 )
-# Written by the entities and timelines plugins themselves, not through the writer: rewritten on
-# every build until they go through ``incremental.glue.write_output``.
+
+
 def stamps(output: Path) -> dict[str, tuple[int, int]]:
     return {
         p.relative_to(output).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
