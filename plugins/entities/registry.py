@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -156,7 +157,13 @@ class Registry:
         """The entities named in most articles with ``key``: (entity, articles), most first,
         ties by name."""
         counter = self._co.get(key, Counter())
-        ranked = sorted(counter.items(), key=lambda item: (-item[1], sort_key(item[0])))
+        # The top ``limit`` only: a popular entity is named beside most others, and sorting all
+        # of them for every entity made the site model quadratic.
+        if not counter or limit <= 0:
+            return []
+        threshold = heapq.nlargest(limit, counter.values())[-1]
+        candidates = [item for item in counter.items() if item[1] >= threshold]
+        ranked = sorted(candidates, key=lambda item: (-item[1], sort_key(item[0])))
         return [(self.entities[other], count) for other, count in ranked[:limit]]
 
     def by_kind(self) -> dict[str, list[Entity]]:

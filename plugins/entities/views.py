@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -130,17 +131,29 @@ def related_articles(
     ['c', 'b']
     """
     shared: Counter[str] = Counter()
-    distance: dict[str, int] = {}
+    windows = []  # (positions of the entity's articles, this article's, the window's bounds)
     for key in entity_keys.get(article_id, ()):
         ids, here = articles_of.get(key, ()), where.get(key, {}).get(article_id)
         if here is None:
             continue
-        for rank in range(max(0, here - window), min(len(ids), here + window + 1)):
-            other = ids[rank]
-            if other != article_id:
-                shared[other] += 1
-                distance[other] = min(distance.get(other, rank), abs(rank - here))
-    ranked = sorted(shared, key=lambda other: (-shared[other], distance[other], other))
+        low, high = max(0, here - window), min(len(ids), here + window + 1)
+        shared.update(ids[low:high])  # counted in C: this runs for every article
+        windows.append((where[key], here, low, high))
+    shared.pop(article_id, None)
+    if not shared or limit <= 0:
+        return []
+    # Only the candidates that can make the list need their distance (the ties' order).
+    threshold = heapq.nlargest(limit, shared.values())[-1]
+    distance = {
+        other: min(
+            abs(rank - here)
+            for ranks, here, low, high in windows
+            if (rank := ranks.get(other)) is not None and low <= rank < high
+        )
+        for other, count in shared.items()
+        if count >= threshold
+    }
+    ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
 
 
