@@ -1,4 +1,5 @@
-"""The entities plugin's settings: defaults in one place, checked once at start-up."""
+"""The ENTITIES_* settings (read by the site_model plugin): defaults in one place, checked once
+at start-up."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A headline made from the lede's first sentence with a dependency parse: who did what.
 
-The parse is spaCy's (the same models the entities plugin loads, whose parser is kept for NER):
+The parse is spaCy's (the same models entity recognition loads, whose parser is kept for NER):
 the headline is the subject, the verb with its auxiliaries and negation, and the verb's first
 complement, in the sentence's own words and order. Left out: appositions and titles in front of a
 name ("Le président russe Vladimir Poutine" -> "Vladimir Poutine"), relative and participle

@@ -1,7 +1,7 @@
 """Sentences of news text, French and English: one splitter for every plugin. Pure.
 
-Ingest cuts titles from the lede's first sentence, the entities plugin quotes the sentence that
-names an entity, the timelines plugin dates sentences: all with these rules, so that they agree.
+Ingest cuts titles from the lede's first sentence, the site model's analysis quotes the sentence
+that names an entity and dates sentences: all with these rules, so that they agree.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The timelines plugin's settings: defaults in one place, checked once at start-up."""
+"""The TIMELINES_* settings (read by the site_model plugin): defaults in one place, checked once
+at start-up."""
 
 from __future__ import annotations
 
