@@ -15,6 +15,7 @@ The model goes from step 1 to step 2 in the context under ``MODEL`` (this plugin
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 from pathlib import Path
@@ -23,7 +24,7 @@ from article_page.credit import reading_time
 from article_page.sanitise import safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
-from entities.views import export_entity
+from entities.views import METADATA_KEYS, export_entity, split_names
 from incremental.glue import write_output
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -50,15 +51,6 @@ from .model import (
 logger = logging.getLogger(__name__)
 
 MODEL = "site_model"
-METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
-
-
-def split_names(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(";")
-    return tuple(dict.fromkeys(str(name).strip() for name in value if str(name).strip()))
 
 
 def book_forms(book, name: str) -> list[str]:
@@ -70,7 +62,10 @@ def book_forms(book, name: str) -> list[str]:
 
 
 def analysis_input(article, book) -> ArticleInput:
-    names = {kind: split_names(article.metadata.get(METADATA_KEYS[kind])) for kind in KINDS}
+    names = {
+        kind: tuple(dict.fromkeys(split_names(article.metadata.get(METADATA_KEYS[kind]))))
+        for kind in KINDS
+    }
     forms = {
         name: text_forms(name, kind, book_forms(book, name))
         for kind in KINDS
@@ -183,8 +178,6 @@ class Digest:
 
 def as_dates(tree: list) -> list:
     """The timeline tree with months and days as dates (None where the precision stops)."""
-    import datetime as dt
-
     return [
         (
             year,
