@@ -11,7 +11,6 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
-from bs4 import BeautifulSoup, Comment, NavigableString
 from newstext.names import NameMatcher
 from newstext.sentences import split_sentences
 
@@ -228,6 +227,8 @@ def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -
     ``newstext.names`` (whole words, longest first); never inside a heading, a link, code or an
     attribute. Each entity is linked at most once; everything else is left as it was.
     """
+    from bs4 import BeautifulSoup, Comment  # here: a build that analyses nothing skips bs4
+
     matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
     if matcher.pattern is None:
         return html
@@ -244,7 +245,9 @@ def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -
     return linked_html
 
 
-def _link_in(soup, node: NavigableString, matcher: NameMatcher, links, linked: set[str]) -> None:
+def _link_in(soup, node, matcher: NameMatcher, links, linked: set[str]) -> None:
+    from bs4 import NavigableString
+
     pieces: list = []
     rest, done = str(node), 0
     for found in matcher.finditer(rest):

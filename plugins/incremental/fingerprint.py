@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-KEY_VERSION = "1"  # bump when the way keys are computed changes: every page renders once
+KEY_VERSION = "2"  # bump when the way keys are computed changes: every page renders once
 
 
 class Unknown(Exception):
@@ -47,13 +48,24 @@ def fingerprint(value: object) -> str | None:
     return digest.hexdigest()
 
 
-def _feed(digest, value: object) -> None:  # one case per kind of value
-    if value is None or isinstance(value, bool):
-        digest.update(f"\x00{value!r}".encode())
-    elif isinstance(value, str):
+def _feed(digest, value: object) -> None:  # one case per kind of value, the common first
+    kind = type(value)
+    if kind is str:
         encoded = value.encode("utf-8", "surrogatepass")
         digest.update(b"\x01s%d:" % len(encoded) + encoded)
-    elif isinstance(value, int | float):
+    elif kind is list or kind is tuple:
+        digest.update(b"\x04[%d" % len(value))
+        for item in value:
+            _feed(digest, item)
+    elif value is None or kind is bool:
+        digest.update(f"\x00{value!r}".encode())
+    elif kind is int or kind is float:
+        digest.update(f"\x01{kind.__name__}{value!r};".encode())
+    elif kind is dict:
+        _feed_mapping(digest, value)
+    elif isinstance(value, str):
+        _feed(digest, str(value))
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         digest.update(f"\x01{type(value).__name__}{value!r};".encode())
     elif isinstance(value, dt.date):  # datetime too: isoformat keeps time and zone
         digest.update(f"\x01{type(value).__name__}{value.isoformat()};".encode())
@@ -61,28 +73,42 @@ def _feed(digest, value: object) -> None:  # one case per kind of value
         key = value.render_key.encode("utf-8", "surrogatepass")
         digest.update(f"\x02{type(value).__qualname__}%d:".encode() % len(key) + key)
     elif isinstance(value, Mapping):
-        items = sorted((fingerprint_or_raise(k), v) for k, v in value.items())
-        digest.update(b"\x03{%d" % len(items))
-        for key, item in items:
-            digest.update(key.encode())
-            _feed(digest, item)
+        _feed_mapping(digest, value)
     elif isinstance(value, list | tuple):
-        digest.update(b"\x04[%d" % len(value))
-        for item in value:
-            _feed(digest, item)
+        _feed(digest, list(value))
     elif isinstance(value, set | frozenset):
         keys = sorted(fingerprint_or_raise(item) for item in value)
         digest.update(b"\x05{%d" % len(keys) + "".join(keys).encode())
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         digest.update(f"\x06{type(value).__qualname__}".encode())
-        for field in dataclasses.fields(value):
-            digest.update(field.name.encode() + b"=")
-            _feed(digest, getattr(value, field.name))
+        for name in _field_names(type(value)):
+            digest.update(name.encode() + b"=")
+            _feed(digest, getattr(value, name))
     elif _is_url_wrapper(value):
         digest.update(f"\x07{type(value).__qualname__}".encode())
         _feed(digest, value.name)
     else:
         raise Unknown(type(value).__qualname__)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def _feed_mapping(digest, value: Mapping) -> None:
+    if all(type(key) is str for key in value):  # the common case: names, sorted as they are
+        digest.update(b"\x03s{%d" % len(value))
+        for key in sorted(value):
+            encoded = key.encode("utf-8", "surrogatepass")
+            digest.update(b"%d:" % len(encoded) + encoded)
+            _feed(digest, value[key])
+        return
+    items = sorted((fingerprint_or_raise(k), v) for k, v in value.items())
+    digest.update(b"\x03{%d" % len(items))
+    for key, item in items:
+        digest.update(key.encode())
+        _feed(digest, item)
 
 
 def fingerprint_or_raise(value: object) -> str:

@@ -201,3 +201,35 @@ def path_inside(root: Path, relative: str | Path) -> Path:
     if Path(relative).is_absolute() or not inside(root, candidate):
         raise ValueError(f"{printable(str(relative))!r} would be written outside {root}")
     return candidate
+
+
+class OutputGuard:
+    """``path_inside`` for the many files of one build: the same answers, with each folder
+    resolved once (a site writes thousands of files into a few folders). Make one per build:
+    folders are taken not to change while it lasts.
+
+    >>> guard = OutputGuard(Path("/site/output"))
+    >>> guard.inside("entities/a.html"), guard.inside("../etc/passwd"), guard.inside("/etc/x")
+    (True, False, False)
+    """
+
+    def __init__(self, root: Path):
+        self.root = os.path.realpath(root)
+        self._folders: dict[str, str] = {}
+        self.given = root
+
+    def inside(self, relative: str) -> bool:
+        if os.path.isabs(relative):
+            return False
+        candidate = os.path.join(self.given, relative)
+        folder, name = os.path.split(candidate)
+        if name in ("", ".", ".."):
+            resolved = os.path.realpath(candidate)
+        else:
+            known = self._folders.get(folder)
+            if known is None:
+                known = self._folders[folder] = os.path.realpath(folder)
+            resolved = os.path.join(known, name)
+            if os.path.islink(resolved):  # the file itself may point elsewhere
+                resolved = os.path.realpath(resolved)
+        return resolved == self.root or resolved.startswith(self.root.rstrip(os.sep) + os.sep)

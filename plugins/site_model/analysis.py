@@ -26,12 +26,15 @@ import datetime as dt
 import html
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
 from entities.mentions import find_quotes, link_first_mentions
 from newstext.names import NameMatcher
 from newstext.sentences import split_sentences
 from timelines.textdates import find_dated_events
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 ANALYSIS_VERSION = "2"  # bump when what ``analyse`` returns changes: every cache entry goes
 BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
@@ -159,6 +162,8 @@ def text_forms(name: str, kind: str, book_forms: Sequence[str] = ()) -> tuple[st
 
 def analyse(article: ArticleInput) -> Analysis:
     """The analysis of one article (see the module docstring)."""
+    from bs4 import BeautifulSoup  # on a cache miss only: a build that reads analyses skips it
+
     soup = BeautifulSoup(article.body, "html.parser")
     text = plain_text(soup)
     soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection

@@ -1,9 +1,15 @@
 """The analyses of articles, kept by content between builds. Pure (no Pelican).
 
-One JSON file per analysis, named by the hash of everything the analysis read (``key``): an
-article whose text, language, date, names and alias-book forms did not change is read back, not
-analysed again. A damaged or unreadable entry is analysed again (and rewritten); entries are
-written whole or not at all (a temporary file, then a rename).
+One SQLite file (``analyses.sqlite`` in the cache folder) maps the hash of everything an
+analysis read (``analysis_key``) to the analysis as JSON: an article whose text, language,
+date, names and alias-book forms did not change is read back, not analysed again. One file
+rather than one per article: creating and opening thousands of small files cost more than the
+reading itself.
+
+New analyses are written in one transaction at the end (``save``); entries no build has used
+for ``KEEP_UNUSED_DAYS`` days are then dropped, so the file does not grow with every edit. A
+damaged, locked or read-only cache costs time, never the build: a warning, and the analyses
+are made again.
 """
 
 from __future__ import annotations
@@ -11,14 +17,19 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
+import shutil
+import sqlite3
+import time
 from pathlib import Path
 
 from .analysis import ANALYSIS_VERSION, Analysis, ArticleInput, analyse
 from .model import digest
 
 logger = logging.getLogger(__name__)
+
+FILE_NAME = "analyses.sqlite"
+KEEP_UNUSED_DAYS = 30
+SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, used REAL, data TEXT)"
 
 
 def analysis_key(article: ArticleInput) -> str:
@@ -31,33 +42,91 @@ def analysis_key(article: ArticleInput) -> str:
 
 
 class AnalysisCache:
-    """Analyses by key in ``folder`` (None: no cache, every article is analysed)."""
+    """Analyses by key in ``folder`` (None: no cache, every article is analysed).
+
+    >>> cache = AnalysisCache(None)
+    >>> cache.hits, cache.misses
+    (0, 0)
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = self.misses = 0
+        self._made: dict[str, Analysis] = {}
+        self._used: list[str] = []
+        self._db = self._open(folder) if folder is not None else None
 
     def analysis(self, article: ArticleInput) -> tuple[str, Analysis]:
         """The key and the analysis of ``article``: from the cache, else computed and kept."""
         key = analysis_key(article)
-        path = self.folder / key[:2] / f"{key}.json" if self.folder else None
-        if path is not None:
-            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-                found = Analysis.from_json(json.loads(path.read_text(encoding="utf-8")))
-                self.hits += 1
-                return key, found
+        found = self._read(key)
+        if found is not None:
+            self.hits += 1
+            self._used.append(key)
+            return key, found
         self.misses += 1
-        found = analyse(article)
-        if path is not None:
-            self._write(path, found)
+        found = self._made[key] = analyse(article)
         return key, found
 
-    def _write(self, path: Path, found: Analysis) -> None:
+    def save(self) -> None:
+        """Keep the analyses made, mark those read as used, drop the long unused; close."""
+        if self._db is None:
+            return
+        now = time.time()
+        rows = [
+            (key, now, json.dumps(found.as_json(), ensure_ascii=False, separators=(",", ":")))
+            for key, found in self._made.items()
+        ]
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(found.as_json(), out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except OSError as error:  # a read-only cache costs time, never the build
-            logger.warning("site model: cannot keep an analysis in %s: %s", path.parent, error)
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+                self._db.executemany(
+                    "UPDATE analyses SET used = ? WHERE key = ?", [(now, k) for k in self._used]
+                )
+                self._db.execute(
+                    "DELETE FROM analyses WHERE used < ?", (now - KEEP_UNUSED_DAYS * 86400,)
+                )
+        except sqlite3.Error as error:
+            self._warn("cannot keep the analyses in", error)
+        finally:
+            self._db.close()
+            self._db = None
+
+    def _read(self, key: str) -> Analysis | None:
+        if self._db is None:
+            return None
+        with contextlib.suppress(sqlite3.Error, ValueError, KeyError, TypeError):
+            row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                return Analysis.from_json(json.loads(row[0]))
+        return None
+
+    def _open(self, folder: Path) -> sqlite3.Connection | None:
+        path = folder / FILE_NAME
+        old = folder / "analysis"  # one JSON file per analysis, before this file
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        for attempt in (1, 2):
+            db = None
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=30)
+                db.execute(SCHEMA)
+                db.execute("SELECT count(*) FROM analyses").fetchone()
+                return db
+            except sqlite3.DatabaseError as error:  # not a database: made again, once
+                if attempt == 2 or not path.is_file():
+                    self._warn("cannot use the analysis cache", error, path)
+                    return None
+                logger.warning("site model: %s is damaged (%s); it is made again", path, error)
+                if db is not None:
+                    db.close()
+                path.unlink(missing_ok=True)
+            except (OSError, sqlite3.Error) as error:
+                self._warn("cannot use the analysis cache", error, path)
+                return None
+        return None
+
+    def _warn(self, what: str, error: Exception, path: Path | None = None) -> None:
+        where = path or (self.folder / FILE_NAME if self.folder else "")
+        logger.warning("site model: %s %s: %s; analyses are made again", what, where, error)

@@ -28,7 +28,7 @@ from entities.views import METADATA_KEYS, export_entity, split_names
 from incremental.glue import write_output
 from jinja2 import pass_context
 from markupsafe import Markup
-from newstext.safety import page_url, path_inside
+from newstext.safety import OutputGuard, page_url, path_inside, printable
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -89,9 +89,9 @@ def card_of(article) -> ArticleCard:
 
 
 def cache_folder(settings: dict) -> Path:
-    """Analyses are kept in ``CACHE_PATH/analysis``, whatever Pelican's own cache settings:
-    they are keyed by content, so a kept one is always right."""
-    return Path(settings.get("CACHE_PATH") or "cache") / "analysis"
+    """Analyses are kept in ``CACHE_PATH`` (``cache.FILE_NAME``), whatever Pelican's own cache
+    settings: they are keyed by content, so a kept one is always right."""
+    return Path(settings.get("CACHE_PATH") or "cache")
 
 
 def build_model(generator) -> None:
@@ -108,6 +108,7 @@ def build_model(generator) -> None:
         article._content = analysis.body
         analysis = dataclasses.replace(analysis, body="")
         facts.append(ArticleFacts(card_of(article), given.names, analysis))
+    cache.save()
     logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
     analyses = {f.card.slug: f.analysis for f in facts}
@@ -151,14 +152,14 @@ def page_keys(generator) -> None:
         page.render_key = digest("page", page._content, metadata, page.url, page.save_as)
 
 
-def inside_output(output: str, relative: str) -> bool:
+def inside_output(guard: OutputGuard, relative: str) -> bool:
     """True when ``relative`` lands inside the output folder; else an error, and not written."""
-    try:
-        path_inside(Path(output), relative)
-    except ValueError as error:
-        logger.error("site model: not written: %s", error)
-        return False
-    return True
+    if guard.inside(relative):
+        return True
+    logger.error(
+        "site model: not written: %r would be written outside %s", printable(relative), guard.given
+    )
+    return False
 
 
 class Digest:
@@ -197,16 +198,25 @@ def timeline_tree(entries: list) -> list:
     return as_dates(group_for_timeline(entries, lambda e: e.date, lambda e: e.precision))
 
 
+FRAGMENT_MACROS = {
+    "entry": lambda m, item, lang, option: m.timeline_entry(item, lang, show_date=option),
+    "line": lambda m, item, lang, option: m.article_line(item, lang),
+    "card": lambda m, item, lang, option: m.article_card(item, lang, heading=option),
+}
+
+
 class Fragments:
     """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
     timeline entry, an article's line or card) rendered once per build for each language and
     site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"`` or
-    ``"card"`` (option: the heading tag); ``theme/templates/_fragment.html`` holds them, with
-    the macros of ``_macros.html``, so a page looks the same either way."""
+    ``"card"`` (option: the heading tag), made by the macros of ``_macros.html``
+    (``timeline_entry``, ``article_line``, ``article_card``), so a page looks the same either
+    way. The macros are loaded once per language and site URL, not once per fragment."""
 
     def __init__(self, env):
-        self.template = env.get_template("_fragment.html")
+        self.template = env.get_template("_macros.html")
         self.done: dict[tuple, tuple[object, Markup]] = {}
+        self.modules: dict[tuple, object] = {}
         self.renders = 0
 
     @pass_context
@@ -216,10 +226,12 @@ class Fragments:
         key = (kind, id(item), option, lang, site_url)
         found = self.done.get(key)
         if found is None or found[0] is not item:
-            html = self.template.render(
-                {**context.get_all(), "SITEURL": site_url, "page_lang": lang, "kind": kind,
-                 "item": item, "option": option}
-            )  # fmt: skip
+            module = self.modules.get((lang, site_url))
+            if module is None:
+                module = self.modules[lang, site_url] = self.template.make_module(
+                    {**context.get_all(), "SITEURL": site_url, "page_lang": lang}
+                )
+            html = str(FRAGMENT_MACROS[kind](module, item, lang, option))
             found = self.done[key] = (item, Markup(html.strip()))
             self.renders += 1
         return found[1]
@@ -227,6 +239,7 @@ class Fragments:
     def clear(self) -> None:
         """Forget what was rendered (it is rendered again if asked for)."""
         self.done.clear()
+        self.modules.clear()
 
 
 class SiteModelGenerator(Generator):
@@ -298,9 +311,10 @@ class SiteModelGenerator(Generator):
     def generate_output(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
         lang = self.settings.get("DEFAULT_LANG", "en")
+        self.guard = OutputGuard(Path(self.output_path))
 
         def write(url: str, template: str, **kw) -> None:
-            if not inside_output(self.output_path, url):
+            if not inside_output(self.guard, url):
                 return
             writer.write_file(
                 url,
@@ -352,8 +366,7 @@ class SiteModelGenerator(Generator):
         exported = []
         for key, view in sorted(model.views.items(), key=lambda item: item[1].url):
             if not (
-                inside_output(self.output_path, view.url)
-                and inside_output(self.output_path, view.feed_url)
+                inside_output(self.guard, view.url) and inside_output(self.guard, view.feed_url)
             ):
                 continue
             timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))

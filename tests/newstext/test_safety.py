@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from newstext.safety import (
+    OutputGuard,
     bounded_slug,
     inside,
     is_safe_slug,
@@ -128,3 +129,23 @@ def test_page_url_of_a_safe_slug():
     assert (
         page_url("entities/people", "vladimir-poutine") == "entities/people/vladimir-poutine.html"
     )
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["entities/a.html", "a.html", "entities/../a.html", "../a.html", "entities/link/x.html",
+     "/etc/passwd", "entities/..", "..", "entities/people/../../../x", "entities/link"],
+)  # fmt: skip
+def test_output_guard_agrees_with_path_inside(tmp_path, relative):
+    out = tmp_path / "output"
+    (out / "entities").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (out / "entities" / "link").symlink_to(tmp_path / "elsewhere")
+    try:
+        path_inside(out, relative)
+        expected = True
+    except ValueError:
+        expected = False
+    guard = OutputGuard(out)
+    assert guard.inside(relative) is expected
+    assert guard.inside(relative) is expected  # and again, from what it has resolved
