@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import html as html_module
 import re
 from collections.abc import Mapping, Sequence
 
@@ -224,42 +225,93 @@ def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -
     """Wrap the first mention of each entity in ``<a class="entity-link" href="URL">``.
 
     ``links`` pairs an entity's names with its URL. Names match by the rules of
-    ``newstext.names`` (whole words, longest first); never inside a heading, a link, code or an
-    attribute. Each entity is linked at most once; everything else is left as it was.
-    """
-    from bs4 import BeautifulSoup, Comment  # here: a build that analyses nothing skips bs4
+    ``newstext.names`` (whole words, longest first), in the text as a reader sees it (character
+    references decoded); never inside a heading, a link, code or an attribute. Each entity is
+    linked at most once; every byte of ``html`` is kept as it was, the links are added around
+    the words.
 
+    >>> link_first_mentions("<h2>Kim</h2><p>AT&amp;T et Kim, puis Kim.</p>",
+    ...                     [(["Kim"], "k"), (["AT&T"], "a")]).replace(' class="entity-link"', "")
+    '<h2>Kim</h2><p><a href="a">AT&amp;T</a> et <a href="k">Kim</a>, puis Kim.</p>'
+    """
     matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
     if matcher.pattern is None:
         return html
-    soup = BeautifulSoup(html, "html.parser")
+    out: list[str] = []
     linked: set[str] = set()
-    for node in list(soup.find_all(string=True)):
-        if isinstance(node, Comment) or any(p.name in NO_LINK_INSIDE for p in node.parents):
-            continue
-        _link_in(soup, node, matcher, links, linked)
-        if len(linked) == len(matcher.keys):
-            break
-    linked_html = str(soup) if linked else html
-    soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection
-    return linked_html
+    closed: list[str] = []  # open elements whose text is never linked, innermost last
+    at = 0
+    for token in _HTML_TOKEN.finditer(html):
+        raw = token.group()
+        tag = _TAG.match(raw) if raw.startswith("<") else None
+        if tag is not None:
+            name = tag.group("name").lower()
+            if tag.group("end"):
+                if name in closed:
+                    del closed[len(closed) - 1 - closed[::-1].index(name) :]
+            elif name in NO_LINK_INSIDE and not raw.endswith("/>") and name not in VOID:
+                closed.append(name)
+        elif not raw.startswith("<") and not closed:
+            pieces = _linked_text(raw, matcher, links, linked)
+            if pieces is not None:
+                out += [html[at : token.start()], *pieces]
+                at = token.end()
+                if len(linked) == len(matcher.keys):
+                    break
+    return "".join([*out, html[at:]]) if linked else html
 
 
-def _link_in(soup, node, matcher: NameMatcher, links, linked: set[str]) -> None:
-    from bs4 import NavigableString
+# Tokens of an HTML body: comments, declarations, tags, text (a lone "<" is text).
+# A tag's quoted attribute values may hold ">".
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|</?[A-Za-z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>?|[^<]+|<",
+    re.S,
+)
+_TAG = re.compile(r"<(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)")
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
-    pieces: list = []
-    rest, done = str(node), 0
-    for found in matcher.finditer(rest):
+
+def _linked_text(raw: str, matcher: NameMatcher, links, linked: set[str]) -> list[str] | None:
+    """``raw`` (HTML text) with its first mentions of names not yet linked wrapped in links;
+    None when it has none. Names are matched in the decoded text, cut in ``raw``."""
+    text, raw_at = _decoded(raw)
+    pieces: list[str] = []
+    done = 0
+    for found in matcher.finditer(text):
         if found.key in linked:
             continue
-        anchor = soup.new_tag("a", href=links[int(found.key)][1], attrs={"class": "entity-link"})
-        anchor.string = found.surface
-        pieces += [rest[done : found.start], anchor]
-        done = found.end
+        start, end = raw_at[found.start], raw_at[found.end]
+        href = html_module.escape(links[int(found.key)][1], quote=True)
+        pieces += [
+            raw[done:start],
+            f'<a class="entity-link" href="{href}">',
+            raw[start:end],
+            "</a>",
+        ]
+        done = end
         linked.add(found.key)
-    if pieces:
-        for piece in [*pieces, rest[done:]]:
-            if piece:
-                node.insert_before(piece if not isinstance(piece, str) else NavigableString(piece))
-        node.extract()
+    return [*pieces, raw[done:]] if pieces else None
+
+
+def _decoded(raw: str) -> tuple[str, list[int]]:
+    """The text ``raw`` shows (references decoded) and, for each of its offsets and its end,
+    the offset in ``raw`` (a reference's characters all map to its start)."""
+    if "&" not in raw:
+        return raw, range(len(raw) + 1)
+    text: list[str] = []
+    raw_at: list[int] = []
+    done = 0
+    for ref in _REFERENCE.finditer(raw):
+        text.append(raw[done : ref.start()])
+        raw_at.extend(range(done, ref.start()))
+        shown = html_module.unescape(ref.group())
+        text.append(shown)
+        raw_at.extend([ref.start()] * len(shown))
+        done = ref.end()
+    text.append(raw[done:])
+    raw_at.extend(range(done, len(raw) + 1))
+    return "".join(text), raw_at

@@ -36,7 +36,7 @@ from timelines.textdates import find_dated_events
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-ANALYSIS_VERSION = "2"  # bump when what ``analyse`` returns changes: every cache entry goes
+ANALYSIS_VERSION = "3"  # bump when what ``analyse`` returns changes: every cache entry goes
 BLOCKS = ["p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "pre"]
 KINDS = ("person", "place", "organisation")
 # Dated events are read in the first EVENTS_MAX_CHARS characters (as entities are) and at most

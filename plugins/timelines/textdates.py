@@ -678,6 +678,91 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
 }
 
 
+# Where each rule's matches can start, to spare scanning a whole text with every rule (the
+# rules' leading look-behinds and optional words make the regex engine try every position).
+# For each rule, in the order of _RULES: the words one of which every match holds (lowercase),
+# and how far before that word a match can start (None: anywhere, so the rule scans the whole
+# text when one of the words is there); no words: the rule always scans the whole text. A text
+# where these reaches do not hold (runs of spaces, letters whose case folds unlike ``lower()``)
+# is scanned whole by every rule.
+_REACH = 64
+_FR_MONTH_WORDS = tuple(_FR_MONTHS)
+_EN_MONTH_WORDS = tuple(_EN_MONTHS)
+_ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
+    "fr": [
+        ((), None),  # il y a N ans
+        (_FR_WEEKDAYS, _REACH),  # (ce) mardi (dernier)
+        (("hier", "aujourd", "demain", "matin", "soir", "midi"), _REACH),
+        (("derni", "prochain", "pass"), None),  # l'an dernier, le mois prochain
+        (("année", "annee", "mois"), None),  # cette année, ce mois-ci
+        (_FR_MONTH_WORDS, _REACH),  # (le) (mardi) 5 mai (2023)
+        (_FR_MONTH_WORDS, _REACH),  # du 5 (mai) au 7 mai 2023
+        (_FR_MONTH_WORDS, _REACH),  # (en) mai (2023)
+        ((), None),  # de 2014 à 2016
+        ((), None),  # en 2016
+        ((), None),  # (2016)
+    ],
+    "en": [
+        (("ago",), None),  # N years ago
+        (_EN_WEEKDAYS, _REACH),  # (last) Tuesday
+        (("yesterday", "night", "today", "morning", "afternoon", "evening", "tomorrow"), _REACH),
+        (("year", "month"), None),  # last year, next month
+        (_EN_MONTH_WORDS, _REACH),  # (on) (Tuesday,) May 5(th) (2023)
+        (_EN_MONTH_WORDS, _REACH),  # (the) 5th (of) May (2023)
+        (_EN_MONTH_WORDS, _REACH),  # (in) May (2023)
+        ((), None),  # from 2014 to 2016
+        ((), None),  # in 2016
+        ((), None),  # (2016)
+    ],
+}
+# Within a reach of 64 characters: the longest words before an anchor ("on Wednesday, the
+# 21st of ") take 30, and spaces between words are at most 4 in a text that is not scanned whole.
+_LONG_SPACES = re.compile(r"[ \t\u00a0\u202f]{5,}")
+_ODD_CASE = re.compile("[\u017f\u212a\u212b\u0130\u0131\u1e9e]")  # ſ K Å İ ı ẞ
+
+
+def _anchored(text: str) -> str | None:
+    """``text`` in lowercase when the anchors' reaches hold for it (same length, no odd case
+    folding, no long runs of spaces); else None: every rule scans the whole text."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or _LONG_SPACES.search(text) or _ODD_CASE.search(text):
+        return None
+    return lowered
+
+
+def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach):
+    """``pattern.finditer(text)``, trying only the starts the anchor allows."""
+    if lowered is None or not words:
+        return pattern.finditer(text)
+    starts = sorted({i for word in words for i in _positions(lowered, word)})
+    if not starts:
+        return iter(())
+    if reach is None:
+        return pattern.finditer(text)
+    return _anchored_matches(pattern, text, starts, reach)
+
+
+def _positions(lowered: str, word: str):
+    at = lowered.find(word)
+    while at != -1:
+        yield at
+        at = lowered.find(word, at + 1)
+
+
+def _anchored_matches(pattern: re.Pattern, text: str, anchors: list[int], reach: int):
+    """What ``finditer`` gives when every match starts at most ``reach`` characters before an
+    anchor: the same matches, in the same order, trying only those starts."""
+    position = tried = 0  # the end of the last match; every start below ``tried`` failed
+    for anchor in anchors:
+        for start in range(max(position, tried, anchor - reach), anchor + 1):
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+                position = max(found.end(), start + 1)
+                break
+        tried = max(tried, anchor + 1)
+
+
 # --- Finding -------------------------------------------------------------------------------
 
 
@@ -700,7 +785,7 @@ def find_dated_events(text: str, lang: str, published: datetime.date) -> list[Da
             "no date rules for language %r; expected one of: %s", lang, ", ".join(_RULES)
         )
         return []
-    found = _longest_first(_candidates(text, _RULES[language], published))
+    found = _longest_first(_candidates(text, language, published))
     events = [event for item in found for event in item.events]
     events = _merge_neighbours(text, events)
     sentences = split_sentences(text)
@@ -711,10 +796,13 @@ def find_dated_events(text: str, lang: str, published: datetime.date) -> list[Da
     ]
 
 
-def _candidates(text, rules, published) -> list[_Found]:
+def _candidates(text, language, published) -> list[_Found]:
     found = []
-    for pattern, resolve in rules:
-        for match in pattern.finditer(text):
+    lowered = _anchored(text)
+    for (pattern, resolve), (words, reach) in zip(
+        _RULES[language], _ANCHORS[language], strict=True
+    ):
+        for match in _matches(pattern, text, lowered, words, reach):
             events = _resolved(resolve, match, published)
             if events is not None:  # [] for a date that does not exist: it still hides others
                 found.append(_Found(match.start(), match.end(), tuple(events)))

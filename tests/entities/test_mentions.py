@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from entities.mentions import (
@@ -132,3 +134,28 @@ def test_no_mention_leaves_the_html_untouched():
     html = "<p>Rien&nbsp;ici <br> du tout.</p>"
     assert link_first_mentions(html, LINKS) == html
     assert link_first_mentions(html, []) == html
+
+
+def test_links_keep_every_byte_of_the_body_and_add_only_links():
+    html = (
+        '<p title="a &gt; b">Rien&nbsp;ici, <em>Vladimir&nbsp;Poutine</em> &amp; '
+        "l&#8217;ONU.<br/></p>"
+    )
+    out = link_first_mentions(html, LINKS)
+    assert anchors(out) == [
+        ("Vladimir\xa0Poutine", "/people/vladimir-poutine.html"),
+        ("ONU", "/organisations/onu.html"),
+    ]
+    without_links = re.sub(r'<a class="entity-link" href="[^"]*">|</a>', "", out)
+    assert without_links == html
+
+
+def test_a_quoted_greater_than_sign_does_not_end_a_tag():
+    html = '<p><a href="/x" title="1 > 0 Poutine">Poutine</a> <span title="x>y">Poutine</span></p>'
+    out = link_first_mentions(html, LINKS)
+    soup = BeautifulSoup(out, "html.parser")
+    assert soup.find("a", href="/x").find("a") is None  # never a link inside a link
+    assert soup.find("a", href="/x")["title"] == "1 > 0 Poutine"
+    assert soup.span["title"] == "x>y"
+    assert anchors(out) == [("Poutine", "/people/vladimir-poutine.html")]
+    assert soup.span.a is not None

@@ -1,0 +1,57 @@
+"""The date rules try only the starts their anchor words allow: the same events as a scan of
+the whole text, on real and on made-up texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from timelines import textdates
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "wikinews"
+PIECES = [
+    "il y a trois ans", "le 5 mai 2023", "mardi dernier", "on Tuesday, May 5th, 2021",
+    "the 3rd of June", "in May 2020", "yesterday morning", "  ", "\n", "de 2014 à 2016", "Mai",
+    "hier soir", "ce soir-là", "x", "1999", "(2001)", "last year", "du 3 au 5 juin 2022",
+    "on next Wednesday", "mid-May", "fin janvier", "two years ago", "Sept. 11", "ſ", "İ",
+    "le mardi", "l'an dernier", "cette année", "since 2014", "March", "march", "aujourd’hui",
+]  # fmt: skip
+
+
+def whole_scan(monkeypatch, text: str, lang: str, published: dt.date):
+    with monkeypatch.context() as patch:
+        patch.setattr(textdates, "_anchored", lambda text: None)
+        return textdates.find_dated_events(text, lang, published)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_made_up_texts_give_what_a_whole_scan_gives(monkeypatch, seed):
+    rng = random.Random(seed)
+    published = dt.date(2020, 6, 15)
+    for _ in range(50):
+        lang = rng.choice(["fr", "en"])
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        expected = whole_scan(monkeypatch, text, lang, published)
+        assert textdates.find_dated_events(text, lang, published) == expected, text
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared demo corpus is not beside the project")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_real_articles_give_what_a_whole_scan_gives(monkeypatch, lang):
+    published = dt.date(2019, 3, 1)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob(f"{lang}/*.txt"))]
+    found = 0
+    for text in texts[:60]:
+        expected = whole_scan(monkeypatch, text, lang, published)
+        assert textdates.find_dated_events(text, lang, published) == expected
+        found += len(expected)
+    assert found > 50  # the texts do date events: the comparison compares something
+
+
+def test_a_long_run_of_spaces_scans_the_whole_text():
+    text = "on" + " " * 80 + "Tuesday, May 5, 2021"
+    assert textdates._anchored(text) is None
+    events = textdates.find_dated_events(text, "en", dt.date(2021, 6, 1))
+    assert [e.date for e in events] == [dt.date(2021, 5, 5)]
