@@ -127,6 +127,20 @@ class Build:
         self.entries[name] = Entry.of(target, key)
         return written
 
+    def keep(self, names: list[str]) -> bool:
+        """Count files of the last build as produced by this one, unrendered and unwritten
+        (their maker knows nothing changed); False, keeping none, when one is not as the last
+        build left it."""
+        last = [self.last.get(name) for name in names]
+        if not all(
+            e is not None and e.matches(self.output / n) for n, e in zip(names, last, strict=True)
+        ):
+            return False
+        for name, entry in zip(names, last, strict=True):
+            self.entries[name] = entry
+            self.changes.unchanged.add(name)
+        return True
+
     def finish(self, retention: tuple[str, ...] = ()) -> None:
         """Count what other plugins wrote, remove the stale files, save the manifest."""
         self.adopt_others(retention)
@@ -165,6 +179,13 @@ class Build:
                 if fresh and not (last and last.matches(path)):
                     self.entries[name] = Entry.of(path, None)
                     self.changes.others.add(name)
+
+
+def output_intact(settings: dict) -> bool:
+    """Whether the last build left a manifest and every file it lists is still as it was."""
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    last, why = load_manifest(manifest_path(Path(settings["CACHE_PATH"]), output), output)
+    return why is None and all(entry.matches(output / name) for name, entry in last.items())
 
 
 def same_bytes(path: Path, data: bytes) -> bool:

@@ -9,6 +9,7 @@ shards' bundles: the sync leaves them (``kept``) alone.
 from __future__ import annotations
 
 import fnmatch
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,10 +52,13 @@ def is_kept(name: str, kept: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name.split("/", 1)[0], pattern) for pattern in kept)
 
 
-def sync_folder(source: Path, target: Path, kept: tuple[str, ...] = ()) -> Synced:
+def sync_folder(
+    source: Path, target: Path, kept: tuple[str, ...] = (), move: bool = False
+) -> Synced:
     """Make ``target`` hold the same files as ``source``: copy those whose bytes differ, remove
     those ``source`` lacks, then the folders left empty; the files and folders of ``target``
-    whose first part matches a ``kept`` pattern are left alone."""
+    whose first part matches a ``kept`` pattern are left alone. ``move``: the files are moved
+    rather than copied where they can be (``source`` is a staging folder about to go)."""
     synced = Synced()
     wanted = files_under(source)
     for name in sorted(wanted):
@@ -63,7 +67,12 @@ def sync_folder(source: Path, target: Path, kept: tuple[str, ...] = ()) -> Synce
         if same_size and old.read_bytes() == new.read_bytes():
             continue
         old.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(new, old)
+        try:
+            if not move:
+                raise OSError("copy asked")
+            os.replace(new, old)
+        except OSError:  # another file system, or a copy asked for
+            shutil.copyfile(new, old)
         synced.copied.append(name)
     for name in sorted(n for n in files_under(target) - wanted if not is_kept(n, kept)):
         (target / name).unlink()

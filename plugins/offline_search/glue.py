@@ -189,11 +189,11 @@ def index_shard(number: int, pages: Shard, output: Path, staging: Path, language
     if done:
         target = output / BUNDLE / bundle_folder(number)
         if number == 0:
-            synced = sync_folder(bundle, target, kept=(f"{SHARD_PREFIX}*", SHARDS_FILE))
+            synced = sync_folder(bundle, target, kept=(f"{SHARD_PREFIX}*", SHARDS_FILE), move=True)
         else:  # the index alone: the browser runs it with the primary bundle's code
             for name in files_under(bundle) - index_only(files_under(bundle)):
                 (bundle / name).unlink()
-            synced = sync_folder(bundle, target)
+            synced = sync_folder(bundle, target, move=True)
         logger.info(
             "search index: shard %d, %d article(s): %d index file(s) copied, %d removed",
             number, len(pages), len(synced.copied), len(synced.removed),

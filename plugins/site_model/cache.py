@@ -56,17 +56,18 @@ class AnalysisCache:
         self._used: list[str] = []
         self._db = self._open(folder) if folder is not None else None
 
-    def analysis(self, article: ArticleInput) -> tuple[str, Analysis]:
-        """The key and the analysis of ``article``: from the cache, else computed and kept."""
-        key = analysis_key(article)
+    def analysis(self, article: ArticleInput, key: str | None = None) -> Analysis:
+        """The analysis of ``article`` (whose ``analysis_key`` is ``key`` when given): from
+        the cache, else computed and kept."""
+        key = key or analysis_key(article)
         found = self._read(key)
         if found is not None:
             self.hits += 1
             self._used.append(key)
-            return key, found
+            return found
         self.misses += 1
         found = self._made[key] = analyse(article)
-        return key, found
+        return found
 
     def save(self) -> None:
         """Keep the analyses made, mark those read as used, drop the long unused; close."""

@@ -25,7 +25,8 @@ from article_page.sanitise import safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
 from entities.views import METADATA_KEYS, export_entity, split_names
-from incremental.glue import write_output
+from incremental.fingerprint import files_digest
+from incremental.glue import build_digest, output_intact, write_output
 from jinja2 import pass_context
 from markupsafe import Markup
 from newstext.safety import OutputGuard, page_url, path_inside, printable
@@ -37,8 +38,9 @@ from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import timelinejs
 from timelines.settings import timelines_settings
 
+from . import reuse
 from .analysis import ANALYSIS_VERSION, KINDS, ArticleInput, link_body, text_forms
-from .cache import AnalysisCache
+from .cache import AnalysisCache, analysis_key
 from .model import (
     ArticleCard,
     ArticleFacts,
@@ -51,6 +53,9 @@ from .model import (
 logger = logging.getLogger(__name__)
 
 MODEL = "site_model"
+REUSE_KEY = "site_model_reuse_key"
+REUSED = "site_model_reused_files"
+_PROBLEMS: dict[str, reuse.Problems] = {}  # by output folder, for the build under way
 
 
 def book_forms(book, name: str) -> list[str]:
@@ -95,19 +100,31 @@ def cache_folder(settings: dict) -> Path:
 
 
 def build_model(generator) -> None:
-    """On ``article_generator_finalized``: analyses, the model, and what articles show."""
+    """On ``article_generator_finalized``: analyses, the model, and what articles show; or, when
+    nothing changed since the last build, the last build's keys (``reuse.py``)."""
     settings = generator.settings
+    left = _PROBLEMS.pop(output_of(settings), None)  # an earlier build that stopped short
+    if left is not None:
+        left.detach()
+    problems = _PROBLEMS[output_of(settings)] = reuse.Problems().attach()
     book = alias_book(settings)
+    given = {article.slug: analysis_input(article, book) for article in generator.articles}
+    keys = {slug: analysis_key(article) for slug, article in given.items()}
+    key = site_reuse_key(generator, keys)
+    generator.context[REUSE_KEY] = key
+    generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
+    if reuse_last_build(generator, key):
+        return
     cache = AnalysisCache(cache_folder(settings))
-    facts, keys = [], {}
+    facts = []
     for article in generator.articles:
-        given = analysis_input(article, book)
-        keys[article.slug], analysis = cache.analysis(given)
+        analysis = cache.analysis(given[article.slug], keys[article.slug])
         # The body with placeholder links replaces the article's own until annotate() fills
         # in the URLs: one copy of each body in memory, not two.
         article._content = analysis.body
         analysis = dataclasses.replace(analysis, body="")
-        facts.append(ArticleFacts(card_of(article), given.names, analysis))
+        facts.append(ArticleFacts(card_of(article), given[article.slug].names, analysis))
+    del given
     cache.save()
     logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
@@ -115,9 +132,64 @@ def build_model(generator) -> None:
     for article in generator.articles:
         annotate(article, model, analyses[article.slug], keys[article.slug])
     generator.context[MODEL] = model
-    # What every page shows besides its own data: templates take everything else as arguments
-    # (the keyed writer of plugins/incremental fingerprints them), so only the model's version.
-    generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
+    if problems.count:
+        reuse.forget_state(cache_folder(settings))
+
+
+def site_reuse_key(generator, analysis_keys: dict[str, str]) -> str:
+    """``reuse.reuse_key`` of this build: what each article is and shows, and the rest."""
+    settings = generator.settings
+    editor_file = Path(settings["PATH"]) / entities_settings(settings)["ENTITIES_ALIAS_FILE"]
+    digests = Path(settings["PATH"]) / timelines_settings(settings)["TIMELINES_DIGESTS_DIR"]
+    try:
+        aliases = editor_file.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        aliases = None
+    plugins = [Path(folder) for folder in settings.get("PLUGIN_PATHS", [])]
+    data_files = digest(files_digest(plugins), files_digest([digests]), aliases)
+    articles = (shown_of(article, analysis_keys[article.slug]) for article in generator.articles)
+    return reuse.reuse_key(
+        build_digest(settings), output_of(settings), settings.get("DEFAULT_LANG", "en"),
+        data_files, articles,
+    )  # fmt: skip
+
+
+def shown_of(article, analysis_key: str) -> tuple:
+    """What an article is and shows of itself, for ``site_reuse_key``."""
+    neighbours = [
+        (other.slug, str(other.title), other.url, other.lang) if other else None
+        for other in (article.prev_article, article.next_article)
+    ]
+    metadata = sorted((key, str(value)) for key, value in article.metadata.items())
+    return (
+        article.slug, analysis_key, dataclasses.astuple(card_of(article)), metadata,
+        article.url, article.save_as, str(getattr(article, "category", "")), neighbours,
+    )  # fmt: skip
+
+
+def reuse_last_build(generator, key: str) -> bool:
+    """When nothing changed since the last build (``reuse.py``): its keys on the articles, its
+    files kept by the generator; True. Else False: a normal build."""
+    settings = generator.settings
+    state = reuse.load_state(cache_folder(settings))
+    slugs = {article.slug for article in generator.articles}
+    if not (state and state.get("key") == key and set(state["render_keys"]) == slugs):
+        return False
+    if not output_intact(settings):
+        logger.info("site model: output/ changed since the last build; everything is checked")
+        return False
+    for article in generator.articles:
+        article.render_key = state["render_keys"][article.slug]
+        if getattr(article, "category", None) is not None:
+            article.category.render_key = digest("category", str(article.category))
+    generator.context[MODEL] = None
+    generator.context[REUSED] = list(state["files"])
+    logger.info("site model: nothing changed since the last build; its pages are kept")
+    return True
+
+
+def output_of(settings: dict) -> str:
+    return str(Path(settings["OUTPUT_PATH"]).resolve())
 
 
 def annotate(article, model, analysis, analysis_key: str) -> None:
@@ -202,16 +274,20 @@ FRAGMENT_MACROS = {
     "entry": lambda m, item, lang, option: m.timeline_entry(item, lang, show_date=option),
     "line": lambda m, item, lang, option: m.article_line(item, lang),
     "card": lambda m, item, lang, option: m.article_card(item, lang, heading=option),
+    "chip": lambda m, item, lang, option: m.entity_link_made(item, lang),
+    "name": lambda m, item, lang, option: m.entity_name_made(item, lang),
 }
 
 
 class Fragments:
     """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
     timeline entry, an article's line or card) rendered once per build for each language and
-    site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"`` or
-    ``"card"`` (option: the heading tag), made by the macros of ``_macros.html``
-    (``timeline_entry``, ``article_line``, ``article_card``), so a page looks the same either
-    way. The macros are loaded once per language and site URL, not once per fragment."""
+    site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``,
+    ``"card"`` (option: the heading tag), ``"chip"`` (an entity's link) or ``"name"`` (an
+    entity's name), made by the macros of ``_macros.html`` (``timeline_entry``,
+    ``article_line``, ``article_card``, ``entity_link_made``, ``entity_name_made``), so a
+    page looks the same either way. The macros are loaded once per language and site URL, not
+    once per fragment."""
 
     def __init__(self, env):
         self.template = env.get_template("_macros.html")
@@ -246,7 +322,10 @@ class SiteModelGenerator(Generator):
     """Entity pages, feeds, index and export; timelines, editions, digests and exports."""
 
     def generate_context(self) -> None:
-        self.model = self.context[MODEL]
+        self.model = self.context.get(MODEL)
+        self.reused = self.context.get(REUSED) if self.model is None else None
+        if self.model is None:  # nothing changed since the last build: its files are kept
+            return
         self.entity_options = entities_settings(self.settings)
         self.options = timelines_settings(self.settings)
         inline = self.options["TIMELINES_ENTITY_INLINE"]
@@ -309,6 +388,32 @@ class SiteModelGenerator(Generator):
         return sorted(digests, key=lambda digest: digest.date, reverse=True)
 
     def generate_output(self, writer) -> None:
+        build = getattr(writer, "build", None)
+        problems = _PROBLEMS.pop(output_of(self.settings), None)
+        if self.model is None:
+            if problems:
+                problems.detach()
+            if build is None or not build.keep(self.reused or []):
+                logger.error(
+                    "site model: the last build's pages changed during this one; run the "
+                    "build again (nothing was lost)"
+                )
+                reuse.forget_state(cache_folder(self.settings))
+            return
+        before = set(build.entries) if build is not None else set()
+        self._write_all(writer)
+        if problems is not None:
+            problems.detach()
+        if build is not None and problems is not None and not problems.count:
+            render_keys = {a.slug: a.render_key for a in self.context.get("articles", [])}
+            files = sorted(set(build.entries) - before)
+            reuse.save_state(
+                cache_folder(self.settings), self.context[REUSE_KEY], render_keys, files
+            )
+        else:
+            reuse.forget_state(cache_folder(self.settings))
+
+    def _write_all(self, writer) -> None:
         relative = self.settings.get("RELATIVE_URLS", False)
         lang = self.settings.get("DEFAULT_LANG", "en")
         self.guard = OutputGuard(Path(self.output_path))

@@ -71,3 +71,15 @@ def test_the_primary_bundle_sync_leaves_the_other_shards_alone(tmp_path):
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*.*")) == [
         "pagefind.js", "shard-1/pagefind-entry.json", "shards.json",
     ]  # fmt: skip
+
+
+def test_sync_can_move_the_files_of_a_staging_folder(tmp_path):
+    staging, bundle = tmp_path / "staging", tmp_path / "site" / "pagefind"
+    write(bundle, "pagefind.js", "js")
+    write(staging, "pagefind.js", "js")
+    write(staging, "index/new.pf_index", "new")
+    synced = sync_folder(staging, bundle, move=True)
+    assert synced.copied == ["index/new.pf_index"]
+    assert (bundle / "index" / "new.pf_index").read_text() == "new"
+    assert not (staging / "index" / "new.pf_index").exists()  # moved, not copied
+    assert (staging / "pagefind.js").exists()  # the same bytes: left where it was

@@ -89,11 +89,45 @@ def test_first_mentions_linked_once_in_the_article(site):
     assert len([a for a in body.select("a.entity-link") if a.get_text() == "Kim Jong‑un"]) == 1
 
 
-def test_a_second_build_reads_every_analysis(site, caplog):
+def glue_messages(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "site_model.glue"]
+
+
+def test_a_build_with_nothing_changed_keeps_the_model_pages(site, caplog):
+    before = {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")}
     with caplog.at_level(logging.INFO, logger="site_model.glue"):
         site.build()
-    [message] = [r.getMessage() for r in caplog.records if "analyses" in r.getMessage()]
-    assert message == f"site model: {BRIEFS + 2} analyses read, 0 made"
+    assert glue_messages(caplog) == [
+        "site model: nothing changed since the last build; its pages are kept"
+    ]
+    assert {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")} == before
+
+
+def test_a_touched_output_file_is_made_again_from_every_analysis(site, caplog):
+    page = site.output / "entities" / "places" / "lyon.html"
+    good = page.read_bytes()
+    page.write_bytes(good + b"<!-- edited by hand -->")
+    with caplog.at_level(logging.INFO, logger="site_model.glue"):
+        site.build()
+    assert glue_messages(caplog) == [
+        "site model: output/ changed since the last build; everything is checked",
+        f"site model: {BRIEFS + 2} analyses read, 0 made",
+    ]
+    assert page.read_bytes() == good
+
+
+def test_an_edited_article_is_a_normal_build(site, caplog):
+    brief = site.content / "articles" / "breve-1.md"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(text.replace("rien à signaler", "tout est calme"), encoding="utf-8")
+    try:
+        with caplog.at_level(logging.INFO, logger="site_model.glue"):
+            site.build()
+        assert glue_messages(caplog) == [f"site model: {BRIEFS + 1} analyses read, 1 made"]
+        assert "tout est calme" in (site.output / "articles" / "breve-1.html").read_text("utf-8")
+    finally:
+        brief.write_text(text, encoding="utf-8")
+        site.build()
 
 
 def titles(page) -> list[str]:
