@@ -6,8 +6,9 @@ date, names and alias-book forms did not change is read back, not analysed again
 rather than one per article: creating and opening thousands of small files cost more than the
 reading itself.
 
-New analyses are written in one transaction at the end (``save``); entries no build has used
-for ``KEEP_UNUSED_DAYS`` days are then dropped, so the file does not grow with every edit. A
+New analyses are inserted as they are made and committed in one transaction at the end
+(``save``), so that a build holds none of them in memory twice; entries no build has used for
+``KEEP_UNUSED_DAYS`` days are then dropped, so the file does not grow with every edit. A
 damaged, locked or read-only cache costs time, never the build: a warning, and the analyses
 are made again.
 """
@@ -52,7 +53,7 @@ class AnalysisCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = self.misses = 0
-        self._made: dict[str, Analysis] = {}
+        self._now = time.time()
         self._used: list[str] = []
         self._db = self._open(folder) if folder is not None else None
 
@@ -66,21 +67,30 @@ class AnalysisCache:
             self._used.append(key)
             return found
         self.misses += 1
-        found = self._made[key] = analyse(article)
+        found = analyse(article)
+        self._insert(key, found)
         return found
+
+    def _insert(self, key: str, found: Analysis) -> None:
+        if self._db is None:
+            return
+        data = json.dumps(found.as_json(), ensure_ascii=False, separators=(",", ":"))
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (key, self._now, data)
+            )
+        except sqlite3.Error as error:
+            self._warn("cannot keep the analyses in", error)
+            self._db.close()
+            self._db = None
 
     def save(self) -> None:
         """Keep the analyses made, mark those read as used, drop the long unused; close."""
         if self._db is None:
             return
-        now = time.time()
-        rows = [
-            (key, now, json.dumps(found.as_json(), ensure_ascii=False, separators=(",", ":")))
-            for key, found in self._made.items()
-        ]
+        now = self._now
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
                 self._db.executemany(
                     "UPDATE analyses SET used = ? WHERE key = ?", [(now, k) for k in self._used]
                 )
