@@ -48,7 +48,7 @@ from newstext.sentences import text_pieces
 from unidecode import unidecode
 
 from .aliases import AliasBook, Resolution, lookup_form
-from .lexicon import demonyms, head_words, is_demonym, kind_by_head
+from .lexicon import demonyms, head_words, is_demonym, kind_by_head, kind_by_tail
 
 KINDS = ("person", "place", "organisation")
 
@@ -488,12 +488,13 @@ def place_mentions(
     against hand-annotated offsets). ``position`` counts in ``article_spans``."""
     spans = article_spans(spans, aliases, lang, text)
     mentions, kinds, canonical = _resolve(spans, aliases, lang, text)
+    shown = _article_names(mentions, canonical, aliases, lang)
     return [
         Placed(
             position,
             spans[position][0],
             mention.surface,
-            _shown(canonical[name], aliases, lang),
+            shown[canonical[name]],
             kinds.get(canonical[name]) or kinds[name],  # "Smith" is John Smith's kind
         )
         for position, (mention, name) in mentions.items()
@@ -519,18 +520,89 @@ def normalise_mentions(
     for position, (_, name) in mentions.items():
         first_seen.setdefault(name, position)
     found = _by_kind(kinds, canonical, first_seen)
+    shown = _article_names(mentions, canonical, aliases, lang)
     return ArticleEntities(
         *(
-            tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
+            tuple(dict.fromkeys(shown[n] for n in names))
             for names in (found.people, found.places, found.organisations)
         )
     )
 
 
-def _shown(name: str, aliases: AliasBook, lang: str) -> str:
-    """The name in the article's language: the book's name for ``lang`` when it has one."""
-    known = isinstance(aliases, AliasBook) and name in aliases
-    return aliases.name_in(name, lang) if known else name
+def _article_names(
+    mentions: Mapping[int, tuple[Mention, str]],
+    canonical: Mapping[str, str | None],
+    aliases: AliasBook,
+    lang: str,
+) -> dict[str, str]:
+    """{final name: the name the article's metadata gives it} (see ``article_name``)."""
+    written: dict[str, list[str]] = {}
+    for mention, name in mentions.values():
+        final = canonical.get(name)
+        if final is not None:
+            written.setdefault(final, []).append(mention.surface or mention.name)
+    return {final: article_name(final, forms, aliases, lang) for final, forms in written.items()}
+
+
+def article_name(final: str, written: Sequence[str], aliases: AliasBook, lang: str) -> str:
+    """The name an article's metadata gives one of its entities.
+
+    An entity of the alias book is named as the article names it, among the forms the
+    article wrote in its language that the book resolves to this entity: the book's name in
+    that language as the article spells it ("Kim Jong-un" is not respelt "Kim Jong Un"); the
+    book's name when a form only contains it ("Conseil de sécurité de l'ONU" names the
+    ONU); else the fullest form (most words, then most letters, then first written), so an
+    article that only says "U.S." keeps "U.S.". The book's name in the article's language
+    when the article wrote none of its own ("Poutine" in an English article is "Vladimir
+    Putin"). The entity page and the article's chips use the entity's name per language;
+    the metadata keeps the article's own words, in its own language. Any other entity keeps
+    its final name.
+
+    >>> from entities.aliases import AliasBook, AliasEntry
+    >>> entry = AliasEntry("Vladimir Poutine", "person", False, {"fr": "Vladimir Poutine",
+    ...     "en": "Vladimir Putin"}, ("Poutine", "Putin"), None, None, "book", 1)
+    >>> book = AliasBook({entry.key: entry})
+    >>> article_name("Vladimir Poutine", ["Putin", "Poutine"], book, "en")
+    'Putin'
+    >>> article_name("Vladimir Poutine", ["Poutine"], book, "en")
+    'Vladimir Putin'
+    """
+    if not isinstance(aliases, AliasBook) or final not in aliases:
+        return final
+    names = aliases.names(final)
+    own = [
+        form
+        for form in dict.fromkeys(written)
+        if (found := aliases.resolve(form)) is not None
+        and found.key == final
+        and not _foreign(form, names, lang)
+    ]
+    name = aliases.name_in(final, lang)
+    if not own:
+        return name
+    spelt = next((form for form in own if fold(form) == fold(name)), None)
+    if spelt:
+        return spelt
+    inside = re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
+    if any(inside.search(fold(form)) for form in own):
+        return name  # "Conseil de sécurité de l'ONU" is the ONU's council, not its name
+    return max(own, key=lambda form: (len(form.split()), len(form), -own.index(form)))
+
+
+def _tail_of(form: str, name: str) -> bool:
+    """``form`` is ``name`` or its last word(s), spellings folded ("Kim Jong-un" is a form
+    of "Kim Jong Un")."""
+    short, long = fold(form).split(), fold(name).split()
+    return 0 < len(short) <= len(long) and long[-len(short) :] == short
+
+
+def _foreign(form: str, names: Mapping[str, str], lang: str) -> bool:
+    """A form of another language's name that is not a form of ``lang``'s ("Poutine" in
+    English, beside the book's "Vladimir Putin")."""
+    own = names.get(lang)
+    if not own or _tail_of(form, own):
+        return False
+    return any(other != lang and _tail_of(form, name) for other, name in names.items())
 
 
 def fold(name: str) -> str:
@@ -607,7 +679,7 @@ def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str |
     majority."""
     model = majority_kind(votes)
     if found is None or not found.kind:
-        head = kind_by_head(name)
+        head = kind_by_head(name) or kind_by_tail(name)
         return head if head and any(votes) else model
     if found.soft and model == "person":
         return model

@@ -119,6 +119,7 @@ class _Tally:
     name: str
     mentions: int = 0
     langs: set[str] = dataclasses.field(default_factory=set)
+    by_lang: Counter[str] = dataclasses.field(default_factory=Counter)  # mentions per language
     seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
     written: set[str] = dataclasses.field(default_factory=set)  # other spellings met
 
@@ -224,6 +225,7 @@ def _tally_article(
             tally = tallies.setdefault(pair, _Tally(*pair))
             tally.mentions += 1
             tally.langs.add(article.lang)
+            tally.by_lang[article.lang] += 1
             tally.seen_in[article.id] = article.date
             if written != name:
                 tally.written.add(written)
@@ -340,14 +342,13 @@ def _entities(
     for (kind, name), key in sorted(keys.items(), key=lambda item: item[1]):
         parts = merged[key]
         seen = {article_id: date for part in parts for article_id, date in part.seen_in.items()}
-        book_names = aliases.names(name) if name in aliases else {}
         langs = {lang for part in parts for lang in part.langs}
         other_names = {part.name for part in parts} | {w for part in parts for w in part.written}
         entities[key] = Entity(
             key=key,
             slug=slugs[key],
             kind=kind,
-            names=book_names or {lang: name for lang in sorted(langs)},
+            names=_names_per_language(name, parts, sorted(langs), aliases),
             aliases=(aliases.aliases(name) | other_names) - {name, key},
             description=aliases.description(name),
             wikidata=aliases.wikidata(name),
@@ -357,3 +358,23 @@ def _entities(
             last_seen=max(seen.values()) if seen else None,
         )
     return entities
+
+
+def _names_per_language(
+    name: str, parts: list[_Tally], langs: list[str], aliases: AliasBook
+) -> dict[str, str]:
+    """The entity's name in each language: the book's names when it has an entry (its key
+    where it gives none); else, per language, the spelling the articles of that language
+    wrote most among the spellings of its name ("Montreal" in English, "Montréal" in
+    French, one page), else its name."""
+    if name in aliases:
+        book_names = aliases.names(name)
+        return book_names or {lang: name for lang in langs}
+    names = {}
+    for lang in langs:
+        spellings = [p for p in parts if p.by_lang[lang] and fold(p.name) == fold(name)]
+        best = min(
+            spellings, key=lambda p: (-p.by_lang[lang], p.name != name, p.name), default=None
+        )
+        names[lang] = best.name if best else name  # a lone surname does not name the page
+    return names

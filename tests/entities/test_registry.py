@@ -209,3 +209,42 @@ def test_countries_merge_across_languages_through_cldr():
     assert list(registry.entities) == ["Norvège"]
     assert norway.kind == "place" and norway.names == {"fr": "Norvège", "en": "Norway"}
     assert norway.article_ids == ["en1", "fr1"]
+
+
+def test_one_page_named_per_language_as_each_language_spells_it():
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("Montréal",)),
+            ref("fr2", 2, places=("Montréal",)),
+            ref("en1", 3, places=("Montreal",), lang="en"),
+        ],
+        EMPTY,
+    )
+    assert list(registry.entities) == ["Montréal"]  # one page
+    assert registry.entities["Montréal"].names == {"fr": "Montréal", "en": "Montreal"}
+
+
+def test_an_articles_own_name_for_a_book_entity_keeps_the_books_names(builtin_book):
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("États-Unis",), organisations=("ONU",)),
+            ref("en1", 2, places=("U.S.",), organisations=("UN",), lang="en"),
+        ],
+        builtin_book,
+    )
+    assert sorted(registry.entities) == ["ONU", "États-Unis"]
+    assert registry.entities["États-Unis"].names == {"fr": "États-Unis", "en": "United States"}
+    assert registry.entities["ONU"].names["en"] == "United Nations"
+    assert registry.key_of("en1", "U.S.") == "États-Unis"
+
+
+def test_a_lone_surname_does_not_name_the_page_in_its_language():
+    registry = build_registry(
+        [
+            ref("fr1", 1, people=("Vladimir Poutine",), places=("Kiev",)),
+            ref("en1", 2, people=("Poutine",), places=("Kiev",), lang="en"),
+            ref("en2", 3, people=("Poutine",), places=("Kiev",), lang="en"),
+        ],
+        EMPTY,
+    )
+    assert registry.entities["Vladimir Poutine"].names["en"] == "Vladimir Poutine"
