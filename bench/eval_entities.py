@@ -95,6 +95,48 @@ def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[
     return predictions
 
 
+def article_text(raw_path: Path) -> str:
+    """The text of a raw article as ingest gives it to the entity model."""
+    from ingest.convert import ner_text, parse
+    from ingest.plaintext import PARIS
+    from ingest.rawfile import read_raw
+
+    parsed = parse(read_raw(raw_path, raw_path.name), raw_path, PARIS)
+    return ner_text(parsed.paragraphs, raw_path.name, quiet=True)
+
+
+def audit_corpus(folder: Path, recognizer, aliases) -> list:
+    """The entity pages' problems (``entities.audit``) of a site made of the articles in
+    ``folder/fr`` and ``folder/en`` (``YYYY-MM-DD_name.txt``, as the demo corpus): each read as
+    ingest reads it, its entities as its metadata would list them, one registry."""
+    import datetime
+
+    from entities.audit import site_problems
+    from entities.registry import ArticleRef, build_registry
+
+    refs, texts = [], {}
+    for lang in ("fr", "en"):
+        for path in sorted((folder / lang).glob("*.txt")):
+            text = article_text(path)
+            date = datetime.date.fromisoformat(path.name[:10])
+            found = recognizer.recognise(text, lang, aliases)
+            refs.append(ArticleRef(f"{lang}/{path.stem}", date, lang, found))
+            texts[f"{lang}/{path.stem}"] = text
+    return site_problems(build_registry(refs, aliases), refs, aliases, texts)
+
+
+def audit(folder: Path) -> int:
+    """Print the problems of the entity pages of ``folder``'s site; 1 when there are some."""
+    from entities.extraction import EntityRecognizer
+
+    articles = sum(1 for lang in ("fr", "en") for _ in (folder / lang).glob("*.txt"))
+    problems = audit_corpus(folder, EntityRecognizer(), alias_book())
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problems in the entity pages of {articles} articles ({folder})")
+    return 1 if problems else 0
+
+
 def predict(gold: Path, lang: str, out: Path) -> int:
     """Write the project's predictions for every article of ``gold``; the article count."""
     from entities.extraction import EntityRecognizer
@@ -153,7 +195,16 @@ def main(argv=None) -> int:
     parser.add_argument("--langs", default="fr,en", help="gold sets to score: fr, en or both")
     parser.add_argument("--out", default="bench/entity-quality.json", help="figures (JSON)")
     parser.add_argument("--predictions", default="cache/entity-predictions-{lang}.jsonl")
+    parser.add_argument(
+        "--audit",
+        nargs="?",
+        const=str(CORPUS / "wikinews"),
+        help="instead: list the entity pages an editor should never see, for the site of "
+        "this folder's fr/ and en/ articles (default: the demo corpus)",
+    )
     args = parser.parse_args(argv)
+    if args.audit:
+        return audit(Path(args.audit))
     if not SCORER.exists() or not CORPUS.is_dir():
         print(f"the shared corpus or scorer is missing: expected {CORPUS} and {SCORER}")
         return 2

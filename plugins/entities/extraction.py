@@ -386,7 +386,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
                     or (len(words) == 1 and _tokens(longer)[0] == words[0])
                 )
             )
-            or _initial_of(words, _tokens(longer))
+            or initial_of(words, _tokens(longer))
         }
         if len(candidates) == 1:
             final[name] = result[name] = candidates.pop()
@@ -397,7 +397,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
     return result
 
 
-def _initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """ "E. Macron" is an initialled "Emmanuel Macron": same length, each word equal or an
     initial ("e.") of the other's word, at least one initial."""
     if len(short) != len(long) or short == long:
@@ -448,9 +448,9 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
             shorter = step(name)
             abstains = abstains or (step is leading and shorter != name)
             name = shorter
-        found = aliases.resolve(name) if name else None
+        found, form = book_lookup(name, aliases) if name else (None, name)
         if found is not None:  # before demonyms: "Suisse" is a country too
-            return None if found.ignored else Mention(found.key, vote, found, surface=name)
+            return None if found.ignored else Mention(found.key, vote, found, surface=form)
         if name and is_demonym(name, lang):
             return None
     if name.split(" ")[0] in NOT_NAME_OPENERS:
@@ -465,6 +465,20 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
     if not is_head_name(name, lang) and (is_noise(name) or is_stop_word(name, lang)):
         return None
     return Mention(name, vote, abstains=abstains and vote is None, surface=name)
+
+
+_SENTENCE_ARTICLE = re.compile(r"^(?:Le |La |Les |L'|The )(?=[A-ZÀ-Ý])")
+
+
+def book_lookup(name: str, aliases: AliasBook) -> tuple[Resolution | None, str]:
+    """What the book says of a name, or of the name without a capitalised article that opens
+    a sentence ("Le Pentagone a précisé" is the Pentagone), and the form it knows; "Le
+    Monde" stays itself when the book knows it whole."""
+    found = aliases.resolve(name)
+    if found is None and _SENTENCE_ARTICLE.match(name):
+        bare = _SENTENCE_ARTICLE.sub("", name)
+        return aliases.resolve(bare), bare
+    return found, name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -688,7 +702,7 @@ def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str |
 
 # --- what the text says beyond the model's spans --------------------------------------------
 
-_SHARE_LINE = re.compile(
+SHARE_LINE = re.compile(
     r"^(?:Partager|Partagez|Share|Partager cet article|Share this(?: article)?)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -756,7 +770,7 @@ def article_spans(
     if not text:
         return spans
     places = locate(text, (span for span, _ in spans))
-    widgets = [match.span() for match in _SHARE_LINE.finditer(text)]
+    widgets = [match.span() for match in SHARE_LINE.finditer(text)]
     kept = [
         (where, span)
         for where, span in zip(places, spans, strict=True)

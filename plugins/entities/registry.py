@@ -12,7 +12,9 @@ they are merged across articles:
    Places and organisations merge only through the alias book: their last words mislead
    (Mexico / New Mexico, Africa / South Africa, Sudan / South Sudan).
 3. The same name with two kinds gives two entities, keyed "Washington (place)" and
-   "Washington (person)" with slugs "washington-place" and "washington-person".
+   "Washington (person)" with slugs "washington-place" and "washington-person", unless more
+   of its articles give it one kind than any other: then that kind ("Mars" a place in five
+   articles and a person in one is one place).
 
 Slugs are ASCII, lowercase, hyphenated, and depend only on the set of entities, never on
 the order articles come in. Every step costs in proportion to mentions (dicts, no loop over
@@ -248,13 +250,14 @@ def _merge_targets(
     evidence: an article naming the surname shares another entity with an article naming the
     full name (so "Franco" in a story on Spain does not join the actor James Franco).
     """
+    kind_of = _majority_kinds(tallies, aliases)
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for kind, name in tallies:
-        spellings.setdefault((kind, fold(name)), []).append((kind, name))
+        spellings.setdefault((kind_of.get(fold(name), kind), fold(name)), []).append((kind, name))
     first: dict[tuple[str, str], tuple[str, str]] = {}
-    for group in spellings.values():
+    for (kind, _), group in spellings.items():
         chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))
-        first.update({pair: chosen for pair in group})
+        first.update({pair: (kind, chosen[1]) for pair in group})
     people = sorted({name for kind, name in first.values() if kind == "person"})
     merges = surname_merges(people)
     others = _other_entities(listed or {}, first)
@@ -266,6 +269,23 @@ def _merge_targets(
         else:
             result[pair] = (kind, name)
     return result
+
+
+def _majority_kinds(tallies: dict[tuple[str, str], _Tally], aliases: AliasBook) -> dict[str, str]:
+    """{folded name: kind} for a name the articles give several kinds when more of its
+    articles give one kind than any other ("Mars" a place in five articles, a person in one):
+    the model's slip, not a namesake. A tie keeps one entity per kind ("Washington"), and so
+    does a name of the alias book (its kind is the book's)."""
+    articles: dict[str, Counter[str]] = {}
+    for (kind, name), tally in tallies.items():
+        if name not in aliases:
+            articles.setdefault(fold(name), Counter())[kind] += len(tally.seen_in)
+    kinds = {}
+    for folded, counts in articles.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            kinds[folded] = ranked[0][0]
+    return kinds
 
 
 def _spelling_rank(pair: tuple[str, str], tallies, aliases: AliasBook) -> tuple:
