@@ -564,8 +564,7 @@ def article_name(final: str, written: Sequence[str], aliases: AliasBook, lang: s
     An entity of the alias book is named as the article names it, among the forms the
     article wrote in its language that the book resolves to this entity: the book's name in
     that language as the article spells it ("Kim Jong-un" is not respelt "Kim Jong Un"); the
-    book's name when a form only contains it ("Conseil de sécurité de l'ONU" names the
-    ONU); else the fullest form (most words, then most letters, then first written), so an
+    book's name when a form only contains it ("États-Unis d'Amérique"); else the fullest form (most words, then most letters, then first written), so an
     article that only says "U.S." keeps "U.S.". The book's name in the article's language
     when the article wrote none of its own ("Poutine" in an English article is "Vladimir
     Putin"). The entity page and the article's chips use the entity's name per language;
@@ -599,7 +598,7 @@ def article_name(final: str, written: Sequence[str], aliases: AliasBook, lang: s
         return spelt
     inside = re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
     if any(inside.search(fold(form)) for form in own):
-        return name  # "Conseil de sécurité de l'ONU" is the ONU's council, not its name
+        return name  # "États-Unis d'Amérique" holds the name news use
     return max(own, key=lambda form: (len(form.split()), len(form), -own.index(form)))
 
 
