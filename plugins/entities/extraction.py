@@ -29,7 +29,10 @@ its own test:
    article spells out ("Fonds monétaire international (FMI)", ``acronyms``).
 7. ``is_lone_given_name``: a lone "John" or "Marie" that joined nobody is dropped.
 
-Names come out in the article's language (the book's name for it: "Russia" in English).
+Names come out in the article's language, as the article writes them: an entity of the alias
+book is listed by the article's own name for it ("U.S.", "Kim Jong-un"), or by the book's
+name in the article's language when the article only wrote another language's ("Russie" in
+an English article is "Russia"); see ``article_name``.
 ``EntityRecognizer`` is the only part that imports spaCy (lazily, on first use of a language).
 """
 
@@ -564,12 +567,12 @@ def article_name(final: str, written: Sequence[str], aliases: AliasBook, lang: s
     An entity of the alias book is named as the article names it, among the forms the
     article wrote in its language that the book resolves to this entity: the book's name in
     that language as the article spells it ("Kim Jong-un" is not respelt "Kim Jong Un"); the
-    book's name when a form only contains it ("États-Unis d'Amérique"); else the fullest form (most words, then most letters, then first written), so an
-    article that only says "U.S." keeps "U.S.". The book's name in the article's language
-    when the article wrote none of its own ("Poutine" in an English article is "Vladimir
-    Putin"). The entity page and the article's chips use the entity's name per language;
-    the metadata keeps the article's own words, in its own language. Any other entity keeps
-    its final name.
+    book's name when a form only contains it ("États-Unis d'Amérique"); else the fullest
+    form (most words, then most letters, then first written), so an article that only says
+    "U.S." keeps "U.S.". The book's name in the article's language when the article wrote
+    none of its own ("Poutine" in an English article is "Vladimir Putin"). The entity page
+    and the article's chips use the entity's name per language; the metadata keeps the
+    article's own words, in its own language. Any other entity keeps its final name.
 
     >>> from entities.aliases import AliasBook, AliasEntry
     >>> entry = AliasEntry("Vladimir Poutine", "person", False, {"fr": "Vladimir Poutine",

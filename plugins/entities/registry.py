@@ -253,7 +253,8 @@ def _merge_targets(
     kind_of = _majority_kinds(tallies, aliases)
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for kind, name in tallies:
-        spellings.setdefault((kind_of.get(fold(name), kind), fold(name)), []).append((kind, name))
+        merged_kind = kind if name in aliases else kind_of.get(fold(name), kind)
+        spellings.setdefault((merged_kind, fold(name)), []).append((kind, name))
     first: dict[tuple[str, str], tuple[str, str]] = {}
     for (kind, _), group in spellings.items():
         chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))

@@ -87,18 +87,6 @@ def test_an_english_article_listing_a_french_name(builtin_book):
     assert found == [Problem("foreign name", ("Russie",), "en1 (en) lists 'Russie', not 'Russia'")]
 
 
-def test_the_majority_kind_of_a_name_makes_one_page():
-    articles = [
-        ref("a", places=("Mars",)),
-        ref("b", places=("Mars",), day=2),
-        ref("c", people=("Mars",), day=3),
-    ]
-    registry = build_registry(articles, EMPTY)
-    assert list(registry.entities) == ["Mars"]
-    assert registry.entities["Mars"].kind == "place"
-    assert registry.entities["Mars"].article_ids == ["c", "b", "a"]
-
-
 def _audit_corpus():
     spec = importlib.util.spec_from_file_location(
         "eval_entities", ROOT / "bench" / "eval_entities.py"

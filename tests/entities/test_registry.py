@@ -248,3 +248,25 @@ def test_a_lone_surname_does_not_name_the_page_in_its_language():
         EMPTY,
     )
     assert registry.entities["Vladimir Poutine"].names["en"] == "Vladimir Poutine"
+
+
+def test_the_majority_kind_of_a_name_makes_one_page():
+    articles = [
+        ref("a", 1, places=("Mars",)),
+        ref("b", 2, places=("Mars",)),
+        ref("c", 3, people=("Mars",)),
+    ]
+    registry = build_registry(articles, EMPTY)
+    assert list(registry.entities) == ["Mars"]
+    assert registry.entities["Mars"].kind == "place"
+    assert registry.entities["Mars"].article_ids == ["c", "b", "a"]
+
+
+def test_a_name_of_the_book_keeps_the_books_kind_beside_a_majority(builtin_book):
+    articles = [
+        ref("a", 1, organisations=("Pentagone",)),
+        ref("b", 2, places=("Le Pentagone",)),  # folds alike, not in the book
+        ref("c", 3, places=("LE PENTAGONE",)),
+    ]
+    registry = build_registry(articles, builtin_book)
+    assert registry.entities["Pentagone"].kind == "organisation"
