@@ -5,7 +5,8 @@ order (and, best, the article's text), and applies small rules, each a public fu
 its own test:
 
 0. ``article_spans`` (with the text): names joined by a dash are split ("Albanie - Suisse"),
-   share-widget lines are skipped, a country's forces are added ("l'armée syrienne"), and the
+   share-widget lines are skipped, a name the text calls a town or a region is labelled a
+   place ("the town of Yeoncheon"), a country's forces are added ("l'armée syrienne"), and the
    alias book's names and CLDR's countries the model missed or cut short are added ("État"
    -> "État islamique").
 1. ``clean_span``: typographic apostrophes, whitespace, stray punctuation, English possessives.
@@ -757,6 +758,21 @@ def _forces_regex(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])((?:{forces}) (?:{nations}))(?![\w-])")
 
 
+# "the town of Yeoncheon", "la ville de Mossoul": what follows is a place, whatever the label.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|province|region|district) of|"
+    r"\b(?:ville|village|commune|province|région|localité) (?:de |d'|d’))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _placed_by_context(text: str, where: tuple[int, int] | None, span: Sequence[str]):
+    """A span the text introduces as a place ("the town of Yeoncheon") is labelled one."""
+    if where and _PLACE_BEFORE.search(text[max(0, where[0] - 24) : where[0]]):
+        return (span[0], "LOC")
+    return span
+
+
 def article_spans(
     spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
 ) -> list[tuple[str, str]]:
@@ -774,7 +790,7 @@ def article_spans(
     places = locate(text, (span for span, _ in spans))
     widgets = [match.span() for match in SHARE_LINE.finditer(text)]
     kept = [
-        (where, span)
+        (where, _placed_by_context(text, where, span))
         for where, span in zip(places, spans, strict=True)
         if where is None or not any(a <= where[0] < b for a, b in widgets)
     ]

@@ -333,3 +333,27 @@ def test_a_newspaper_is_an_organisation_and_satan_no_place(recognizer, builtin_b
     assert "Saudi Gazette" in found.organisations and "Saudi Gazette" not in found.places
     assert "Satan" not in found.names()
     assert "Khaled Al-Maeena" in found.people
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        (
+            "en",
+            "No injuries or deaths were reported in the attacks from either side, but South "
+            "Korea evacuated about 80 people in the town of Yeoncheon after at least one shell "
+            "landed near the area.",
+            "Yeoncheon",  # the English model says ORG
+        ),
+        (
+            "fr",
+            "Rosetta avait ciblé une région sur le petit lobe de la comète, à proximité d'une "
+            "fosse active dans la région de Maât.",
+            "Maât",  # the French model says PER
+        ),
+    ],
+)
+def test_a_name_the_text_calls_a_town_is_a_place(recognizer, builtin_book, lang, text, place):
+    found = recognizer.recognise(text, lang, builtin_book)
+    assert place in found.places
+    assert place not in found.people and place not in found.organisations
