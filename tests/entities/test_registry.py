@@ -270,3 +270,34 @@ def test_a_name_of_the_book_keeps_the_books_kind_beside_a_majority(builtin_book)
     ]
     registry = build_registry(articles, builtin_book)
     assert registry.entities["Pentagone"].kind == "organisation"
+
+
+def test_real_articles_name_one_page_in_each_language(recognizer, builtin_book):
+    french = (
+        "Le Boeing 737, en provenance de l'aéroport international de Dubaï, transportait 55 "
+        "passagers et 7 membres d'équipage."
+    )
+    english = (
+        "The airline already offers flights to New York, Boston, Chicago, Los Angeles, Dubai, "
+        "and recently launched 3 new U.S. routes."
+    )
+    articles = [
+        ArticleRef(
+            "fr1",
+            datetime.date(2016, 3, 20),
+            "fr",
+            recognizer.recognise(french, "fr", builtin_book),
+        ),
+        ArticleRef(
+            "en1",
+            datetime.date(2007, 6, 9),
+            "en",
+            recognizer.recognise(english, "en", builtin_book),
+        ),
+    ]
+    assert "U.S." in articles[1].entities.places  # as the English article writes it
+    registry = build_registry(articles, builtin_book)
+    [dubai] = [e for e in registry.entities.values() if e.name in ("Dubaï", "Dubai")]
+    assert dubai.names == {"fr": "Dubaï", "en": "Dubai"}
+    assert dubai.article_ids == ["fr1", "en1"]
+    assert registry.entities["États-Unis"].names["en"] == "United States"  # its page
