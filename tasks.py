@@ -321,10 +321,21 @@ def report(c):
 
 @task(
     name="eval",
-    help={"langs": "gold sets to score: fr, en or both", "html": "also run bench/eval_html.py"},
+    help={
+        "langs": "gold sets to score: fr, en or both",
+        "html": "also run bench/eval_html.py",
+        "audit": "instead: list the demo corpus site's entity pages an editor should never see",
+    },
 )
-def eval_quality(c, langs="fr,en", html=False):
+def eval_quality(c, langs="fr,en", html=False, audit=False):
     """Score the project's entities against the hand-annotated gold sets, beside spaCy alone."""
+    if audit:
+        c.run(
+            shlex.join([sys.executable, "bench/eval_entities.py", "--audit"]),
+            env=PLUGINS_ON_PATH,
+            pty=False,
+        )
+        return
     c.run(
         shlex.join([sys.executable, "bench/eval_entities.py", "--langs", langs]),
         env=PLUGINS_ON_PATH,

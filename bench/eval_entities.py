@@ -7,9 +7,14 @@ builds the site: ingest's reader and parser, ``EntityRecognizer.spans`` and
 written with its kind, its final name and its character offsets into the raw file (what the
 gold's offsets refer to). The shared scorer (../shared/eval/score_entities.py) then scores it
 beside the spaCy model alone, span by span (gold spans nested in another removed) and per
-article (the name sets an entity page sees); per article again with each mention named as
-the article wrote it, which tells recognition apart from canonical naming ("U.S." listed as
-"United States"). Figures go to bench/entity-quality.json.
+article (the name sets the article's metadata lists: each entity by the article's own name
+for it, ``extraction.article_name``); per article again with each mention named as the
+article wrote it, which measures recognition alone, and with each entity named as its page
+is (the alias book's name in the article's language: "U.S." listed as "United States").
+Figures go to bench/entity-quality.json.
+
+``--audit`` instead builds the registry of the demo corpus (175 articles) and prints the
+entity pages an editor should never see (``entities.audit``).
 """
 
 from __future__ import annotations
@@ -63,7 +68,7 @@ def alias_book():
 
 def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[dict]:
     """The project's mentions of one raw article, with offsets into the raw file's text."""
-    from entities.extraction import place_mentions
+    from entities.extraction import book_lookup, place_mentions
     from ingest.convert import parse
     from ingest.plaintext import PARIS
     from ingest.rawfile import read_raw
@@ -83,16 +88,60 @@ def article_predictions(raw_path: Path, lang: str, recognizer, aliases) -> list[
         where = found.span()
         inside = re.compile(text_regex(placed.surface)).search(raw.text, where[0], where[1])
         start, end = inside.span() if inside else where
+        book, _ = book_lookup(placed.name, aliases)
         predictions.append(
             {
                 "kind": placed.kind,
                 "name": placed.name,
+                "page": aliases.name_in(book.key, lang) if book else placed.name,
                 "written": placed.surface,
                 "start": start,
                 "end": end,
             }
         )
     return predictions
+
+
+def article_text(raw_path: Path) -> str:
+    """The text of a raw article as ingest gives it to the entity model."""
+    from ingest.convert import ner_text, parse
+    from ingest.plaintext import PARIS
+    from ingest.rawfile import read_raw
+
+    parsed = parse(read_raw(raw_path, raw_path.name), raw_path, PARIS)
+    return ner_text(parsed.paragraphs, raw_path.name, quiet=True)
+
+
+def audit_corpus(folder: Path, recognizer, aliases) -> list:
+    """The entity pages' problems (``entities.audit``) of a site made of the articles in
+    ``folder/fr`` and ``folder/en`` (``YYYY-MM-DD_name.txt``, as the demo corpus): each read as
+    ingest reads it, its entities as its metadata would list them, one registry."""
+    import datetime
+
+    from entities.audit import site_problems
+    from entities.registry import ArticleRef, build_registry
+
+    refs, texts = [], {}
+    for lang in ("fr", "en"):
+        for path in sorted((folder / lang).glob("*.txt")):
+            text = article_text(path)
+            date = datetime.date.fromisoformat(path.name[:10])
+            found = recognizer.recognise(text, lang, aliases)
+            refs.append(ArticleRef(f"{lang}/{path.stem}", date, lang, found))
+            texts[f"{lang}/{path.stem}"] = text
+    return site_problems(build_registry(refs, aliases), refs, aliases, texts)
+
+
+def audit(folder: Path) -> int:
+    """Print the problems of the entity pages of ``folder``'s site; 1 when there are some."""
+    from entities.extraction import EntityRecognizer
+
+    articles = sum(1 for lang in ("fr", "en") for _ in (folder / lang).glob("*.txt"))
+    problems = audit_corpus(folder, EntityRecognizer(), alias_book())
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problems in the entity pages of {articles} articles ({folder})")
+    return 1 if problems else 0
 
 
 def predict(gold: Path, lang: str, out: Path) -> int:
@@ -115,6 +164,12 @@ def predict(gold: Path, lang: str, out: Path) -> int:
         for line in lines
     ]
     write_jsonl(out.with_suffix(".written.jsonl"), written)
+    # named by the alias book's name in the article's language, as the entity's page is
+    paged = [
+        {"id": line["id"], "entities": [dict(e, name=e["page"]) for e in line["entities"]]}
+        for line in lines
+    ]
+    write_jsonl(out.with_suffix(".page.jsonl"), paged)
     return len(lines)
 
 
@@ -153,7 +208,16 @@ def main(argv=None) -> int:
     parser.add_argument("--langs", default="fr,en", help="gold sets to score: fr, en or both")
     parser.add_argument("--out", default="bench/entity-quality.json", help="figures (JSON)")
     parser.add_argument("--predictions", default="cache/entity-predictions-{lang}.jsonl")
+    parser.add_argument(
+        "--audit",
+        nargs="?",
+        const=str(CORPUS / "wikinews"),
+        help="instead: list the entity pages an editor should never see, for the site of "
+        "this folder's fr/ and en/ articles (default: the demo corpus)",
+    )
     args = parser.parse_args(argv)
+    if args.audit:
+        return audit(Path(args.audit))
     if not SCORER.exists() or not CORPUS.is_dir():
         print(f"the shared corpus or scorer is missing: expected {CORPUS} and {SCORER}")
         return 2
@@ -166,13 +230,23 @@ def main(argv=None) -> int:
         predict(gold, lang, out)
         ours = score(scorer, gold, ["--predictions", str(out)])
         written = score(scorer, gold, ["--predictions", str(out.with_suffix(".written.jsonl"))])
+        paged = score(scorer, gold, ["--predictions", str(out.with_suffix(".page.jsonl"))])
         alone = score(scorer, gold, ["--spacy-model", DEFAULT_MODELS[lang]])
         print(table(lang, DEFAULT_MODELS[lang], alone, ours))
-        print(
-            "  document-level with names as the article wrote them (no canonical names): "
-            + ", ".join(f"{kind} {100 * written['doc_level'][kind]['f1']:.1f}" for kind in KINDS)
-        )
-        figures[lang] = {"spacy_alone": alone, "project": ours, "project_names_as_written": written}
+        for what, figure in (
+            ("each mention as the article wrote it (recognition alone)", written),
+            ("each entity by its page's name in the article's language", paged),
+        ):
+            print(
+                f"  document-level, {what}: "
+                + ", ".join(f"{k} {100 * figure['doc_level'][k]['f1']:.1f}" for k in KINDS)
+            )
+        figures[lang] = {
+            "spacy_alone": alone,
+            "project": ours,
+            "project_names_as_written": written,
+            "project_page_names": paged,
+        }
     (ROOT / args.out).write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     return 0
 

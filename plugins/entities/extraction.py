@@ -5,7 +5,8 @@ order (and, best, the article's text), and applies small rules, each a public fu
 its own test:
 
 0. ``article_spans`` (with the text): names joined by a dash are split ("Albanie - Suisse"),
-   share-widget lines are skipped, a country's forces are added ("l'armée syrienne"), and the
+   share-widget lines are skipped, a name the text calls a town or a region is labelled a
+   place ("the town of Yeoncheon"), a country's forces are added ("l'armée syrienne"), and the
    alias book's names and CLDR's countries the model missed or cut short are added ("État"
    -> "État islamique").
 1. ``clean_span``: typographic apostrophes, whitespace, stray punctuation, English possessives.
@@ -29,7 +30,10 @@ its own test:
    article spells out ("Fonds monétaire international (FMI)", ``acronyms``).
 7. ``is_lone_given_name``: a lone "John" or "Marie" that joined nobody is dropped.
 
-Names come out in the article's language (the book's name for it: "Russia" in English).
+Names come out in the article's language, as the article writes them: an entity of the alias
+book is listed by the article's own name for it ("U.S.", "Kim Jong-un"), or by the book's
+name in the article's language when the article only wrote another language's ("Russie" in
+an English article is "Russia"); see ``article_name``.
 ``EntityRecognizer`` is the only part that imports spaCy (lazily, on first use of a language).
 """
 
@@ -48,7 +52,7 @@ from newstext.sentences import text_pieces
 from unidecode import unidecode
 
 from .aliases import AliasBook, Resolution, lookup_form
-from .lexicon import demonyms, head_words, is_demonym, kind_by_head
+from .lexicon import demonyms, head_words, is_demonym, kind_by_head, kind_by_tail
 
 KINDS = ("person", "place", "organisation")
 
@@ -386,7 +390,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
                     or (len(words) == 1 and _tokens(longer)[0] == words[0])
                 )
             )
-            or _initial_of(words, _tokens(longer))
+            or initial_of(words, _tokens(longer))
         }
         if len(candidates) == 1:
             final[name] = result[name] = candidates.pop()
@@ -397,7 +401,7 @@ def merge_short_names(names: Sequence[str]) -> dict[str, str | None]:
     return result
 
 
-def _initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def initial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """ "E. Macron" is an initialled "Emmanuel Macron": same length, each word equal or an
     initial ("e.") of the other's word, at least one initial."""
     if len(short) != len(long) or short == long:
@@ -448,9 +452,9 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
             shorter = step(name)
             abstains = abstains or (step is leading and shorter != name)
             name = shorter
-        found = aliases.resolve(name) if name else None
+        found, form = book_lookup(name, aliases) if name else (None, name)
         if found is not None:  # before demonyms: "Suisse" is a country too
-            return None if found.ignored else Mention(found.key, vote, found, surface=name)
+            return None if found.ignored else Mention(found.key, vote, found, surface=form)
         if name and is_demonym(name, lang):
             return None
     if name.split(" ")[0] in NOT_NAME_OPENERS:
@@ -465,6 +469,20 @@ def read_mention(text: str, label: str, aliases: AliasBook, lang: str) -> Mentio
     if not is_head_name(name, lang) and (is_noise(name) or is_stop_word(name, lang)):
         return None
     return Mention(name, vote, abstains=abstains and vote is None, surface=name)
+
+
+_SENTENCE_ARTICLE = re.compile(r"^(?:Le |La |Les |L'|The )(?=[A-ZÀ-Ý])")
+
+
+def book_lookup(name: str, aliases: AliasBook) -> tuple[Resolution | None, str]:
+    """What the book says of a name, or of the name without a capitalised article that opens
+    a sentence ("Le Pentagone a précisé" is the Pentagone), and the form it knows; "Le
+    Monde" stays itself when the book knows it whole."""
+    found = aliases.resolve(name)
+    if found is None and _SENTENCE_ARTICLE.match(name):
+        bare = _SENTENCE_ARTICLE.sub("", name)
+        return aliases.resolve(bare), bare
+    return found, name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -488,12 +506,13 @@ def place_mentions(
     against hand-annotated offsets). ``position`` counts in ``article_spans``."""
     spans = article_spans(spans, aliases, lang, text)
     mentions, kinds, canonical = _resolve(spans, aliases, lang, text)
+    shown = _article_names(mentions, canonical, aliases, lang)
     return [
         Placed(
             position,
             spans[position][0],
             mention.surface,
-            _shown(canonical[name], aliases, lang),
+            shown[canonical[name]],
             kinds.get(canonical[name]) or kinds[name],  # "Smith" is John Smith's kind
         )
         for position, (mention, name) in mentions.items()
@@ -519,18 +538,88 @@ def normalise_mentions(
     for position, (_, name) in mentions.items():
         first_seen.setdefault(name, position)
     found = _by_kind(kinds, canonical, first_seen)
+    shown = _article_names(mentions, canonical, aliases, lang)
     return ArticleEntities(
         *(
-            tuple(dict.fromkeys(_shown(n, aliases, lang) for n in names))
+            tuple(dict.fromkeys(shown[n] for n in names))
             for names in (found.people, found.places, found.organisations)
         )
     )
 
 
-def _shown(name: str, aliases: AliasBook, lang: str) -> str:
-    """The name in the article's language: the book's name for ``lang`` when it has one."""
-    known = isinstance(aliases, AliasBook) and name in aliases
-    return aliases.name_in(name, lang) if known else name
+def _article_names(
+    mentions: Mapping[int, tuple[Mention, str]],
+    canonical: Mapping[str, str | None],
+    aliases: AliasBook,
+    lang: str,
+) -> dict[str, str]:
+    """{final name: the name the article's metadata gives it} (see ``article_name``)."""
+    written: dict[str, list[str]] = {}
+    for mention, name in mentions.values():
+        final = canonical.get(name)
+        if final is not None:
+            written.setdefault(final, []).append(mention.surface or mention.name)
+    return {final: article_name(final, forms, aliases, lang) for final, forms in written.items()}
+
+
+def article_name(final: str, written: Sequence[str], aliases: AliasBook, lang: str) -> str:
+    """The name an article's metadata gives one of its entities.
+
+    An entity of the alias book is named as the article names it, among the forms the
+    article wrote in its language that the book resolves to this entity: the book's name in
+    that language as the article spells it ("Kim Jong-un" is not respelt "Kim Jong Un"); the
+    book's name when a form only contains it ("États-Unis d'Amérique"); else the fullest
+    form (most words, then most letters, then first written), so an article that only says
+    "U.S." keeps "U.S.". The book's name in the article's language when the article wrote
+    none of its own ("Poutine" in an English article is "Vladimir Putin"). The entity page
+    and the article's chips use the entity's name per language; the metadata keeps the
+    article's own words, in its own language. Any other entity keeps its final name.
+
+    >>> from entities.aliases import AliasBook, AliasEntry
+    >>> entry = AliasEntry("Vladimir Poutine", "person", False, {"fr": "Vladimir Poutine",
+    ...     "en": "Vladimir Putin"}, ("Poutine", "Putin"), None, None, "book", 1)
+    >>> book = AliasBook({entry.key: entry})
+    >>> article_name("Vladimir Poutine", ["Putin", "Poutine"], book, "en")
+    'Putin'
+    >>> article_name("Vladimir Poutine", ["Poutine"], book, "en")
+    'Vladimir Putin'
+    """
+    if not isinstance(aliases, AliasBook) or final not in aliases:
+        return final
+    names = aliases.names(final)
+    own = [
+        form
+        for form in dict.fromkeys(written)
+        if (found := aliases.resolve(form)) is not None
+        and found.key == final
+        and not _foreign(form, names, lang)
+    ]
+    name = aliases.name_in(final, lang)
+    if not own:
+        return name
+    spelt = next((form for form in own if fold(form) == fold(name)), None)
+    if spelt:
+        return spelt
+    inside = re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
+    if any(inside.search(fold(form)) for form in own):
+        return name  # "États-Unis d'Amérique" holds the name news use
+    return max(own, key=lambda form: (len(form.split()), len(form), -own.index(form)))
+
+
+def _tail_of(form: str, name: str) -> bool:
+    """``form`` is ``name`` or its last word(s), spellings folded ("Kim Jong-un" is a form
+    of "Kim Jong Un")."""
+    short, long = fold(form).split(), fold(name).split()
+    return 0 < len(short) <= len(long) and long[-len(short) :] == short
+
+
+def _foreign(form: str, names: Mapping[str, str], lang: str) -> bool:
+    """A form of another language's name that is not a form of ``lang``'s ("Poutine" in
+    English, beside the book's "Vladimir Putin")."""
+    own = names.get(lang)
+    if not own or _tail_of(form, own):
+        return False
+    return any(other != lang and _tail_of(form, name) for other, name in names.items())
 
 
 def fold(name: str) -> str:
@@ -607,7 +696,7 @@ def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str |
     majority."""
     model = majority_kind(votes)
     if found is None or not found.kind:
-        head = kind_by_head(name)
+        head = kind_by_head(name) or kind_by_tail(name)
         return head if head and any(votes) else model
     if found.soft and model == "person":
         return model
@@ -616,7 +705,7 @@ def _kind(found: Resolution | None, votes: list[str | None], name: str) -> str |
 
 # --- what the text says beyond the model's spans --------------------------------------------
 
-_SHARE_LINE = re.compile(
+SHARE_LINE = re.compile(
     r"^(?:Partager|Partagez|Share|Partager cet article|Share this(?: article)?)\b[^\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -669,6 +758,21 @@ def _forces_regex(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])((?:{forces}) (?:{nations}))(?![\w-])")
 
 
+# "the town of Yeoncheon", "la ville de Mossoul": what follows is a place, whatever the label.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:town|city|village|province|region|district) of|"
+    r"\b(?:ville|village|commune|province|région|localité) (?:de |d'|d’))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _placed_by_context(text: str, where: tuple[int, int] | None, span: Sequence[str]):
+    """A span the text introduces as a place ("the town of Yeoncheon") is labelled one."""
+    if where and _PLACE_BEFORE.search(text[max(0, where[0] - 24) : where[0]]):
+        return (span[0], "LOC")
+    return span
+
+
 def article_spans(
     spans: Sequence[Sequence[str]], aliases: AliasBook, lang: str, text: str = ""
 ) -> list[tuple[str, str]]:
@@ -684,9 +788,9 @@ def article_spans(
     if not text:
         return spans
     places = locate(text, (span for span, _ in spans))
-    widgets = [match.span() for match in _SHARE_LINE.finditer(text)]
+    widgets = [match.span() for match in SHARE_LINE.finditer(text)]
     kept = [
-        (where, span)
+        (where, _placed_by_context(text, where, span))
         for where, span in zip(places, spans, strict=True)
         if where is None or not any(a <= where[0] < b for a, b in widgets)
     ]

@@ -3,7 +3,8 @@
 - ``demonyms(lang)``: nationality words in every gender and number ("Britannique",
   "Sud-Africaines", "Americans"), from ``data/demonyms.txt``: never an entity.
 - ``head_words(lang)``: lowercase words that open a name and belong to it ("ministère",
-  "rue", "armée"), from ``data/head_words.txt``.
+  "rue", "armée"), from ``data/head_words.txt``, which also lists the words that say a
+  name's kind when they open it ("Cour") or close it ("Gazette", "Mosque").
 - ``territories()``: country and continent names in French and English from CLDR (via Babel),
   by territory code: a country is a place, and "Russia" is "Russie".
 """
@@ -105,13 +106,14 @@ def head_words(lang: str) -> frozenset[str]:
 
 
 @functools.cache
-def kind_words() -> dict[str, str]:
-    """{word: kind} for words that open a name and say its kind ("Cour", "rue")."""
+def kind_words(where: str = "kind") -> dict[str, str]:
+    """{word: kind} for words that open a name and say its kind ("Cour", "rue"), or with
+    ``where="tail"`` that close one ("Gazette", "Mosque")."""
     sections = _sections("head_words.txt")
     return {
         word: section.split(":", 1)[1]
         for section, words in sections.items()
-        if section.startswith("kind:")
+        if section.startswith(f"{where}:")
         for word in words
     }
 
@@ -124,6 +126,16 @@ def kind_by_head(name: str) -> str | None:
     """
     words = name.split(" ")
     return kind_words().get(words[0]) if len(words) > 1 else None
+
+
+def kind_by_tail(name: str) -> str | None:
+    """The kind an English name's last word says, for names of two words or more.
+
+    >>> kind_by_tail("Saudi Gazette"), kind_by_tail("Grand Mosque"), kind_by_tail("Gazette")
+    ('organisation', 'place', None)
+    """
+    words = name.split(" ")
+    return kind_words("tail").get(words[-1]) if len(words) > 1 else None
 
 
 @functools.cache

@@ -12,7 +12,9 @@ they are merged across articles:
    Places and organisations merge only through the alias book: their last words mislead
    (Mexico / New Mexico, Africa / South Africa, Sudan / South Sudan).
 3. The same name with two kinds gives two entities, keyed "Washington (place)" and
-   "Washington (person)" with slugs "washington-place" and "washington-person".
+   "Washington (person)" with slugs "washington-place" and "washington-person", unless more
+   of its articles give it one kind than any other: then that kind ("Mars" a place in five
+   articles and a person in one is one place).
 
 Slugs are ASCII, lowercase, hyphenated, and depend only on the set of entities, never on
 the order articles come in. Every step costs in proportion to mentions (dicts, no loop over
@@ -119,6 +121,7 @@ class _Tally:
     name: str
     mentions: int = 0
     langs: set[str] = dataclasses.field(default_factory=set)
+    by_lang: Counter[str] = dataclasses.field(default_factory=Counter)  # mentions per language
     seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
     written: set[str] = dataclasses.field(default_factory=set)  # other spellings met
 
@@ -224,6 +227,7 @@ def _tally_article(
             tally = tallies.setdefault(pair, _Tally(*pair))
             tally.mentions += 1
             tally.langs.add(article.lang)
+            tally.by_lang[article.lang] += 1
             tally.seen_in[article.id] = article.date
             if written != name:
                 tally.written.add(written)
@@ -246,13 +250,15 @@ def _merge_targets(
     evidence: an article naming the surname shares another entity with an article naming the
     full name (so "Franco" in a story on Spain does not join the actor James Franco).
     """
+    kind_of = _majority_kinds(tallies, aliases)
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for kind, name in tallies:
-        spellings.setdefault((kind, fold(name)), []).append((kind, name))
+        merged_kind = kind if name in aliases else kind_of.get(fold(name), kind)
+        spellings.setdefault((merged_kind, fold(name)), []).append((kind, name))
     first: dict[tuple[str, str], tuple[str, str]] = {}
-    for group in spellings.values():
+    for (kind, _), group in spellings.items():
         chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))
-        first.update({pair: chosen for pair in group})
+        first.update({pair: (kind, chosen[1]) for pair in group})
     people = sorted({name for kind, name in first.values() if kind == "person"})
     merges = surname_merges(people)
     others = _other_entities(listed or {}, first)
@@ -264,6 +270,23 @@ def _merge_targets(
         else:
             result[pair] = (kind, name)
     return result
+
+
+def _majority_kinds(tallies: dict[tuple[str, str], _Tally], aliases: AliasBook) -> dict[str, str]:
+    """{folded name: kind} for a name the articles give several kinds when more of its
+    articles give one kind than any other ("Mars" a place in five articles, a person in one):
+    the model's slip, not a namesake. A tie keeps one entity per kind ("Washington"), and so
+    does a name of the alias book (its kind is the book's)."""
+    articles: dict[str, Counter[str]] = {}
+    for (kind, name), tally in tallies.items():
+        if name not in aliases:
+            articles.setdefault(fold(name), Counter())[kind] += len(tally.seen_in)
+    kinds = {}
+    for folded, counts in articles.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            kinds[folded] = ranked[0][0]
+    return kinds
 
 
 def _spelling_rank(pair: tuple[str, str], tallies, aliases: AliasBook) -> tuple:
@@ -340,14 +363,13 @@ def _entities(
     for (kind, name), key in sorted(keys.items(), key=lambda item: item[1]):
         parts = merged[key]
         seen = {article_id: date for part in parts for article_id, date in part.seen_in.items()}
-        book_names = aliases.names(name) if name in aliases else {}
         langs = {lang for part in parts for lang in part.langs}
         other_names = {part.name for part in parts} | {w for part in parts for w in part.written}
         entities[key] = Entity(
             key=key,
             slug=slugs[key],
             kind=kind,
-            names=book_names or {lang: name for lang in sorted(langs)},
+            names=_names_per_language(name, parts, sorted(langs), aliases),
             aliases=(aliases.aliases(name) | other_names) - {name, key},
             description=aliases.description(name),
             wikidata=aliases.wikidata(name),
@@ -357,3 +379,23 @@ def _entities(
             last_seen=max(seen.values()) if seen else None,
         )
     return entities
+
+
+def _names_per_language(
+    name: str, parts: list[_Tally], langs: list[str], aliases: AliasBook
+) -> dict[str, str]:
+    """The entity's name in each language: the book's names when it has an entry (its key
+    where it gives none); else, per language, the spelling the articles of that language
+    wrote most among the spellings of its name ("Montreal" in English, "Montréal" in
+    French, one page), else its name."""
+    if name in aliases:
+        book_names = aliases.names(name)
+        return book_names or {lang: name for lang in langs}
+    names = {}
+    for lang in langs:
+        spellings = [p for p in parts if p.by_lang[lang] and fold(p.name) == fold(name)]
+        best = min(
+            spellings, key=lambda p: (-p.by_lang[lang], p.name != name, p.name), default=None
+        )
+        names[lang] = best.name if best else name  # a lone surname does not name the page
+    return names

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from entities.aliases import AliasBook, load_alias_book
 from entities.extraction import (
+    article_name,
     article_spans,
     fold,
     is_noise,
@@ -14,7 +15,7 @@ from entities.extraction import (
     split_joined,
     strip_leading_words,
 )
-from entities.lexicon import demonym_forms, is_demonym, kind_by_head, territories
+from entities.lexicon import demonym_forms, is_demonym, kind_by_head, kind_by_tail, territories
 
 EMPTY = AliasBook()
 
@@ -241,10 +242,11 @@ def test_french_parties_and_media_the_model_calls_misc(recognizer, builtin_book)
     assert {
         "Mediapart",
         "La France insoumise",
-        "La République en marche",
+        "En marche",  # as the article names it; the book makes it La République en marche
         "Gilets jaunes",
         "Le Canard enchaîné",
     } <= set(found.organisations)
+    assert builtin_book.resolve("En marche").key == "La République en marche"
     assert "La France" not in found.places
 
 
@@ -265,3 +267,93 @@ def test_the_book_does_not_force_the_elysee_to_be_an_organisation(recognizer, bu
     found = recognizer.recognise(text, "fr", builtin_book)
     assert {"Élysée", "rue du Faubourg-Saint-Honoré", "Paris"} <= set(found.places)
     assert builtin_book.resolve("Elysée").key == "Élysée"  # the book still merges spellings
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "lang", "name"),
+    [
+        ("États-Unis", ["U.S."], "en", "U.S."),  # the article's own English name
+        ("États-Unis", ["US", "United States", "U.S."], "en", "United States"),
+        ("États-Unis", ["États-Unis"], "en", "United States"),  # a French name: the book's
+        ("Russie", ["Russie"], "en", "Russia"),
+        ("Vladimir Poutine", ["Poutine"], "en", "Vladimir Putin"),
+        ("Vladimir Poutine", ["Putin"], "en", "Putin"),
+        ("Vladimir Poutine", ["Putin"], "fr", "Vladimir Poutine"),
+        ("Kim Jong-un", ["Kim Jong-un"], "en", "Kim Jong-un"),  # not respelt "Kim Jong Un"
+        ("États-Unis", ["États-Unis d'Amérique"], "fr", "États-Unis"),  # a form holding it
+        ("ONU", ["United Nations", "UN"], "en", "United Nations"),
+        ("Corée du Nord", ["DPRK", "North Korea"], "en", "North Korea"),
+        ("Royaume-Uni", ["UK", "Britain"], "en", "Britain"),
+        ("Tom Dumoulin", ["Dumoulin"], "fr", "Tom Dumoulin"),  # not in the book: as given
+    ],
+)
+def test_article_name_is_the_articles_own_name_in_its_language(
+    builtin_book, key, written, lang, name
+):
+    assert article_name(key, written, builtin_book, lang) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Saudi Gazette", "organisation"),
+        ("Interior Ministry", "organisation"),
+        ("Grand Mosque", "place"),
+        ("Jamarat Bridge", "place"),
+        ("Gazette", None),
+        ("Mosque Street Gazette", "organisation"),
+    ],
+)
+def test_kind_by_tail(name, kind):
+    assert kind_by_tail(name) == kind
+
+
+def test_english_article_names_entities_as_it_writes_them(recognizer, builtin_book, corpus):
+    path = corpus / "en" / "2015-08-21_north-korea-puts-military-in-quasi-state-of-war.txt"
+    text = path.read_text(encoding="utf-8")
+    found = recognizer.recognise(text, "en", builtin_book)
+    assert "Kim Jong-un" in found.people and "Kim Jong Un" not in found.people
+    assert {"North Korea", "South Korea"} <= set(found.places)
+    assert not {"Corée du Nord", "Corée du Sud", "Kim Jong Un"} & set(found.names())
+    for name in found.names():  # no French name where the book has an English one
+        entry = builtin_book.resolve(name)
+        if entry is not None:
+            fr, en = (builtin_book.name_in(entry.key, lang) for lang in ("fr", "en"))
+            assert name != fr or fold(fr) == fold(en), name
+
+
+def test_a_newspaper_is_an_organisation_and_satan_no_place(recognizer, builtin_book):
+    text = (
+        "The stampede happened at Jamarat Bridge, during an event where pebbles are thrown at "
+        "a pillar to represent the stoning of Satan as part of the final rites of the Hajj. "
+        '"Had it happened an hour later it would have been much worse," Khaled Al-Maeena, '
+        "editor at large at the Saudi Gazette, said."
+    )
+    found = recognizer.recognise(text, "en", builtin_book)
+    assert "Saudi Gazette" in found.organisations and "Saudi Gazette" not in found.places
+    assert "Satan" not in found.names()
+    assert "Khaled Al-Maeena" in found.people
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        (
+            "en",
+            "No injuries or deaths were reported in the attacks from either side, but South "
+            "Korea evacuated about 80 people in the town of Yeoncheon after at least one shell "
+            "landed near the area.",
+            "Yeoncheon",  # the English model says ORG
+        ),
+        (
+            "fr",
+            "Rosetta avait ciblé une région sur le petit lobe de la comète, à proximité d'une "
+            "fosse active dans la région de Maât.",
+            "Maât",  # the French model says PER
+        ),
+    ],
+)
+def test_a_name_the_text_calls_a_town_is_a_place(recognizer, builtin_book, lang, text, place):
+    found = recognizer.recognise(text, lang, builtin_book)
+    assert place in found.places
+    assert place not in found.people and place not in found.organisations

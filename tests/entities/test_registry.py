@@ -209,3 +209,95 @@ def test_countries_merge_across_languages_through_cldr():
     assert list(registry.entities) == ["Norvège"]
     assert norway.kind == "place" and norway.names == {"fr": "Norvège", "en": "Norway"}
     assert norway.article_ids == ["en1", "fr1"]
+
+
+def test_one_page_named_per_language_as_each_language_spells_it():
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("Montréal",)),
+            ref("fr2", 2, places=("Montréal",)),
+            ref("en1", 3, places=("Montreal",), lang="en"),
+        ],
+        EMPTY,
+    )
+    assert list(registry.entities) == ["Montréal"]  # one page
+    assert registry.entities["Montréal"].names == {"fr": "Montréal", "en": "Montreal"}
+
+
+def test_an_articles_own_name_for_a_book_entity_keeps_the_books_names(builtin_book):
+    registry = build_registry(
+        [
+            ref("fr1", 1, places=("États-Unis",), organisations=("ONU",)),
+            ref("en1", 2, places=("U.S.",), organisations=("UN",), lang="en"),
+        ],
+        builtin_book,
+    )
+    assert sorted(registry.entities) == ["ONU", "États-Unis"]
+    assert registry.entities["États-Unis"].names == {"fr": "États-Unis", "en": "United States"}
+    assert registry.entities["ONU"].names["en"] == "United Nations"
+    assert registry.key_of("en1", "U.S.") == "États-Unis"
+
+
+def test_a_lone_surname_does_not_name_the_page_in_its_language():
+    registry = build_registry(
+        [
+            ref("fr1", 1, people=("Vladimir Poutine",), places=("Kiev",)),
+            ref("en1", 2, people=("Poutine",), places=("Kiev",), lang="en"),
+            ref("en2", 3, people=("Poutine",), places=("Kiev",), lang="en"),
+        ],
+        EMPTY,
+    )
+    assert registry.entities["Vladimir Poutine"].names["en"] == "Vladimir Poutine"
+
+
+def test_the_majority_kind_of_a_name_makes_one_page():
+    articles = [
+        ref("a", 1, places=("Mars",)),
+        ref("b", 2, places=("Mars",)),
+        ref("c", 3, people=("Mars",)),
+    ]
+    registry = build_registry(articles, EMPTY)
+    assert list(registry.entities) == ["Mars"]
+    assert registry.entities["Mars"].kind == "place"
+    assert registry.entities["Mars"].article_ids == ["c", "b", "a"]
+
+
+def test_a_name_of_the_book_keeps_the_books_kind_beside_a_majority(builtin_book):
+    articles = [
+        ref("a", 1, organisations=("Pentagone",)),
+        ref("b", 2, places=("Le Pentagone",)),  # folds alike, not in the book
+        ref("c", 3, places=("LE PENTAGONE",)),
+    ]
+    registry = build_registry(articles, builtin_book)
+    assert registry.entities["Pentagone"].kind == "organisation"
+
+
+def test_real_articles_name_one_page_in_each_language(recognizer, builtin_book):
+    french = (
+        "Le Boeing 737, en provenance de l'aéroport international de Dubaï, transportait 55 "
+        "passagers et 7 membres d'équipage."
+    )
+    english = (
+        "The airline already offers flights to New York, Boston, Chicago, Los Angeles, Dubai, "
+        "and recently launched 3 new U.S. routes."
+    )
+    articles = [
+        ArticleRef(
+            "fr1",
+            datetime.date(2016, 3, 20),
+            "fr",
+            recognizer.recognise(french, "fr", builtin_book),
+        ),
+        ArticleRef(
+            "en1",
+            datetime.date(2007, 6, 9),
+            "en",
+            recognizer.recognise(english, "en", builtin_book),
+        ),
+    ]
+    assert "U.S." in articles[1].entities.places  # as the English article writes it
+    registry = build_registry(articles, builtin_book)
+    [dubai] = [e for e in registry.entities.values() if e.name in ("Dubaï", "Dubai")]
+    assert dubai.names == {"fr": "Dubaï", "en": "Dubai"}
+    assert dubai.article_ids == ["fr1", "en1"]
+    assert registry.entities["États-Unis"].names["en"] == "United States"  # its page
