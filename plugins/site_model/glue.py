@@ -597,7 +597,9 @@ class SiteModelGenerator(Generator):
         path_inside(Path(self.output_path), relative)  # ValueError: never outside output/
 
         def text() -> str:
-            return json.dumps(data(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            return (
+                json.dumps(data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+            )
 
         write_output(self.settings, relative, text, data_key)
 
