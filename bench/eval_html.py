@@ -130,12 +130,15 @@ RUNNERS = {"project": run_project, "trafilatura": run_trafilatura, "htmldate": r
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:;|,|&|/|\bund\b|\band\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
+_CREDIT_WORD = re.compile(r"^(?i:von|by|par|por)\s+(?=[A-ZÀ-Ý])")
 
 
 def names(value: object) -> set[str]:
-    """A credit as a set of names: split on ";", ",", "&", "/", "und", "and", "et", "y"; case,
-    dots and spacing ignored, so that "A und B" and ["A", "B"] are the same credit."""
+    """A credit as a set of names: a leading "Von", "By", "Par", "Por" dropped (issue 11 wants
+    bylines without them), split on ";", ",", "&", "/", "und", "and", "et", "y"; case, dots and
+    spacing ignored, so that "Von A und B" and ["A", "B"] are the same credit."""
     items = value if isinstance(value, list | tuple) else [value]
+    items = [_CREDIT_WORD.sub("", squash(item)) for item in items]
     parts = [part for item in items for part in _NAME_SEPARATORS.split(str(item or ""))]
     return {squash(_PUNCTUATION.sub(" ", part)).casefold() for part in parts if squash(part)}
 

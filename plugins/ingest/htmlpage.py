@@ -71,10 +71,15 @@ class PageMeta:
     canonical: str = ""
     html_lang: str = ""
     ld: dict = field(default_factory=dict)
+    ld_nodes: dict[str, dict] = field(default_factory=dict)  # JSON-LD objects by their @id
+    ld_webpage: dict = field(default_factory=dict)  # the first JSON-LD "WebPage" object
     times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
     written_credits: list[list[str]] = field(default_factory=list)  # "Von Andreas Kürten"
+    profile_credits: list[list[str]] = field(default_factory=list)  # "von <a href=/author/x>X"
+    post_authors: list[str] = field(default_factory=list)  # a forum's <article data-author>
+    shown_text: str = ""  # all the text of the page's body a reader sees, casefolded
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
 
@@ -154,8 +159,8 @@ def _html_tree(text: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
-    """The first JSON-LD object typed as an article ("NewsArticle", "Article"...), or {}."""
+def _json_ld_objects(tree: lxml.html.HtmlElement):
+    """Every JSON-LD object of the page, in order, those of an "@graph" included."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -167,11 +172,28 @@ def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
             if not isinstance(item, dict):
                 continue
             stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
-            kinds = item.get("@type", "")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(str(kind).endswith("Article") for kind in kinds):
-                return item
+            yield item
+
+
+def _json_ld_article(tree: lxml.html.HtmlElement, kind: str = "Article") -> dict:
+    """The first JSON-LD object typed as an article ("NewsArticle", "Article"...; or another
+    ``kind``, "WebPage"), or {}."""
+    for item in _json_ld_objects(tree):
+        kinds = item.get("@type", "")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(str(each).endswith(kind) for each in kinds):
+            return item
     return {}
+
+
+def _json_ld_nodes(tree: lxml.html.HtmlElement) -> dict[str, dict]:
+    """The page's JSON-LD objects that have an "@id", by it: where an article's author given as
+    {"@id": ...} is named (Yoast's "@graph")."""
+    nodes: dict[str, dict] = {}
+    for item in _json_ld_objects(tree):
+        if isinstance(item.get("@id"), str) and len(item) > 1:
+            nodes.setdefault(item["@id"], item)
+    return nodes
 
 
 def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
@@ -191,12 +213,18 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     meta.canonical = squash(canonical[0]) if canonical else ""
     meta.html_lang = squash(tree.get("lang") or tree.get("xml:lang"))
     meta.ld = _json_ld_article(tree)
+    meta.ld_nodes = _json_ld_nodes(tree)
+    meta.ld_webpage = _json_ld_article(tree, "WebPage")
     times = tree.xpath("//time[@datetime]")
     published = [t for t in times if _says_published(t)]
     in_article = [t for t in times if t not in published and _in_article(t)]
     meta.times = [squash(t.get("datetime")) for t in published + in_article]
     meta.bylines = bylines(tree)
     meta.written_credits = written_credits(tree)
+    meta.profile_credits = profile_credits(tree)
+    meta.post_authors = post_authors(tree)
+    body = tree.find("body")
+    meta.shown_text = " ".join(_shown_texts(body if body is not None else tree)).casefold()
     meta.labelled_dates = labelled_dates(tree)
     meta.headline_dates = headline_dates(tree)
     return meta
@@ -303,7 +331,8 @@ _CREDIT_LABEL = re.compile(
     r"(?P<named>(?:(?:geschrieben|erstellt|verfasst|written|posted|publié|escrito)\s+(?:von|by|par|por)"
     r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|kolumne|bericht|text|interview|reportage)\s+von))"
     r"|(?P<by>von|by|par|por)"
-    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)|(?:text|texte|redaktion)\s*:)"
+    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)"
+    r"|(?:text|texte|redaktion)(?:\s*(?:&|und|and|/)\s*(?:fotos?|bilder?|photos?))?\s*:)"
     r")\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -352,7 +381,7 @@ _JOB_BEFORE_NAME = re.compile(
 )
 
 
-_COMMENTS = re.compile(r"comment|kommentar|reply|respon", re.IGNORECASE)
+_COMMENTS = re.compile(r"comment|kommentar|reply|respon(?!sive)", re.IGNORECASE)
 
 
 def _in_comments(element: etree._Element) -> bool:
@@ -360,6 +389,8 @@ def _in_comments(element: etree._Element) -> bool:
     commenter's name there is not the article's credit (lopinion.fr: "Par Bruno Gobin, le
     mercredi 15 mai 2019" under the article)."""
     for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):  # the page's own classes ("vc_responsive") say nothing
+            break
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if _COMMENTS.search(marks):
             return True
@@ -399,12 +430,162 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
             following = f"{following}, {texts[after + 1]}"  # "<a>A</a> und <a>B</a>"
             after += 2
         dated = after < len(texts) and bool(_DATED.match(texts[after]))
-        names = credit_in(text, following, dated)
+        names = credit_in(text, following, dated) or dated_credit(text)
         if names and names not in credits and not _in_comments(pieces[index].getparent()):
             credits.append(names)
             if len(credits) == _MOST_FOUND:
                 break
     return credits
+
+
+# A link to a person's page on the site: "/author/fabian/", "/user-uebersicht/?u=79003",
+# "userinfo.php?uid=6", "/members/pepemaus.81656/".
+_PROFILE_LINK = re.compile(
+    r"/(?:authors?|autor(?:en)?|users?|members?|profile?|benutzer|mitglied(?:er)?)(?:[-_.]\w*)?"
+    r"(?:/|\?|$)|userinfo|[?&](?:u|uid|userid|user_id)=\d",
+    re.IGNORECASE,
+)
+_BEFORE_LINKED_NAME = re.compile(r"(?:^|\s)(?:von|by|par|por|de)\s*:?$", re.IGNORECASE)
+_DATE_AFTER_NAME = re.compile(
+    r"^(?:(?:am|on|le|el|il)\s+\S*\s*\d|[,|–-]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4})", re.IGNORECASE
+)
+_ALL_BY = re.compile(
+    r"^(?:alle[sn]?|all|mehr|more)\s+(?:\w+\s+)?(?:von|by|par|de)\s+(?P<name>.+)$", re.IGNORECASE
+)
+_LINKED_USER = re.compile(r"^\w[\w.-]{1,30}$")
+_MOST_LINKS = 500  # links to people's pages looked at per page
+
+
+def _profile_link(piece) -> etree._Element | None:
+    """The link to a person's page whose text ``piece`` is (or None)."""
+    owner = piece.getparent()
+    if piece.is_tail or owner is None:
+        return None
+    link = next((a for a in (owner, *owner.iterancestors()) if a.tag == "a"), None)
+    return link if link is not None and _PROFILE_LINK.search(link.get("href") or "") else None
+
+
+def _linked_name(link: etree._Element) -> str | None:
+    text = element_text(link)
+    every = _ALL_BY.match(text)
+    name = every["name"] if every else text
+    name = person_name(name) or (name if _LINKED_USER.match(name) else None)
+    return name if name and name.casefold() not in _NOT_NAMES else None
+
+
+def profile_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
+    """Names linked to the person's page on the site and shown as a credit, in order: after
+    "von", "by" ("Erstellt von <a href=/author/fabian/>Fabian</a>", with the names linked after
+    it: "von <a>A</a> und <a>B</a>"), before a date ("<a href=/user-uebersicht/?u=79003>MikeNils
+    </a> 18.10.2019, 15:07 Uhr"), or as "Alles von Martin Junker"; a user name may be in small
+    letters ("uriebe"). Not in the site's navigation, sidebars or comments."""
+    body = tree.find("body")
+    pieces = [
+        piece
+        for piece in (body if body is not None else tree).xpath(".//text()")
+        if _shown(piece) and squash(str(piece))
+    ]
+    texts = [squash(str(piece)) for piece in pieces]
+    found: list[list[str]] = []
+    looked = 0
+    for index, piece in enumerate(pieces):
+        link = _profile_link(piece)
+        if link is None:
+            continue
+        looked += 1
+        if looked > _MOST_LINKS or len(found) == _MOST_FOUND:
+            break
+        before = texts[index - 1] if index else ""
+        after = texts[index + 1] if index + 1 < len(texts) else ""
+        if not (
+            _ALL_BY.match(texts[index])
+            or _BEFORE_LINKED_NAME.search(before)
+            or _DATE_AFTER_NAME.match(after)
+        ):
+            continue
+        name = _linked_name(link)
+        if name is None or _in_site_chrome(link) or _in_comments(link):
+            continue
+        names, following = [name], index + 1
+        while following + 1 < len(pieces) and _CONNECTOR.match(texts[following]):
+            other = _profile_link(pieces[following + 1])
+            other_name = _linked_name(other) if other is not None else None
+            if other_name is None:
+                break
+            names.append(other_name)
+            following += 2
+        if names not in found:
+            found.append(names)
+    return found
+
+
+# A date (and time) then the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "06.11.2023
+# 13:30 von Olga".
+_DATE_THEN_CREDIT = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.\d{2,4}(?:[\s,|]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*"
+    r"(?:(?P<bar>[|·•])\s*|(?P<by>von|by|par|por)\s+)(?P<name>[^|·•]+)$",
+    re.IGNORECASE,
+)
+
+
+def dated_credit(text: str) -> list[str]:
+    """The author of a line that gives the date, then the name after "|" (a person's name)
+    or after "von", "by" (also a user name), else [].
+
+    >>> dated_credit("04.02.2022 | 13:10 Uhr | Uta Helkenberg")
+    ['Uta Helkenberg']
+    >>> dated_credit("06.11.2023 13:30 von Olga")
+    ['Olga']
+    >>> dated_credit("04.02.2022 | 13:10 Uhr | Pressemitteilung")
+    []
+    """
+    match = _DATE_THEN_CREDIT.match(text) if len(text) <= _SHORT_CREDIT else None
+    if not match:
+        return []
+    name = squash(match["name"])
+    person = person_name(name) or (name if match["by"] and _USER_NAME.match(name) else None)
+    return [person] if person else []
+
+
+def post_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    """The author of a forum thread's first post, as the forum marks it (XenForo's
+    ``<article class="message" data-author="Pepemaus">``, in a container of replies), outside
+    the site's navigation and sidebars."""
+    for element in tree.xpath("//*[@data-author]")[:_MOST_FOUND]:
+        name = squash(element.get("data-author"))
+        if name and len(name) <= 40 and not _in_site_chrome(element):
+            return [name]
+    return []
+
+
+# A signature ending the article: "Stefan Wasmer", "Benni 10. September 2017", "Euer HansEhrlich".
+_SIGN_OFF = re.compile(
+    r"^(?:(?:euer|eure|ihr|ihre|dein|deine|cheers|yours|best|grüße|gruß|lg),?\s+)?"
+    r"(?P<name>\S+(?:\s+\S+){0,3}?)(?:\s+(?P<date>\d{1,2}\.?\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}))?$",
+    re.IGNORECASE,
+)
+
+
+def signature(paragraphs: list[str]) -> list[str]:
+    """The name signing the article in its last paragraph: a person's name alone, or a user
+    name with a sign-off ("Euer HansEhrlich") or a date ("Benni 10. September 2017"), else [].
+
+    >>> signature(["...", "Stefan Wasmer"]), signature(["...", "Benni 10. September 2017"])
+    (['Stefan Wasmer'], ['Benni'])
+    >>> signature(["...", "Viel Glück!"]), signature(["...", "Weiterlesen"])
+    ([], [])
+    """
+    last = paragraphs[-1] if paragraphs else ""
+    match = _SIGN_OFF.match(last) if len(last) <= 60 else None
+    if not match:
+        return []
+    name = match["name"]
+    if person_name(name):
+        return [person_name(name)]
+    signed = match["date"] or match["name"] != last.split(maxsplit=0)[0]
+    if signed and _USER_NAME.match(name) and not (match["date"] and name == last):
+        return [name]
+    return []
 
 
 def _in_site_chrome(element: etree._Element) -> bool:
@@ -435,7 +616,29 @@ def _ld_names(value: object) -> list[str]:
     """Names in a JSON-LD author or publisher value: a string, an object or a list of them."""
     items = value if isinstance(value, list) else [value]
     names = [item.get("name") if isinstance(item, dict) else item for item in items]
-    return [squash(str(name)) for name in names if name]
+    names = [n for name in names for n in (name if isinstance(name, list) else [name])]
+    return [squash(str(name)) for name in names if name and isinstance(name, str)]
+
+
+def ld_authors(page: PageMeta) -> list:
+    """The article's JSON-LD authors (else its web page's), each given by reference ({"@id":
+    ...}) replaced by the object of that "@id" elsewhere on the page; a person named by a first
+    name alone ("Stefanus") with the full name its description starts with ("Stefanus Stahl -
+    Maschinenbauer").
+    """
+    value = page.ld.get("author") or page.ld_webpage.get("author")
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = page.ld_nodes.get(item["@id"], item)
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            name, about = squash(item["name"]), squash(str(item.get("description") or ""))
+            whole = person_name(" ".join(about.split()[:2])) if " " not in name else None
+            if whole and whole.split()[0] == name:
+                item = {**item, "name": whole}
+        found.append(item)
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -661,7 +864,8 @@ _CREDIT_PREFIX = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d|alle\s+artikel"
-    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b).*$",
+    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b"
+    r"|@\w+$).*$",
     re.IGNORECASE,
 )
 # Words of a byline's date or label, not a name: "Publicado", "Zuletzt geändert", "Stand",
@@ -684,6 +888,12 @@ _ORGANISATION = re.compile(
 )
 _WITHOUT_ARTICLE = re.compile(r"^(?:die|der|das|le|la|les|l'|l’|the|el|il)\s*", re.IGNORECASE)
 # A desk rather than a person: kept only when it is the whole credit.
+# A news agency beside the author ("Peter Maahn/SP-X"): kept only when it is the whole credit.
+_AGENCY = re.compile(
+    r"^(?:dpa|afp|ap|apa|reuters|kna|epd|sid|sda|ats|ansa|efe|ddp|dapd|sp-x|kathpress|ots|dts"
+    r"|upi|anp|belga|ntb|ritzau|ctk|pap|tass|xinhua|kyodo)$",
+    re.IGNORECASE,
+)
 _DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
 
@@ -785,6 +995,7 @@ def reconcile_authors(
             and not names_the_host(name, host)
             and not is_site_name(name, site_names, host)
             and not _DESKS.match(name)
+            and not (_AGENCY.match(name) and any(person_name(other) for other in unique))
             and not _ORGANISATION.search(name)
         ]
         if people:
@@ -799,27 +1010,42 @@ def _first_byline(lines: list[str]) -> list[str]:
     return next((names for names in map(credit_names, lines) if names), [])
 
 
-def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
-    """Authors from JSON-LD, <meta name=author>, trafilatura's byline, then the page's byline."""
+def _authors(
+    author: str | None, page: PageMeta, site_names: list[str], paragraphs: list[str] = ()
+) -> Found | None:
+    """Authors from JSON-LD, a credit linked to the author's page, <meta name=author>, the
+    credit written in the text, trafilatura's byline, the page's byline, a forum post's author,
+    then the article's signature. A <meta name=author> the page never shows its readers while it
+    shows a credit of its own (the site's owner, its web agency) comes after that credit."""
     meta_author = page.meta.get("name=author", "")
     article_author = page.meta.get("property=article:author", "")
+    meta_names = credit_names(meta_author)
+    written = page.written_credits[0] if page.written_credits else []
+    unshown = written and not any(name.casefold() in page.shown_text for name in meta_names)
     credits = [
         (
-            [n for name in _ld_people(page.ld.get("author")) for n in credit_names(name)],
+            [n for name in _ld_people(ld_authors(page)) for n in credit_names(name)],
             "html JSON-LD author",
         ),
-        (credit_names(meta_author), "html <meta name=author>"),
+        (
+            page.profile_credits[0] if page.profile_credits else [],
+            "html credit linked to the author's page",
+        ),
+        ([] if unshown else meta_names, "html <meta name=author>"),
         (
             [] if "://" in article_author else credit_names(article_author),
             "html <meta property=article:author>",
         ),
-        (page.written_credits[0] if page.written_credits else [], "html credit in the text"),
+        (written, "html credit in the text"),
+        (meta_names if unshown else [], "html <meta name=author>"),
         (
             [n for name in (author or "").split(";") for n in credit_names(name)],
             "html byline (trafilatura)",
         ),
         (_first_byline(page.bylines), "html byline"),
-        (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
+        (page.post_authors, "html forum post author"),
+        (signature(list(paragraphs)), "html signature ending the article"),
+        (_ld_people(ld_authors(page), organisations=True), "html JSON-LD author"),
     ]
     # the site's name as its <title> ends ("... | Die FURCHE") is not a person either
     tails = [
@@ -1190,7 +1416,7 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         body_markdown=blocks_markdown(blocks),
         title=title,
         date=page_date(html, page, tz),
-        authors=_authors(document.author, page, site_names),
+        authors=_authors(document.author, page, site_names, paragraphs),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),
         lang=_lang(page, document.language),

@@ -14,11 +14,14 @@ from ingest.htmlpage import (
     bylines,
     credit_in,
     credit_names,
+    dated_credit,
     names_the_host,
     page_meta,
     page_zone,
     parse_html_page,
+    profile_credits,
     reconcile_authors,
+    signature,
     written_credits,
 )
 from ingest.model import Found, RawText
@@ -92,10 +95,10 @@ def test_the_date_the_page_shows_beats_its_generic_meta_date(name, day, how):
             ("Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"),
             "html credit in the text",
         ),
-        (
+        (  # "von <a href=/profil/...>Lars Fischer</a> und <a ...>Alina Schadwinkel</a>"
             "credit_two_links_de.html",
             ("Lars Fischer", "Alina Schadwinkel"),
-            "html credit in the text",
+            "html credit linked to the author's page",
         ),
         ("credit_in_comments_fr.html", ("Emmanuelle Ducros",), "html byline (trafilatura)"),
         (  # the meta gives an organisation; "von Prof. Dr. ..." in a sentence is not a credit
@@ -310,3 +313,161 @@ def test_credits_bylines_and_labelled_dates_are_bounded():
     page = page_meta(tree)
     assert (len(page.written_credits), len(page.bylines), len(page.labelled_dates)) == (20, 20, 20)
     assert page.written_credits[0] == ["Anna Annamanna"]
+
+
+# --- authors where the page marks them without a byline ----------------------------------------
+
+
+def article_page(head: str, body: str) -> RawText:
+    page = (
+        f"<html><head><title>Ein Beitrag</title>{head}</head><body><article>"
+        f"<h1>Ein Beitrag über die Krise</h1>{body}<p>{LONG}</p><p>{LONG}</p>"
+        "</article></body></html>"
+    )
+    return RawText("seeds/x.html", page, "html", "utf-8", "")
+
+
+def test_a_json_ld_author_given_by_reference_is_the_person_of_that_id():
+    """piratenpartei.at (Yoast): the WebPage's author is {"@id": ...}, the Person is elsewhere
+    in the "@graph"; <meta name=author> names the theme's designers."""
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"WebPage","@id":"https://www.piratenpartei.at/bge/#webpage","author":'
+        '{"@id":"https://www.piratenpartei.at/#/schema/person/400e"}},'
+        '{"@type":["Person"],"@id":"https://www.piratenpartei.at/#/schema/person/400e",'
+        '"name":"Harald Bauer"}]}</script>'
+        '<meta name="author" content="Peter Amende und Fuchsy designed">'
+    )
+    article = parse_html_page(article_page(ld, ""))
+    assert article.authors == Found(("Harald Bauer",), "html JSON-LD author")
+
+
+def test_a_json_ld_person_named_by_a_first_name_is_completed_from_its_description():
+    """mtb-news.de: the Person is "Stefanus", its description "Stefanus Stahl - Maschinenbauer";
+    elnacional.com: "Williams Perdomo @wperdomod" is the name without the handle."""
+    ld = (
+        '<script type="application/ld+json">{"@graph":[{"@type":"Article","author":'
+        '[{"@id":"p1"},{"@id":"p2"}]},{"@type":"Person","@id":"p1","name":"Stefanus",'
+        '"description":"Stefanus Stahl - Maschinenbauer, Abenteurer und ICB-Projektleiter."},'
+        '{"@type":"Person","@id":"p2","name":"Williams Perdomo @wperdomod"}]}</script>'
+    )
+    article = parse_html_page(article_page(ld, ""))
+    assert article.authors.value == ("Stefanus Stahl", "Williams Perdomo")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "credits"),
+    [
+        (  # disfunctions.de: "Erstellt von" and the author's page
+            '<p class="date">Erstellt von <a href="http://www.disfunctions.de/author/fabian/">'
+            "Fabian</a> am Dienstag 6. Mai 2014</p>",
+            [["Fabian"]],
+        ),
+        (  # dealdoktor.de: a user's avatar, name and date, no label
+            '<img src="a.jpg" class="avatar avatar-19" alt="Profilbild"> <a href="https://www.'
+            'dealdoktor.de/user-uebersicht/?u=79003">MikeNils</a> 18.10.2019, 15:07 Uhr',
+            [["MikeNils"]],
+        ),
+        (  # echte-demokratie-jetzt.de: a user name in small letters after "von"
+            '<span class="meta-sep">von</span> <span class="author vcard"><a class="url fn n" '
+            'href="http://www.echte-demokratie-jetzt.de/author/admin/">uriebe</a></span>',
+            [["uriebe"]],
+        ),
+        (  # spektrum.de: two linked names
+            '<span>von <a href="https://www.spektrum.de/profil/fischer/lars/1126309">Lars '
+            'Fischer</a> und <a href="https://www.spektrum.de/profil/schadwinkel/alina/1691832">'
+            "Alina Schadwinkel</a></span>",
+            [["Lars Fischer", "Alina Schadwinkel"]],
+        ),
+        (  # fincompare.de: the author box's link to all the author's articles
+            '<div class="author-bio footer"><h3>Martin Junker</h3><p><a href="https://fincompare'
+            '.de/author/martin">Alles von Martin Junker</a></p></div>',
+            [["Martin Junker"]],
+        ),
+        (  # a commenter's name and date is not the article's credit
+            '<div class="comment-list"><a href="/user-uebersicht/?u=145426">D-Zug</a> '
+            "18.10.2019, 15:30 Uhr</div>",
+            [],
+        ),
+        ('<a href="/author/fabian/">Fabian</a><p>Zutaten für 4 Personen</p>', []),  # no credit
+    ],
+)
+def test_profile_credits(snippet, credits):
+    page = f'<html><body class="vc_responsive"><div>{snippet}</div></body></html>'
+    assert profile_credits(lxml.html.document_fromstring(page)) == credits
+
+
+def test_a_credit_linked_to_the_author_page_beats_the_meta_author():
+    """bayrische-bembel.de: <meta name=author> is the club's name; the post says "Geschrieben
+    von <a href=userinfo.php?uid=6>Cooper</a>"."""
+    head = '<meta name="author" content="EFC Bayrische Bembel">'
+    body = (
+        '<span class="itemPoster">Geschrieben von <a href="http://bayrische-bembel.de/bbr/'
+        'userinfo.php?uid=6">Cooper</a></span> <span class="itemPostDate">am 25.08.2015 22:30'
+        "</span>"
+    )
+    article = parse_html_page(article_page(head, body))
+    assert article.authors == Found(("Cooper",), "html credit linked to the author's page")
+
+
+def test_a_meta_author_the_page_never_shows_comes_after_its_written_credit():
+    """petri-heil.ch: <meta name=author> "Auto Illustrierte" (the content system's), written
+    nowhere; the page shows "Text & Fotos: Ivan Valetny"."""
+    head = '<meta name="author" content="Auto Illustrierte">'
+    body = (
+        '<table><tr><td>26 | 01 | 2022 </td><td class="authorbold"><nonbold>Text & Fotos:'
+        "</nonbold> Ivan Valetny </td></tr></table>"
+    )
+    article = parse_html_page(article_page(head, body))
+    assert article.authors == Found(("Ivan Valetny",), "html credit in the text")
+    shown = parse_html_page(article_page(head, body + "<p>Auto Illustrierte</p>"))
+    assert shown.authors == Found(("Auto Illustrierte",), "html <meta name=author>")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),  # pferd-aktuell.de
+        ("06.11.2023 13:30 von Olga", ["Olga"]),  # vipflash.de
+        ("04.02.2022 | 13:10 Uhr | Pressemitteilung", []),
+        ("06.11.2023 13:30 Uhr", []),
+    ],
+)
+def test_dated_credit(text, names):
+    assert dated_credit(text) == names
+
+
+@pytest.mark.parametrize(
+    ("last", "names"),
+    [
+        ("Stefan Wasmer", ["Stefan Wasmer"]),  # eishockeynews.de
+        ("Benni 10. September 2017", ["Benni"]),  # prof-pc.de
+        ("Euer HansEhrlich", ["HansEhrlich"]),  # dealdoktor.de
+        ("Viel Glück!", []),
+        ("Weiterlesen", []),
+        ("Fortsetzung folgt", []),
+    ],
+)
+def test_signature(last, names):
+    assert signature([LONG, last]) == names
+
+
+def test_a_forum_thread_is_credited_to_its_first_post_author():
+    """katzen-forum.net (XenForo): no byline; each post is <article data-author>."""
+    posts = "".join(
+        f'<article class="message message--post" data-author="{name}"><p>{LONG}</p></article>'
+        for name in ("Pepemaus", "yellowkitty")
+    )
+    page = (
+        "<html><head><title>Pepe frisst nicht</title></head><body><h1>Pepe frisst nicht mehr</h1>"
+        f'<div class="block-body js-replyNewMessageContainer">{posts}</div></body></html>'
+    )
+    article = parse_html_page(RawText("seeds/x.html", page, "html", "utf-8", ""))
+    assert article.authors == Found(("Pepemaus",), "html forum post author")
+
+
+def test_an_agency_beside_an_author_is_left_out():
+    """autohaus.de: "Autor: Peter Maahn/SP-X"; sportnews.bz's "det/dpa" (initials) is kept."""
+    assert reconcile_authors([(["Peter Maahn", "SP-X"], "a")], []) == Found(("Peter Maahn",), "a")
+    assert reconcile_authors([(["det", "dpa"], "a")], []) == Found(("det", "dpa"), "a")
+    assert reconcile_authors([(["dpa"], "a")], []) == Found(("dpa",), "a")
