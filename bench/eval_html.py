@@ -200,7 +200,7 @@ def why_date(gold: str, found: str | None, text: str) -> str:
     if not isinstance(truth, dt.date) or not re.match(r"^\d{4}-\d{2}-\d{2}$", gold[:10]):
         return f"{REFERENCE} is not a date ({gold!r})"
     day = truth.date() if isinstance(truth, dt.datetime) else truth
-    if not any(form in text for form in day_forms(day)):
+    if not any(re.search(rf"(?<!\d){re.escape(form)}(?!\d)", text) for form in day_forms(day)):
         return f"{REFERENCE}: {day} is written nowhere on the page"
     if found is None:
         return "no date found"

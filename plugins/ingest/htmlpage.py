@@ -82,6 +82,7 @@ class PageMeta:
     shown_text: str = ""  # all the text of the page's body a reader sees, casefolded
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
+    byline_dates: list[str] = field(default_factory=list)  # "05.02.2020 - Redaktion: Name"
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -200,7 +201,9 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     """Read <meta>, <title>, <h1>, <time>, bylines, <link rel=canonical>, <html lang> and
     JSON-LD; no text inside <script>, <style>, <noscript> or <template> is ever read as text."""
     meta = PageMeta()
-    for element in tree.xpath("//meta[@content]"):
+    # itemprop values are also given on shown elements: <p itemprop="datePublished"
+    # content="2022-01-14 10:31:00">Januar 2022</p>
+    for element in tree.xpath("//meta[@content] | //*[@itemprop][@content]"):
         for attribute in ("property", "name", "itemprop"):
             key = (element.get(attribute) or "").strip().lower()
             if key:
@@ -227,6 +230,7 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     meta.shown_text = " ".join(_shown_texts(body if body is not None else tree)).casefold()
     meta.labelled_dates = labelled_dates(tree)
     meta.headline_dates = headline_dates(tree)
+    meta.byline_dates = byline_dates(tree)
     return meta
 
 
@@ -304,11 +308,32 @@ def labelled_dates(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
+_DATE_ALONE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I)
+
+
+def byline_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """Dates shown with the article's credit, in order: "05.02.2020" followed by "- Redaktion:
+    Eberhard Fuhr", or in one line "04.02.2022 | 13:10 Uhr | Uta Helkenberg"."""
+    body = tree.find("body")
+    texts = list(_shown_texts(body if body is not None else tree))
+    found = []
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if (_DATE_ALONE.match(text) and credit_in(following.lstrip("-–—|· "))) or dated_credit(
+            text
+        ):
+            found.append(text)
+            if len(found) == _MOST_FOUND:
+                break
+    return found
+
+
 def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
     """The short texts shown right after the article's headline (its first <h1> outside the
     site's header, navigation and sidebars), where a page shows its date ("Stand: 28.04.2020
     18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters."""
-    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1)]
+    # an <h1> with no text is a logo (<h1><a href="/"><img ...></a></h1>), not the headline
+    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1) and element_text(h1)]
     if not h1s:
         return []
     texts, length = [], 0
@@ -1114,6 +1139,7 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
             found.append((value, how))
     shown = [(text, "html date labelled as published") for text in page.labelled_dates]
     shown += [(text, "html date under the headline") for text in page.headline_dates]
+    shown += [(text, "html date beside the byline") for text in page.byline_dates]
     for text, how in shown:
         value = shown_date(text, tz)
         if value is not None:
@@ -1146,7 +1172,12 @@ def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
 _READING = "html date (htmldate)"
 # What the page shows its readers as its date is not doubted for htmldate's reading, which the
 # page's other dates (a <meta name=date> of when it was generated, a comment's) may mislead.
-_SHOWN = ("html date labelled as published", "html date under the headline")
+_SHOWN = (
+    "html date labelled as published",
+    "html date under the headline",
+    "html date beside the byline",
+    "html date opening the text",
+)
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -1197,11 +1228,13 @@ def choose_date(
     reading: DateValue | None = None,
     modified: DateValue | None = None,
     tz: dt.tzinfo = PARIS,
+    months: tuple[tuple[int, int], ...] = (),
 ) -> Found | None:
     """The most trusted stated date that makes sense. ``reading`` is htmldate's reading of the
     whole page (its original publication date); a stated date more than a day away from it is
-    doubted, and so is, when there is no reading, one after the page's own ``modified`` date.
-    ``how`` names the source and each date passed over, and why.
+    doubted, and so is, when there is no reading, one after the page's own ``modified`` date;
+    not one in a month (year, month) of ``months``, which the page shows ("Januar 2022" under
+    its headline: a print edition's). ``how`` names the source and each date passed over, and why.
 
     >>> day = lambda d: DateValue(dt.datetime.fromisoformat(d).replace(tzinfo=PARIS), "day")
     >>> found = choose_date([(day("2019-05-02"), "a"), (day("2023-05-04"), "b")], day("2023-05-04"))
@@ -1213,6 +1246,10 @@ def choose_date(
     for value, how in stated:
         value = _in_page_zone(value, stated, shown or reading, tz)
         agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
+        if (_day(value).year, _day(value).month) in months:
+            return Found(
+                value, "; ".join([f"{how}, in the month shown under the headline", *doubts])
+            )
         if reading is not None and not agrees and how not in _SHOWN:
             doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
         elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
@@ -1224,12 +1261,64 @@ def choose_date(
     return None
 
 
-def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
+def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS, opening: str = "") -> Found | None:
     """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
-    the first <time datetime>, then htmldate's original date; checked against each other and
-    against the page's modified date (see ``choose_date``)."""
+    the first <time datetime>, a date the page shows as its own (labelled, under the headline,
+    or opening the ``opening`` paragraph of the text), then htmldate's original date; checked
+    against each other and against the page's modified date (see ``choose_date``)."""
     zone = page_zone(page.html_lang or page.meta.get("property=og:locale", "")) or tz
-    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), zone)
+    stated = _stated_dates(page, tz)
+    dateline = opening_date(opening, tz)
+    if dateline is not None and not any(how in _SHOWN for _, how in stated):
+        generic = [i for i, (_, how) in enumerate(stated) if how.startswith(_GENERIC_HOW)]
+        stated.insert(generic[0] if generic else len(stated), (dateline, _OPENING))
+    months = tuple(
+        (value.when.year, value.when.month)
+        for value in (shown_month(text, tz) for text in page.headline_dates[:_MONTHS_LOOKED])
+        if value is not None
+    )
+    return choose_date(stated, _reading(html, tz), _modified(page, tz), zone, months)
+
+
+_MONTHS_LOOKED = 5
+_MONTH_YEAR = re.compile(r"^[|·•\s]*(?P<month>[^\W\d_]{3,10})\.?\s+(?P<year>\d{4})$")
+
+
+def shown_month(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """A month the page shows alone ("Januar 2022", "| March 2020") as its first day, else None.
+
+    >>> shown_month("Januar 2022").when.date(), shown_month("Lesedauer 2022")
+    (datetime.date(2022, 1, 1), None)
+    """
+    match = _MONTH_YEAR.match(text)
+    return shown_date(f"1. {match['month']} {match['year']}", tz) if match else None
+
+
+_OPENING = "html date opening the text"
+_GENERIC_HOW = tuple(
+    f"html <meta {key}>" for key in ("name=dc.date", "name=dcterms.date", "name=date")
+)
+# A text that opens with its date: "31. Oktober 2023. Dragqueens sind...", "(21. November 2022)
+# Energieverbraucher erhalten...", "Berlin, 05.02.2020 – ..."
+_OPENING_DATE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.-]+(?:\s[A-ZÄÖÜ][\w.-]+)?,\s+(?:den\s+|le\s+)?)?\(?"
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.?\s+[A-Za-zäéû]{3,10}\.?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\)?\s*[.:,–—-]?\s"
+)
+
+
+def opening_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """The date a text opens with, as a day, else None.
+
+    >>> opening_date("31. Oktober 2023. Dragqueens sind Kunstfiguren").when.date()
+    datetime.date(2023, 10, 31)
+    >>> opening_date("(21. November 2022) Energieverbraucher erhalten").when.date()
+    datetime.date(2022, 11, 21)
+    >>> opening_date("2022 war ein Jahr der Krisen") is None
+    True
+    """
+    match = _OPENING_DATE.match(text[:80])
+    return shown_date(match["date"], tz) if match else None
 
 
 def _zone_table() -> dict[str, str]:
@@ -1390,6 +1479,14 @@ def _extract(html: str, precision: bool = True) -> trafilatura.settings.Document
     return document
 
 
+def _opening(paragraphs: list[str]) -> str:
+    """The paragraph that opens the text with its date: the first, or the first of 60
+    characters or more (a short first one may be a kicker or an intro's title: "Im
+    Schlepptau")."""
+    long = next((p for p in paragraphs[:3] if len(p) >= 60), paragraphs[0])
+    return paragraphs[0] if _OPENING_DATE.match(paragraphs[0][:80]) else long
+
+
 def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     """Read a saved HTML article page. Raises ``IngestError`` (``NO_TEXT``) when no article text
     can be found in it (a home page, a cut-short or empty file)."""
@@ -1415,7 +1512,7 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         paragraphs=paragraphs,
         body_markdown=blocks_markdown(blocks),
         title=title,
-        date=page_date(html, page, tz),
+        date=page_date(html, page, tz, _opening(paragraphs)),
         authors=_authors(document.author, page, site_names, paragraphs),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),

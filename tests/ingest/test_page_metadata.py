@@ -471,3 +471,70 @@ def test_an_agency_beside_an_author_is_left_out():
     assert reconcile_authors([(["Peter Maahn", "SP-X"], "a")], []) == Found(("Peter Maahn",), "a")
     assert reconcile_authors([(["det", "dpa"], "a")], []) == Found(("det", "dpa"), "a")
     assert reconcile_authors([(["dpa"], "a")], []) == Found(("dpa",), "a")
+
+
+# --- dates the page shows in its text, beside its byline or as a month ------------------------
+
+
+def dated_page(head: str, body: str) -> RawText:
+    page = f"<html><head><title>Ein Beitrag</title>{head}</head><body>{body}</body></html>"
+    return RawText("seeds/x.html", page, "html", "utf-8", "")
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (  # nachtkritik.de: the site's header shows today; the text opens with its date, after
+            # the intro's title
+            '<header><span class="mod_datetime"><time datetime="2023-11-01T13:56:20+01:00">'
+            "Mittwoch, 01. November 2023</time></span></header><article><h2>Kolumne: Queer "
+            'Royal</h2><p class="text_titel">Im Schlepptau</p><p><span class="text_datum">31. '
+            f"Oktober 2023.</span> Dragqueens sind Kunstfiguren. {LONG}</p><p>{LONG}</p></article>",
+            "2023-10-31",
+        ),
+        (  # energieverbraucher.de: "(21. November 2022)" and the news list beside it
+            '<div class="news"><span class="newsitem-time">29.11.2022</span></div><article>'
+            "<h6>Energiepreiskrise: Entlastungen und Rechte auf einen Blick</h6><h5><em>Von "
+            "Leonora Holling</em></h5><p>(21. November 2022) Energieverbraucher erhalten eine "
+            f"Preiserhöhung. {LONG}</p><p>{LONG}</p></article>",
+            "2022-11-21",
+        ),
+    ],
+)
+def test_a_text_that_opens_with_its_date_is_dated_so(body, day):
+    article = parse_html_page(dated_page("", body))
+    assert article.date.value.when.date().isoformat() == day
+    assert article.date.how == "html date opening the text"
+
+
+def test_the_date_beside_the_byline_beats_a_generic_meta_date():
+    """ejwue.de: <meta name=date> is when the page was generated; the news item shows "05.02.2020
+    - Redaktion: Eberhard Fuhr", before the headline (the first <h1> is the logo's)."""
+    head = '<meta name="date" content="2020-02-12" />'
+    body = (
+        '<div id="logoWrap"><h1><a href="/"><img src="logo.svg" alt="EJW"></a></h1></div>'
+        '<div class="news-single-item"><div class="news-single-timedata">05.02.2020 <span>-&nbsp;'
+        "Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div><h1>Faire Lieferketten"
+        f"</h1><p>{LONG}</p><p>{LONG}</p></div>"
+    )
+    article = parse_html_page(dated_page(head, body))
+    assert article.date.value.when.date() == dt.date(2020, 2, 5)
+    assert article.date.how == "html date beside the byline"
+
+
+def test_a_published_date_in_the_month_shown_under_the_headline_is_not_doubted():
+    """handwerksblatt.de: the header shows today ("Freitag, 21. Januar 2022"), the article its
+    print edition's month, with the day in itemprop=datePublished on that very element."""
+    body = (
+        '<div class="top-bar"><p class="date">Freitag, 21. Januar 2022</p></div><article>'
+        '<h1>3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?</h1><div class="head">'
+        '<p class="date" itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</p>'
+        f"</div><p>{LONG}</p><p>{LONG}</p></article>"
+    )
+    article = parse_html_page(dated_page("", body))
+    assert article.date.value.when == dt.datetime(
+        2022, 1, 14, 10, 31, tzinfo=article.date.value.when.tzinfo
+    )
+    assert article.date.how == (
+        "html <meta itemprop=datepublished>, in the month shown under the headline"
+    )
