@@ -83,6 +83,7 @@ class PageMeta:
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
     byline_dates: list[str] = field(default_factory=list)  # "05.02.2020 - Redaktion: Name"
+    above_headline_dates: list[str] = field(default_factory=list)  # shown just before it
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -229,7 +230,7 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     body = tree.find("body")
     meta.shown_text = " ".join(_shown_texts(body if body is not None else tree)).casefold()
     meta.labelled_dates = labelled_dates(tree)
-    meta.headline_dates = headline_dates(tree)
+    meta.headline_dates, meta.above_headline_dates = headline_dates(tree)
     meta.byline_dates = byline_dates(tree)
     return meta
 
@@ -328,15 +329,31 @@ def byline_dates(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
-def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
-    """The short texts shown right after the article's headline (its first <h1> outside the
+def headline_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """The short texts shown right after the article's headline, and those of the (at most
+    two) elements just before it in the same block ("<div class=Datetime>6 May 2022 - 2:00 a.
+    m.</div><h1>"). After: the texts (its first <h1> outside the
     site's header, navigation and sidebars), where a page shows its date ("Stand: 28.04.2020
-    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters."""
+    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters; first a
+    ``data-date`` of the next elements, which a style shows (``content: attr(data-date)``)."""
     # an <h1> with no text is a logo (<h1><a href="/"><img ...></a></h1>), not the headline
     h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1) and element_text(h1)]
     if not h1s:
-        return []
-    texts, length = [], 0
+        # no <h1> headline (a forum's "<h2 class=Title>"): the first <h2> the <title> starts with
+        title = tree.find(".//title")
+        head = element_text(title).casefold() if title is not None else ""
+        h1s = [
+            h2
+            for h2 in tree.iter("h2")
+            if len(element_text(h2)) >= 15 and head.startswith(element_text(h2).casefold())
+        ][:1]
+    if not h1s:
+        return [], []
+    texts = [
+        squash(element.get("data-date"))
+        for element in h1s[0].xpath("following::*[position() <= 20][@data-date]")[:1]
+    ]
+    length = 0
     for piece in h1s[0].xpath("following::text()"):
         text = squash(str(piece)) if _shown(piece) else ""
         if not text:
@@ -345,7 +362,23 @@ def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
         length += len(text)
         if length > 300:
             break
-    return [text for text in texts if len(text) <= _SHORT]
+    before = [
+        element_text(sibling)
+        for sibling in reversed(h1s[0].xpath("preceding-sibling::*[position() <= 2]"))
+    ]
+    under = [
+        text
+        for index, text in enumerate(texts)
+        if len(text) <= _SHORT and not (index and _OTHER_EVENT.search(texts[index - 1]))
+    ]
+    return under, [text for text in before if text and len(text) <= _SHORT]
+
+
+# A label of a date that is not the publication's: "Registriert: 18.09.2008" (a forum user's).
+_OTHER_EVENT = re.compile(
+    r"(?:registriert|mitglied\s+seit|dabei\s+seit|joined|member\s+since|inscrit\s+le)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 # A credit as pages write it: "Von Andreas Kürten", "Geschrieben von Cooper am 25.08.2015",
@@ -1140,6 +1173,7 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
     shown = [(text, "html date labelled as published") for text in page.labelled_dates]
     shown += [(text, "html date under the headline") for text in page.headline_dates]
     shown += [(text, "html date beside the byline") for text in page.byline_dates]
+    shown += [(text, "html date above the headline") for text in page.above_headline_dates]
     for text, how in shown:
         value = shown_date(text, tz)
         if value is not None:
@@ -1156,15 +1190,21 @@ _EARLIEST_SHOWN = dt.datetime(1995, 1, 1)  # before news sites; htmldate's own l
 _LATEST_SHOWN = dt.datetime(2100, 1, 1)
 
 
+_SPACED_DAY = re.compile(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b")  # "4. 2. 2022"
+
+
 def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
     """A date as a page shows it to readers, in any of the languages and forms htmldate reads
     ("29.04.2020, 12:01 Uhr", "Freitag, 21. Januar 2022", "13 septembre 2023"), as a day.
 
     >>> shown_date("Stand: 28.04.2020 18:00 Uhr").when.date()
     datetime.date(2020, 4, 28)
+    >>> shown_date("4. 2. 2022.").when.date()
+    datetime.date(2022, 2, 4)
     >>> shown_date("Lesedauer: 8 Min.") is None
     True
     """
+    text = _SPACED_DAY.sub(r"\1.\2.\3", text)
     found = try_date_expr(text, "%Y-%m-%d", False, _EARLIEST_SHOWN, _LATEST_SHOWN)
     return iso_date_value(found, tz) if found else None
 
@@ -1176,6 +1216,7 @@ _SHOWN = (
     "html date labelled as published",
     "html date under the headline",
     "html date beside the byline",
+    "html date above the headline",
     "html date opening the text",
 )
 _ONE_DAY = dt.timedelta(days=1)
@@ -1244,6 +1285,15 @@ def choose_date(
     doubts: list[str] = []
     shown = next((value for value, how in stated if how in _SHOWN), None)
     for value, how in stated:
+        if (
+            shown is not None
+            and value.precision == "minute"
+            and _day(value) != _day(shown)
+            and value.when.astimezone(dt.UTC).date() == _day(shown)
+        ):
+            # the page shows this instant's UTC day ("6 May 2022 - 2:00 a. m." for
+            # 2022-05-05T21:00-05:00): the same instant, written in UTC
+            value = DateValue(value.when.astimezone(dt.UTC), value.precision)
         value = _in_page_zone(value, stated, shown or reading, tz)
         agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
         if (_day(value).year, _day(value).month) in months:

@@ -538,3 +538,72 @@ def test_a_published_date_in_the_month_shown_under_the_headline_is_not_doubted()
     assert article.date.how == (
         "html <meta itemprop=datepublished>, in the month shown under the headline"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "day", "how"),
+    [
+        (  # furche.at: a style shows the date of the element after the headline
+            "",
+            '<article><h1> Achtsam durch die Krise </h1><div class="article-header__content">'
+            '<div class="html-timeline"><div data-date="18. März 2020" class="timeline__arrow">'
+            '</div><div class="timeline__lines"><i><span>1945</span></i><i><span>2020</span></i>'
+            f"</div></div></div><p>{LONG}</p><p>{LONG}</p></article>"
+            '<aside><span class="default-teaser__date"> 01. Juli 2020 </span></aside>',
+            "2020-03-18",
+            "html date under the headline",
+        ),
+        (  # dtb-tennis.de: "4. 2. 2022." is 4 February, not 2 April
+            "",
+            "<article><h1>Davis Cup Qualifiers: Kohlmann nominiert zwei Neulinge</h1><p>Von</p>"
+            f"<p>Deutscher Tennis Bund</p><p>4. 2. 2022.</p><p>{LONG}</p><p>{LONG}</p></article>",
+            "2022-02-04",
+            "html date under the headline",
+        ),
+        (  # mactechnews.de: a forum thread's headline is an <h2> the <title> starts with; the
+            # other threads listed beside it have their own dates
+            "",
+            '<header><h1><a href="/" title="MacTechNews.de"></a></h1></header><aside><span '
+            'title="Zu allen News vom Samstag, 21. September 2019 springen">21.09.19</span>'
+            '</aside><h2 class="Title"> kein App Store mehr über Mobile Daten mit iOS 13 ? </h2>'
+            '<div class="MtnComment"><span class="MtnCommentAccountName">macbacchi</span><span '
+            'class="MtnCommentTime" title="Zeit der Erstellung"><span>28.09.19</span><span>12:44'
+            f'</span></span><div class="MtnCommentText">{LONG} {LONG}</div></div>',
+            "2019-09-28",
+            "html date under the headline",
+        ),
+        (  # foren.myoos.de: the date a forum user registered is not the post's
+            "",
+            '<h2 class="topic-title">Was ist Freie Software</h2><dl><dd>r23</dd><dd><strong>'
+            "Registriert:</strong></dd><dd>18.09.2008, 05:56</dd></dl><p>Beitrag von r23 » "
+            f'21.01.2009, 05:42</p><div class="content"><p>{LONG}</p><p>{LONG}</p></div>',
+            "2009-01-21",
+            "html date under the headline",
+        ),
+    ],
+)
+def test_the_date_shown_with_the_headline(head, body, day, how):
+    title = "<title>kein App Store mehr über Mobile Daten mit iOS 13 ? | Forum</title>"
+    if "topic-title" in body:
+        title = "<title>Was ist Freie Software - MyOOS Community Forum</title>"
+    page = f"<html><head>{title}{head}</head><body>{body}</body></html>"
+    article = parse_html_page(RawText("seeds/x.html", page, "html", "utf-8", ""))
+    assert (article.date.value.when.date().isoformat(), article.date.how) == (day, how)
+
+
+def test_an_instant_is_written_in_utc_when_the_page_shows_its_utc_day():
+    """elespectador.com: JSON-LD gives 2022-05-05T21:00:00-05:00, the page shows "6 May 2022 -
+    2:00 a. m." just before its headline: the same instant, on the day the page shows."""
+    ld = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":'
+        '"2022-05-05T21:00:00-05:00"}</script>'
+    )
+    body = (
+        '<div class="ArticleHeader"><div class="Datetime ArticleHeader-Date">6 May 2022 - 2:00 '
+        'a. m.</div><h1 class="Title">Así serán los tres macrocasos que abrirá la JEP</h1></div>'
+        f"<p>{LONG}</p><p>{LONG}</p>"
+    )
+    article = parse_html_page(dated_page(ld, body))
+    assert article.date.value.when == dt.datetime(2022, 5, 6, 2, 0, tzinfo=dt.UTC)
+    assert article.date.value.when.utcoffset() == dt.timedelta(0)
+    assert article.date.how == "html JSON-LD datePublished"
