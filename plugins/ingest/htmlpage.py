@@ -1371,21 +1371,60 @@ def opening_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
     return shown_date(match["date"], tz) if match else None
 
 
-def _zone_table() -> dict[str, str]:
-    """Country code to its first time zone in the IANA table (zone.tab: "BR" to
-    America/Noronha, "US" to America/New_York), from the tzdata package or the system."""
+def _tz_table(name: str) -> list[list[str]]:
+    """The rows of one of the IANA tables (zone.tab, zonenow.tab), from the tzdata package or
+    the system; [] when neither has it."""
     try:
-        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
+        text = (resources.files("tzdata") / "zoneinfo" / name).read_text("utf-8")
     except (ModuleNotFoundError, OSError):
         try:
-            text = Path("/usr/share/zoneinfo/zone.tab").read_text("utf-8")
+            text = (Path("/usr/share/zoneinfo") / name).read_text("utf-8")
         except OSError:
-            return {}
+            return []
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    return [row for row in rows if len(row) >= 3]
+
+
+def _clock(zone: str, year: int) -> tuple:
+    """How a zone's clock runs over two years: its offset on the first of each month."""
+    tz = ZoneInfo(zone)
+    return tuple(
+        dt.datetime(year + month // 12, month % 12 + 1, 1, 12, tzinfo=tz).utcoffset()
+        for month in range(24)
+    )
+
+
+def _zone_table() -> dict[str, str]:
+    """Country code to its main time zone: the zone zone.tab says keeps the time of "most of"
+    the country ("UA": Europe/Kyiv, not its first, Europe/Simferopol). Else, since zone.tab lists
+    a country's zones geography first, and its first may be an island's alone on its clock
+    ("BR": America/Noronha, "AU": Australia/Lord_Howe, "RU": Europe/Kaliningrad), the first
+    whose clock (its offsets over the next two years) other zones of the country share, given
+    as the zone tzdb lists for that clock in zonenow.tab (the most populous of its kind) when
+    it is one of them: "BR" America/Sao_Paulo, "AU" Australia/Sydney, "RU" Europe/Moscow, "US"
+    America/New_York. When no two zones share a clock, zone.tab's first."""
+    by_country: dict[str, list[str]] = {}
+    most: dict[str, str] = {}
+    for row in _tz_table("zone.tab"):
+        by_country.setdefault(row[0], []).append(row[2])
+        if len(row) > 3 and row[3].casefold().startswith("most of "):
+            most.setdefault(row[0], row[2])
+    listed = {row[2] for row in _tz_table("zonenow.tab")}
+    year = dt.date.today().year
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        fields = line.split("\t")
-        if len(fields) >= 3 and not line.startswith("#"):
-            table.setdefault(fields[0], fields[2])
+    for country, zones in by_country.items():
+        table[country] = most.get(country, zones[0])
+        if len(zones) == 1 or country in most:
+            continue
+        groups: dict[tuple, list[str]] = {}
+        for zone in zones:
+            try:
+                groups.setdefault(_clock(zone, year), []).append(zone)
+            except (KeyError, ValueError, OSError):  # a zone this tzdata does not have
+                continue
+        shared = next((group for group in groups.values() if len(group) >= 2), None)
+        if shared:
+            table[country] = next((zone for zone in shared if zone in listed), shared[0])
     return table
 
 
@@ -1398,7 +1437,7 @@ def page_zone(locale: str) -> dt.tzinfo | None:
     UTC is not the day the page means. None when unknown.
 
     >>> page_zone("pt-BR").key, page_zone("de").key, page_zone("xx")
-    ('America/Noronha', 'Europe/Berlin', None)
+    ('America/Sao_Paulo', 'Europe/Berlin', None)
     """
     global _ZONES
     if _ZONES is None:

@@ -254,9 +254,19 @@ def test_a_utc_instant_on_another_day_than_the_page_shows_is_given_in_the_page_z
 
 @pytest.mark.parametrize(
     ("locale", "zone"),
-    [("pt-BR", "America/Noronha"), ("de", "Europe/Berlin"), ("es_UY", "America/Montevideo")],
+    [
+        ("pt-BR", "America/Sao_Paulo"),  # not zone.tab's first, Fernando de Noronha's
+        ("en-AU", "Australia/Sydney"),  # not Lord Howe Island's
+        ("ru", "Europe/Moscow"),  # not Kaliningrad's
+        ("uk-UA", "Europe/Kyiv"),  # "most of Ukraine", not Simferopol
+        ("es-CL", "America/Santiago"),  # "most of Chile"
+        ("en-US", "America/New_York"),
+        ("de", "Europe/Berlin"),
+        ("es_UY", "America/Montevideo"),
+    ],
 )
 def test_page_zone(locale, zone):
+    """A country's main zone, where most of its people live, from tzdb's own tables."""
     assert page_zone(locale).key == zone
 
 
@@ -607,3 +617,29 @@ def test_an_instant_is_written_in_utc_when_the_page_shows_its_utc_day():
     assert article.date.value.when == dt.datetime(2022, 5, 6, 2, 0, tzinfo=dt.UTC)
     assert article.date.value.when.utcoffset() == dt.timedelta(0)
     assert article.date.how == "html JSON-LD datePublished"
+
+
+# --- the htmldate function that is not part of its public interface ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Stand: 28.04.2020 18:00 Uhr", "2020-04-28"),
+        ("Freitag, 21. Januar 2022", "2022-01-21"),
+        ("am 3. Februar 2022 um 21:17", "2022-02-03"),
+        ("13 septembre 2023", "2023-09-13"),
+        ("6 May 2022 - 2:00 a. m.", "2022-05-06"),
+        ("Lesedauer: 8 Min.", None),
+        ("1626", None),
+    ],
+)
+def test_htmldate_try_date_expr_still_reads_shown_dates(text, day):
+    """``shown_date`` calls ``htmldate.extractors.try_date_expr`` (not public: no stability
+    promise) as try_date_expr(text, outputformat, extensive_search, min_date, max_date); an
+    htmldate release that renames it or changes its arguments or results fails here, not in
+    silently worse dates."""
+    from htmldate.extractors import try_date_expr
+
+    found = try_date_expr(text, "%Y-%m-%d", False, dt.datetime(1995, 1, 1), dt.datetime(2100, 1, 1))
+    assert found == day
