@@ -79,6 +79,7 @@ class PageMeta:
     written_credits: list[list[str]] = field(default_factory=list)  # "Von Andreas Kürten"
     profile_credits: list[list[str]] = field(default_factory=list)  # "von <a href=/author/x>X"
     post_authors: list[str] = field(default_factory=list)  # a forum's <article data-author>
+    commenters: set[str] = field(default_factory=set)  # names in class "comment-author"
     shown_text: str = ""  # all the text of the page's body a reader sees, casefolded
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
@@ -227,6 +228,10 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     meta.written_credits = written_credits(tree)
     meta.profile_credits = profile_credits(tree)
     meta.post_authors = post_authors(tree)
+    meta.commenters = {
+        element_text(element).casefold()
+        for element in tree.xpath('//*[contains(@class, "comment-author")]')[:_MOST_COMMENTERS]
+    }
     body = tree.find("body")
     meta.shown_text = " ".join(_shown_texts(body if body is not None else tree)).casefold()
     meta.labelled_dates = labelled_dates(tree)
@@ -512,6 +517,7 @@ _ALL_BY = re.compile(
 )
 _LINKED_USER = re.compile(r"^\w[\w.-]{1,30}$")
 _MOST_LINKS = 500  # links to people's pages looked at per page
+_MOST_COMMENTERS = 200
 
 
 def _profile_link(piece) -> etree._Element | None:
@@ -624,16 +630,31 @@ _SIGN_OFF = re.compile(
 )
 
 
+# A signature with the signer's office on the line after the name: "Kazım TÜRKMEN
+# DITIB-Bundesvorsitzender".
+_NAME_THEN_JOB = re.compile(
+    r"^(?P<name>\S+\s+\S+(?:\s+\S+)?)\s+(?P<job>[\w-]*(?:vorsitzende[rn]?|präsident(?:in)?"
+    r"|sprecher(?:in)?|leiter(?:in)?|direktor(?:in)?|redakteur(?:in)?|geschäftsführer(?:in)?"
+    r"|bischof|pfarrer(?:in)?|president|director|editor|spokes(?:wo)?man))$",
+    re.IGNORECASE,
+)
+
+
 def signature(paragraphs: list[str]) -> list[str]:
     """The name signing the article in its last paragraph: a person's name alone, or a user
     name with a sign-off ("Euer HansEhrlich") or a date ("Benni 10. September 2017"), else [].
 
     >>> signature(["...", "Stefan Wasmer"]), signature(["...", "Benni 10. September 2017"])
     (['Stefan Wasmer'], ['Benni'])
+    >>> signature(["...", "Kazım TÜRKMEN DITIB-Bundesvorsitzender"])
+    ['Kazım TÜRKMEN']
     >>> signature(["...", "Viel Glück!"]), signature(["...", "Weiterlesen"])
     ([], [])
     """
     last = paragraphs[-1] if paragraphs else ""
+    job = _NAME_THEN_JOB.match(last) if len(last) <= 60 else None
+    if job and person_name(job["name"]):
+        return [job["name"]]
     match = _SIGN_OFF.match(last) if len(last) <= 60 else None
     if not match:
         return []
@@ -643,6 +664,41 @@ def signature(paragraphs: list[str]) -> list[str]:
     signed = match["date"] or match["name"] != last.split(maxsplit=0)[0]
     if signed and _USER_NAME.match(name) and not (match["date"] and name == last):
         return [name]
+    return []
+
+
+# An agency credited in the text, when nobody is: "Hamburg (dpa/lno) – Trotz eines...",
+# "Quelle: kathpress", "... gleichgestellt werden. (KAP)".
+_DATELINE_AGENCY = re.compile(
+    r"^[A-ZÄÖÜ][\w.-]+(?:\s[A-ZÄÖÜ][\w.-]+)?\s+\((?P<credit>[\w/ ,-]{2,30})\)\s*[–—-]"
+)
+_SOURCE_AGENCY = re.compile(
+    r"(?:^|\s)(?:quelle|source|fuente)\s*:\s*(?P<credit>[\w/ -]{2,30})$|\((?P<end>[\w/]{2,20})\)$",
+    re.IGNORECASE,
+)
+
+
+def agency_credit(paragraphs: list[str]) -> list[str]:
+    """The news agency the text credits in its dateline or at its end, else [].
+
+    >>> agency_credit(["Hamburg (dpa/lno) – Trotz eines Gespräches ...", "..."])
+    ['dpa', 'lno']
+    >>> agency_credit(["...", "Quelle: kathpress"]), agency_credit(["Berlin (Reuters) - ..."])
+    (['kathpress'], ['Reuters'])
+    >>> agency_credit(["Paris (Frankreich) – ...", "(Fortsetzung folgt)"])
+    []
+    """
+    if not paragraphs:
+        return []
+    for match in (
+        _DATELINE_AGENCY.match(paragraphs[0][:200]),
+        _SOURCE_AGENCY.search(paragraphs[-1][-80:]),
+    ):
+        credit = match and (match["credit"] if "credit" in match.re.groupindex else None)
+        credit = credit or (match["end"] if match and "end" in match.re.groupindex else None)
+        parts = [squash(part) for part in re.split(r"[/,]", credit)] if credit else []
+        if parts and _AGENCY.match(parts[0]):
+            return [part for part in parts if part]
     return []
 
 
@@ -1072,14 +1128,19 @@ def _authors(
     author: str | None, page: PageMeta, site_names: list[str], paragraphs: list[str] = ()
 ) -> Found | None:
     """Authors from JSON-LD, a credit linked to the author's page, <meta name=author>, the
-    credit written in the text, trafilatura's byline, the page's byline, a forum post's author,
-    then the article's signature. A <meta name=author> the page never shows its readers while it
-    shows a credit of its own (the site's owner, its web agency) comes after that credit."""
+    credit written in the text, trafilatura's byline (not a commenter's), the page's byline, a
+    forum post's author, the article's signature, then the agency the text credits. A <meta
+    name=author> the page never shows its readers while it shows a credit of its own (the site's
+    owner, its web agency) comes after that credit."""
     meta_author = page.meta.get("name=author", "")
     article_author = page.meta.get("property=article:author", "")
     meta_names = credit_names(meta_author)
     written = page.written_credits[0] if page.written_credits else []
     unshown = written and not any(name.casefold() in page.shown_text for name in meta_names)
+    # the agency the text credits, when the page credits nobody, not even its desk ("Redaktion")
+    agency = agency_credit(list(paragraphs))
+    if any(_DESKS.match(name) for name in [*meta_names, *written, *credit_names(author or "")]):
+        agency = []
     credits = [
         (
             [n for name in _ld_people(ld_authors(page)) for n in credit_names(name)],
@@ -1097,12 +1158,20 @@ def _authors(
         (written, "html credit in the text"),
         (meta_names if unshown else [], "html <meta name=author>"),
         (
-            [n for name in (author or "").split(";") for n in credit_names(name)],
+            [
+                n
+                for name in (author or "").split(";")
+                for n in credit_names(name)
+                # a commenter's name (the sidebar's "Recent Comments") is not the article's
+                # credit, unless the page's byline also gives it
+                if n.casefold() not in page.commenters or n in page.bylines
+            ],
             "html byline (trafilatura)",
         ),
         (_first_byline(page.bylines), "html byline"),
         (page.post_authors, "html forum post author"),
         (signature(list(paragraphs)), "html signature ending the article"),
+        (agency, "html agency credited in the text"),
         (_ld_people(ld_authors(page), organisations=True), "html JSON-LD author"),
     ]
     # the site's name as its <title> ends ("... | Die FURCHE") is not a person either

@@ -643,3 +643,70 @@ def test_htmldate_try_date_expr_still_reads_shown_dates(text, day):
 
     found = try_date_expr(text, "%Y-%m-%d", False, dt.datetime(1995, 1, 1), dt.datetime(2100, 1, 1))
     assert found == day
+
+
+# --- agencies, signers with their office, commenters -----------------------------------------
+
+
+ENDING = (
+    "Seit mehr als 30 Jahren verfolgt sie das Ziel, dass alleinerziehende Eltern und ihre Kinder "
+    "allen anderen Familien rechtlich und sozial gleichgestellt werden."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "authors", "how"),
+    [
+        (  # katholisch.at: <meta name=author> is the site; the text ends "Quelle: kathpress"
+            '<link rel="canonical" href="https://www.katholisch.at/aktuelles/1">'
+            '<meta name="author" content="katholisch.at">',
+            f"<p>{LONG}</p><p>{ENDING}</p><p> </p>"
+            '<p style="text-align:right;">Quelle: <a href="http://www.kathpress.at">kathpress</a>'
+            "</p>",
+            ("kathpress",),
+            "html agency credited in the text",
+        ),
+        (  # sat1regional.de: nobody credited but the dateline's agency
+            "",
+            f"<p>Hamburg (dpa/lno) – Trotz eines Gespräches zwischen den Beteiligten. {LONG}</p>"
+            f"<p>{ENDING}</p>",
+            ("dpa", "lno"),
+            "html agency credited in the text",
+        ),
+        (  # tennismagazin.de: the desk is credited, the dateline's agency is not the credit
+            "",
+            '<div class="author">Redaktion</div><p>Montpellier (SID) – Tennis-Olympiasieger '
+            f"Alexander Zverev ist ins Viertelfinale eingezogen. {LONG}</p><p>{ENDING}</p>",
+            ("Redaktion",),
+            "html byline (trafilatura)",
+        ),
+        (  # ditb.de: the article is signed with the signer's office on the next line
+            "",
+            f'<p>{LONG}</p><p style="text-align:justify">{ENDING}</p><p style="text-align:'
+            'justify">Kazım TÜRKMEN<br /> DITIB-Bundesvorsitzender</p>',
+            ("Kazım TÜRKMEN",),
+            "html signature ending the article",
+        ),
+    ],
+)
+def test_who_is_credited_when_no_person_is(head, body, authors, how):
+    body = f"<article><h1>Ein Beitrag über die Krise</h1>{body}</article>"
+    article = parse_html_page(dated_page(head, body))
+    assert article.authors == Found(authors, how)
+
+
+def test_a_commenter_in_the_sidebar_is_not_the_author():
+    """miamitodaynews.com: trafilatura takes "Bill Osborne" from the "Recent Comments" widget;
+    the page credits only itself."""
+    page = (
+        "<html><head><title>Transitway plan advances</title>"
+        '<meta property="og:site_name" content="Miami Today"></head><body><article><h1>'
+        f"Transitway plan advances</h1><p>By Miami Today</p><p>{LONG}</p><p>{LONG}</p></article>"
+        '<div class="widgetinner"><h3 class="widgettitle">Recent Comments</h3> <ul id="recent'
+        'comments"><li class="recentcomments"><span class="comment-author-link"><a href="http://'
+        "billophoto.com\" rel='external nofollow' class='url'>Bill Osborne</a></span> on <a "
+        'href="https://www.miamitodaynews.com/2023/10/31/stadium/">Stadium bond</a></li></ul>'
+        "</div></body></html>"
+    )
+    article = parse_html_page(RawText("seeds/x.html", page, "html", "utf-8", ""))
+    assert article.authors.value == ("Miami Today",)
