@@ -661,10 +661,8 @@ def signature(paragraphs: list[str]) -> list[str]:
     name = match["name"]
     if person_name(name):
         return [person_name(name)]
-    signed = match["date"] or match["name"] != last.split(maxsplit=0)[0]
-    if signed and _USER_NAME.match(name) and not (match["date"] and name == last):
-        return [name]
-    return []
+    signed = name != last  # a sign-off before it or a date after it
+    return [name] if signed and _USER_NAME.match(name) else []
 
 
 # An agency credited in the text, when nobody is: "Hamburg (dpa/lno) – Trotz eines...",
