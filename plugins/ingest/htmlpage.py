@@ -71,12 +71,20 @@ class PageMeta:
     canonical: str = ""
     html_lang: str = ""
     ld: dict = field(default_factory=dict)
+    ld_nodes: dict[str, dict] = field(default_factory=dict)  # JSON-LD objects by their @id
+    ld_webpage: dict = field(default_factory=dict)  # the first JSON-LD "WebPage" object
     times: list[str] = field(default_factory=list)  # <time datetime>, published ones first
     bylines: list[str] = field(default_factory=list)  # rel=author, class/itemprop "author"
     chrome_h1s: list[str] = field(default_factory=list)  # in the site's header, nav, aside...
     written_credits: list[list[str]] = field(default_factory=list)  # "Von Andreas Kürten"
+    profile_credits: list[list[str]] = field(default_factory=list)  # "von <a href=/author/x>X"
+    post_authors: list[str] = field(default_factory=list)  # a forum's <article data-author>
+    commenters: set[str] = field(default_factory=set)  # names in class "comment-author"
+    shown_text: str = ""  # all the text of the page's body a reader sees, casefolded
     labelled_dates: list[str] = field(default_factory=list)  # "Erschienen am: 13.10.2021"
     headline_dates: list[str] = field(default_factory=list)  # shown just after the headline
+    byline_dates: list[str] = field(default_factory=list)  # "05.02.2020 - Redaktion: Name"
+    above_headline_dates: list[str] = field(default_factory=list)  # shown just before it
 
 
 _UNSEEN = ("script", "style", "noscript", "template")
@@ -154,8 +162,8 @@ def _html_tree(text: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
-    """The first JSON-LD object typed as an article ("NewsArticle", "Article"...), or {}."""
+def _json_ld_objects(tree: lxml.html.HtmlElement):
+    """Every JSON-LD object of the page, in order, those of an "@graph" included."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -167,18 +175,37 @@ def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
             if not isinstance(item, dict):
                 continue
             stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
-            kinds = item.get("@type", "")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(str(kind).endswith("Article") for kind in kinds):
-                return item
+            yield item
+
+
+def _json_ld_article(tree: lxml.html.HtmlElement, kind: str = "Article") -> dict:
+    """The first JSON-LD object typed as an article ("NewsArticle", "Article"...; or another
+    ``kind``, "WebPage"), or {}."""
+    for item in _json_ld_objects(tree):
+        kinds = item.get("@type", "")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(str(each).endswith(kind) for each in kinds):
+            return item
     return {}
+
+
+def _json_ld_nodes(tree: lxml.html.HtmlElement) -> dict[str, dict]:
+    """The page's JSON-LD objects that have an "@id", by it: where an article's author given as
+    {"@id": ...} is named (Yoast's "@graph")."""
+    nodes: dict[str, dict] = {}
+    for item in _json_ld_objects(tree):
+        if isinstance(item.get("@id"), str) and len(item) > 1:
+            nodes.setdefault(item["@id"], item)
+    return nodes
 
 
 def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     """Read <meta>, <title>, <h1>, <time>, bylines, <link rel=canonical>, <html lang> and
     JSON-LD; no text inside <script>, <style>, <noscript> or <template> is ever read as text."""
     meta = PageMeta()
-    for element in tree.xpath("//meta[@content]"):
+    # itemprop values are also given on shown elements: <p itemprop="datePublished"
+    # content="2022-01-14 10:31:00">Januar 2022</p>
+    for element in tree.xpath("//meta[@content] | //*[@itemprop][@content]"):
         for attribute in ("property", "name", "itemprop"):
             key = (element.get(attribute) or "").strip().lower()
             if key:
@@ -191,14 +218,25 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     meta.canonical = squash(canonical[0]) if canonical else ""
     meta.html_lang = squash(tree.get("lang") or tree.get("xml:lang"))
     meta.ld = _json_ld_article(tree)
+    meta.ld_nodes = _json_ld_nodes(tree)
+    meta.ld_webpage = _json_ld_article(tree, "WebPage")
     times = tree.xpath("//time[@datetime]")
     published = [t for t in times if _says_published(t)]
     in_article = [t for t in times if t not in published and _in_article(t)]
     meta.times = [squash(t.get("datetime")) for t in published + in_article]
     meta.bylines = bylines(tree)
     meta.written_credits = written_credits(tree)
+    meta.profile_credits = profile_credits(tree)
+    meta.post_authors = post_authors(tree)
+    meta.commenters = {
+        element_text(element).casefold()
+        for element in tree.xpath('//*[contains(@class, "comment-author")]')[:_MOST_COMMENTERS]
+    }
+    body = tree.find("body")
+    meta.shown_text = " ".join(_shown_texts(body if body is not None else tree)).casefold()
     meta.labelled_dates = labelled_dates(tree)
-    meta.headline_dates = headline_dates(tree)
+    meta.headline_dates, meta.above_headline_dates = headline_dates(tree)
+    meta.byline_dates = byline_dates(tree)
     return meta
 
 
@@ -276,14 +314,51 @@ def labelled_dates(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
-def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
-    """The short texts shown right after the article's headline (its first <h1> outside the
+_DATE_ALONE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$", re.I)
+
+
+def byline_dates(tree: lxml.html.HtmlElement) -> list[str]:
+    """Dates shown with the article's credit, in order: "05.02.2020" followed by "- Redaktion:
+    Eberhard Fuhr", or in one line "04.02.2022 | 13:10 Uhr | Uta Helkenberg"."""
+    body = tree.find("body")
+    texts = list(_shown_texts(body if body is not None else tree))
+    found = []
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        if (_DATE_ALONE.match(text) and credit_in(following.lstrip("-–—|· "))) or dated_credit(
+            text
+        ):
+            found.append(text)
+            if len(found) == _MOST_FOUND:
+                break
+    return found
+
+
+def headline_dates(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """The short texts shown right after the article's headline, and those of the (at most
+    two) elements just before it in the same block ("<div class=Datetime>6 May 2022 - 2:00 a.
+    m.</div><h1>"). After: the texts (its first <h1> outside the
     site's header, navigation and sidebars), where a page shows its date ("Stand: 28.04.2020
-    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters."""
-    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1)]
+    18:00 Uhr", "<time>29.04.2020, 12:01 Uhr</time>"), up to 300 characters; first a
+    ``data-date`` of the next elements, which a style shows (``content: attr(data-date)``)."""
+    # an <h1> with no text is a logo (<h1><a href="/"><img ...></a></h1>), not the headline
+    h1s = [h1 for h1 in tree.iter("h1") if not _in_site_chrome(h1) and element_text(h1)]
     if not h1s:
-        return []
-    texts, length = [], 0
+        # no <h1> headline (a forum's "<h2 class=Title>"): the first <h2> the <title> starts with
+        title = tree.find(".//title")
+        head = element_text(title).casefold() if title is not None else ""
+        h1s = [
+            h2
+            for h2 in tree.iter("h2")
+            if len(element_text(h2)) >= 15 and head.startswith(element_text(h2).casefold())
+        ][:1]
+    if not h1s:
+        return [], []
+    texts = [
+        squash(element.get("data-date"))
+        for element in h1s[0].xpath("following::*[position() <= 20][@data-date]")[:1]
+    ]
+    length = 0
     for piece in h1s[0].xpath("following::text()"):
         text = squash(str(piece)) if _shown(piece) else ""
         if not text:
@@ -292,7 +367,23 @@ def headline_dates(tree: lxml.html.HtmlElement) -> list[str]:
         length += len(text)
         if length > 300:
             break
-    return [text for text in texts if len(text) <= _SHORT]
+    before = [
+        element_text(sibling)
+        for sibling in reversed(h1s[0].xpath("preceding-sibling::*[position() <= 2]"))
+    ]
+    under = [
+        text
+        for index, text in enumerate(texts)
+        if len(text) <= _SHORT and not (index and _OTHER_EVENT.search(texts[index - 1]))
+    ]
+    return under, [text for text in before if text and len(text) <= _SHORT]
+
+
+# A label of a date that is not the publication's: "Registriert: 18.09.2008" (a forum user's).
+_OTHER_EVENT = re.compile(
+    r"(?:registriert|mitglied\s+seit|dabei\s+seit|joined|member\s+since|inscrit\s+le)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 # A credit as pages write it: "Von Andreas Kürten", "Geschrieben von Cooper am 25.08.2015",
@@ -303,7 +394,8 @@ _CREDIT_LABEL = re.compile(
     r"(?P<named>(?:(?:geschrieben|erstellt|verfasst|written|posted|publié|escrito)\s+(?:von|by|par|por)"
     r"|(?:ein(?:e|en)?\s+)?(?:artikel|beitrag|kolumne|bericht|text|interview|reportage)\s+von))"
     r"|(?P<by>von|by|par|por)"
-    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)|(?:text|texte|redaktion)\s*:)"
+    r"|(?P<noun>(?:autor(?:in)?|author|auteure?)\s*(?::|$)"
+    r"|(?:text|texte|redaktion)(?:\s*(?:&|und|and|/)\s*(?:fotos?|bilder?|photos?))?\s*:)"
     r")\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -352,7 +444,7 @@ _JOB_BEFORE_NAME = re.compile(
 )
 
 
-_COMMENTS = re.compile(r"comment|kommentar|reply|respon", re.IGNORECASE)
+_COMMENTS = re.compile(r"comment|kommentar|reply|respon(?!sive)", re.IGNORECASE)
 
 
 def _in_comments(element: etree._Element) -> bool:
@@ -360,6 +452,8 @@ def _in_comments(element: etree._Element) -> bool:
     commenter's name there is not the article's credit (lopinion.fr: "Par Bruno Gobin, le
     mercredi 15 mai 2019" under the article)."""
     for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):  # the page's own classes ("vc_responsive") say nothing
+            break
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if _COMMENTS.search(marks):
             return True
@@ -399,12 +493,211 @@ def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
             following = f"{following}, {texts[after + 1]}"  # "<a>A</a> und <a>B</a>"
             after += 2
         dated = after < len(texts) and bool(_DATED.match(texts[after]))
-        names = credit_in(text, following, dated)
+        names = credit_in(text, following, dated) or dated_credit(text)
         if names and names not in credits and not _in_comments(pieces[index].getparent()):
             credits.append(names)
             if len(credits) == _MOST_FOUND:
                 break
     return credits
+
+
+# A link to a person's page on the site: "/author/fabian/", "/user-uebersicht/?u=79003",
+# "userinfo.php?uid=6", "/members/pepemaus.81656/".
+_PROFILE_LINK = re.compile(
+    r"/(?:authors?|autor(?:en)?|users?|members?|profile?|benutzer|mitglied(?:er)?)(?:[-_.]\w*)?"
+    r"(?:/|\?|$)|userinfo|[?&](?:u|uid|userid|user_id)=\d",
+    re.IGNORECASE,
+)
+_BEFORE_LINKED_NAME = re.compile(r"(?:^|\s)(?:von|by|par|por|de)\s*:?$", re.IGNORECASE)
+_DATE_AFTER_NAME = re.compile(
+    r"^(?:(?:am|on|le|el|il)\s+\S*\s*\d|[,|–-]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4})", re.IGNORECASE
+)
+_ALL_BY = re.compile(
+    r"^(?:alle[sn]?|all|mehr|more)\s+(?:\w+\s+)?(?:von|by|par|de)\s+(?P<name>.+)$", re.IGNORECASE
+)
+_LINKED_USER = re.compile(r"^\w[\w.-]{1,30}$")
+_MOST_LINKS = 500  # links to people's pages looked at per page
+_MOST_COMMENTERS = 200
+
+
+def _profile_link(piece) -> etree._Element | None:
+    """The link to a person's page whose text ``piece`` is (or None)."""
+    owner = piece.getparent()
+    if piece.is_tail or owner is None:
+        return None
+    link = next((a for a in (owner, *owner.iterancestors()) if a.tag == "a"), None)
+    return link if link is not None and _PROFILE_LINK.search(link.get("href") or "") else None
+
+
+def _linked_name(link: etree._Element) -> str | None:
+    text = element_text(link)
+    every = _ALL_BY.match(text)
+    name = every["name"] if every else text
+    name = person_name(name) or (name if _LINKED_USER.match(name) else None)
+    return name if name and name.casefold() not in _NOT_NAMES else None
+
+
+def profile_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
+    """Names linked to the person's page on the site and shown as a credit, in order: after
+    "von", "by" ("Erstellt von <a href=/author/fabian/>Fabian</a>", with the names linked after
+    it: "von <a>A</a> und <a>B</a>"), before a date ("<a href=/user-uebersicht/?u=79003>MikeNils
+    </a> 18.10.2019, 15:07 Uhr"), or as "Alles von Martin Junker"; a user name may be in small
+    letters ("uriebe"). Not in the site's navigation, sidebars or comments."""
+    body = tree.find("body")
+    pieces = [
+        piece
+        for piece in (body if body is not None else tree).xpath(".//text()")
+        if _shown(piece) and squash(str(piece))
+    ]
+    texts = [squash(str(piece)) for piece in pieces]
+    found: list[list[str]] = []
+    looked = 0
+    for index, piece in enumerate(pieces):
+        link = _profile_link(piece)
+        if link is None:
+            continue
+        looked += 1
+        if looked > _MOST_LINKS or len(found) == _MOST_FOUND:
+            break
+        before = texts[index - 1] if index else ""
+        after = texts[index + 1] if index + 1 < len(texts) else ""
+        if not (
+            _ALL_BY.match(texts[index])
+            or _BEFORE_LINKED_NAME.search(before)
+            or _DATE_AFTER_NAME.match(after)
+        ):
+            continue
+        name = _linked_name(link)
+        if name is None or _in_site_chrome(link) or _in_comments(link):
+            continue
+        names, following = [name], index + 1
+        while following + 1 < len(pieces) and _CONNECTOR.match(texts[following]):
+            other = _profile_link(pieces[following + 1])
+            other_name = _linked_name(other) if other is not None else None
+            if other_name is None:
+                break
+            names.append(other_name)
+            following += 2
+        if names not in found:
+            found.append(names)
+    return found
+
+
+# A date (and time) then the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "06.11.2023
+# 13:30 von Olga".
+_DATE_THEN_CREDIT = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.\d{2,4}(?:[\s,|]+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*"
+    r"(?:(?P<bar>[|·•])\s*|(?P<by>von|by|par|por)\s+)(?P<name>[^|·•]+)$",
+    re.IGNORECASE,
+)
+
+
+def dated_credit(text: str) -> list[str]:
+    """The author of a line that gives the date, then the name after "|" (a person's name)
+    or after "von", "by" (also a user name), else [].
+
+    >>> dated_credit("04.02.2022 | 13:10 Uhr | Uta Helkenberg")
+    ['Uta Helkenberg']
+    >>> dated_credit("06.11.2023 13:30 von Olga")
+    ['Olga']
+    >>> dated_credit("04.02.2022 | 13:10 Uhr | Pressemitteilung")
+    []
+    """
+    match = _DATE_THEN_CREDIT.match(text) if len(text) <= _SHORT_CREDIT else None
+    if not match:
+        return []
+    name = squash(match["name"])
+    person = person_name(name) or (name if match["by"] and _USER_NAME.match(name) else None)
+    return [person] if person else []
+
+
+def post_authors(tree: lxml.html.HtmlElement) -> list[str]:
+    """The author of a forum thread's first post, as the forum marks it (XenForo's
+    ``<article class="message" data-author="Pepemaus">``, in a container of replies), outside
+    the site's navigation and sidebars."""
+    for element in tree.xpath("//*[@data-author]")[:_MOST_FOUND]:
+        name = squash(element.get("data-author"))
+        if name and len(name) <= 40 and not _in_site_chrome(element):
+            return [name]
+    return []
+
+
+# A signature ending the article: "Stefan Wasmer", "Benni 10. September 2017", "Euer HansEhrlich".
+_SIGN_OFF = re.compile(
+    r"^(?:(?:euer|eure|ihr|ihre|dein|deine|cheers|yours|best|grüße|gruß|lg),?\s+)?"
+    r"(?P<name>\S+(?:\s+\S+){0,3}?)(?:\s+(?P<date>\d{1,2}\.?\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}))?$",
+    re.IGNORECASE,
+)
+
+
+# A signature with the signer's office on the line after the name: "Kazım TÜRKMEN
+# DITIB-Bundesvorsitzender".
+_NAME_THEN_JOB = re.compile(
+    r"^(?P<name>\S+\s+\S+(?:\s+\S+)?)\s+(?P<job>[\w-]*(?:vorsitzende[rn]?|präsident(?:in)?"
+    r"|sprecher(?:in)?|leiter(?:in)?|direktor(?:in)?|redakteur(?:in)?|geschäftsführer(?:in)?"
+    r"|bischof|pfarrer(?:in)?|president|director|editor|spokes(?:wo)?man))$",
+    re.IGNORECASE,
+)
+
+
+def signature(paragraphs: list[str]) -> list[str]:
+    """The name signing the article in its last paragraph: a person's name alone, or a user
+    name with a sign-off ("Euer HansEhrlich") or a date ("Benni 10. September 2017"), else [].
+
+    >>> signature(["...", "Stefan Wasmer"]), signature(["...", "Benni 10. September 2017"])
+    (['Stefan Wasmer'], ['Benni'])
+    >>> signature(["...", "Kazım TÜRKMEN DITIB-Bundesvorsitzender"])
+    ['Kazım TÜRKMEN']
+    >>> signature(["...", "Viel Glück!"]), signature(["...", "Weiterlesen"])
+    ([], [])
+    """
+    last = paragraphs[-1] if paragraphs else ""
+    job = _NAME_THEN_JOB.match(last) if len(last) <= 60 else None
+    if job and person_name(job["name"]):
+        return [job["name"]]
+    match = _SIGN_OFF.match(last) if len(last) <= 60 else None
+    if not match:
+        return []
+    name = match["name"]
+    if person_name(name):
+        return [person_name(name)]
+    signed = name != last  # a sign-off before it or a date after it
+    return [name] if signed and _USER_NAME.match(name) else []
+
+
+# An agency credited in the text, when nobody is: "Hamburg (dpa/lno) – Trotz eines...",
+# "Quelle: kathpress", "... gleichgestellt werden. (KAP)".
+_DATELINE_AGENCY = re.compile(
+    r"^[A-ZÄÖÜ][\w.-]+(?:\s[A-ZÄÖÜ][\w.-]+)?\s+\((?P<credit>[\w/ ,-]{2,30})\)\s*[–—-]"
+)
+_SOURCE_AGENCY = re.compile(
+    r"(?:^|\s)(?:quelle|source|fuente)\s*:\s*(?P<credit>[\w/ -]{2,30})$|\((?P<end>[\w/]{2,20})\)$",
+    re.IGNORECASE,
+)
+
+
+def agency_credit(paragraphs: list[str]) -> list[str]:
+    """The news agency the text credits in its dateline or at its end, else [].
+
+    >>> agency_credit(["Hamburg (dpa/lno) – Trotz eines Gespräches ...", "..."])
+    ['dpa', 'lno']
+    >>> agency_credit(["...", "Quelle: kathpress"]), agency_credit(["Berlin (Reuters) - ..."])
+    (['kathpress'], ['Reuters'])
+    >>> agency_credit(["Paris (Frankreich) – ...", "(Fortsetzung folgt)"])
+    []
+    """
+    if not paragraphs:
+        return []
+    for match in (
+        _DATELINE_AGENCY.match(paragraphs[0][:200]),
+        _SOURCE_AGENCY.search(paragraphs[-1][-80:]),
+    ):
+        credit = match and (match["credit"] if "credit" in match.re.groupindex else None)
+        credit = credit or (match["end"] if match and "end" in match.re.groupindex else None)
+        parts = [squash(part) for part in re.split(r"[/,]", credit)] if credit else []
+        if parts and _AGENCY.match(parts[0]):
+            return [part for part in parts if part]
+    return []
 
 
 def _in_site_chrome(element: etree._Element) -> bool:
@@ -435,7 +728,29 @@ def _ld_names(value: object) -> list[str]:
     """Names in a JSON-LD author or publisher value: a string, an object or a list of them."""
     items = value if isinstance(value, list) else [value]
     names = [item.get("name") if isinstance(item, dict) else item for item in items]
-    return [squash(str(name)) for name in names if name]
+    names = [n for name in names for n in (name if isinstance(name, list) else [name])]
+    return [squash(str(name)) for name in names if name and isinstance(name, str)]
+
+
+def ld_authors(page: PageMeta) -> list:
+    """The article's JSON-LD authors (else its web page's), each given by reference ({"@id":
+    ...}) replaced by the object of that "@id" elsewhere on the page; a person named by a first
+    name alone ("Stefanus") with the full name its description starts with ("Stefanus Stahl -
+    Maschinenbauer").
+    """
+    value = page.ld.get("author") or page.ld_webpage.get("author")
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = page.ld_nodes.get(item["@id"], item)
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            name, about = squash(item["name"]), squash(str(item.get("description") or ""))
+            whole = person_name(" ".join(about.split()[:2])) if " " not in name else None
+            if whole and whole.split()[0] == name:
+                item = {**item, "name": whole}
+        found.append(item)
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -661,7 +976,8 @@ _CREDIT_PREFIX = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     r"\s+(?:stand|updated|mis\s+à\s+jour|publié|published|am|le|on|vor|for\s+the|\d|alle\s+artikel"
-    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b).*$",
+    r"|all\s+articles|tiempo\s+de|hace\b|»|illustration(?:en)?\b|fotos?\b|photos?\b|bild(?:er)?\b"
+    r"|@\w+$).*$",
     re.IGNORECASE,
 )
 # Words of a byline's date or label, not a name: "Publicado", "Zuletzt geändert", "Stand",
@@ -684,6 +1000,12 @@ _ORGANISATION = re.compile(
 )
 _WITHOUT_ARTICLE = re.compile(r"^(?:die|der|das|le|la|les|l'|l’|the|el|il)\s*", re.IGNORECASE)
 # A desk rather than a person: kept only when it is the whole credit.
+# A news agency beside the author ("Peter Maahn/SP-X"): kept only when it is the whole credit.
+_AGENCY = re.compile(
+    r"^(?:dpa|afp|ap|apa|reuters|kna|epd|sid|sda|ats|ansa|efe|ddp|dapd|sp-x|kathpress|ots|dts"
+    r"|upi|anp|belga|ntb|ritzau|ctk|pap|tass|xinhua|kyodo)$",
+    re.IGNORECASE,
+)
 _DESKS = re.compile(r"^(?:redaktion|rédaction|redacción|redazione|newsroom|staff|editors?)\b", re.I)
 
 
@@ -785,6 +1107,7 @@ def reconcile_authors(
             and not names_the_host(name, host)
             and not is_site_name(name, site_names, host)
             and not _DESKS.match(name)
+            and not (_AGENCY.match(name) and any(person_name(other) for other in unique))
             and not _ORGANISATION.search(name)
         ]
         if people:
@@ -799,27 +1122,55 @@ def _first_byline(lines: list[str]) -> list[str]:
     return next((names for names in map(credit_names, lines) if names), [])
 
 
-def _authors(author: str | None, page: PageMeta, site_names: list[str]) -> Found | None:
-    """Authors from JSON-LD, <meta name=author>, trafilatura's byline, then the page's byline."""
+def _authors(
+    author: str | None, page: PageMeta, site_names: list[str], paragraphs: list[str] = ()
+) -> Found | None:
+    """Authors from JSON-LD, a credit linked to the author's page, <meta name=author>, the
+    credit written in the text, trafilatura's byline (not a commenter's), the page's byline, a
+    forum post's author, the article's signature, then the agency the text credits. A <meta
+    name=author> the page never shows its readers while it shows a credit of its own (the site's
+    owner, its web agency) comes after that credit."""
     meta_author = page.meta.get("name=author", "")
     article_author = page.meta.get("property=article:author", "")
+    meta_names = credit_names(meta_author)
+    written = page.written_credits[0] if page.written_credits else []
+    unshown = written and not any(name.casefold() in page.shown_text for name in meta_names)
+    # the agency the text credits, when the page credits nobody, not even its desk ("Redaktion")
+    agency = agency_credit(list(paragraphs))
+    if any(_DESKS.match(name) for name in [*meta_names, *written, *credit_names(author or "")]):
+        agency = []
     credits = [
         (
-            [n for name in _ld_people(page.ld.get("author")) for n in credit_names(name)],
+            [n for name in _ld_people(ld_authors(page)) for n in credit_names(name)],
             "html JSON-LD author",
         ),
-        (credit_names(meta_author), "html <meta name=author>"),
+        (
+            page.profile_credits[0] if page.profile_credits else [],
+            "html credit linked to the author's page",
+        ),
+        ([] if unshown else meta_names, "html <meta name=author>"),
         (
             [] if "://" in article_author else credit_names(article_author),
             "html <meta property=article:author>",
         ),
-        (page.written_credits[0] if page.written_credits else [], "html credit in the text"),
+        (written, "html credit in the text"),
+        (meta_names if unshown else [], "html <meta name=author>"),
         (
-            [n for name in (author or "").split(";") for n in credit_names(name)],
+            [
+                n
+                for name in (author or "").split(";")
+                for n in credit_names(name)
+                # a commenter's name (the sidebar's "Recent Comments") is not the article's
+                # credit, unless the page's byline also gives it
+                if n.casefold() not in page.commenters or n in page.bylines
+            ],
             "html byline (trafilatura)",
         ),
         (_first_byline(page.bylines), "html byline"),
-        (_ld_people(page.ld.get("author"), organisations=True), "html JSON-LD author"),
+        (page.post_authors, "html forum post author"),
+        (signature(list(paragraphs)), "html signature ending the article"),
+        (agency, "html agency credited in the text"),
+        (_ld_people(ld_authors(page), organisations=True), "html JSON-LD author"),
     ]
     # the site's name as its <title> ends ("... | Die FURCHE") is not a person either
     tails = [
@@ -888,6 +1239,8 @@ def _stated_dates(page: PageMeta, tz: dt.tzinfo) -> list[tuple[DateValue, str]]:
             found.append((value, how))
     shown = [(text, "html date labelled as published") for text in page.labelled_dates]
     shown += [(text, "html date under the headline") for text in page.headline_dates]
+    shown += [(text, "html date beside the byline") for text in page.byline_dates]
+    shown += [(text, "html date above the headline") for text in page.above_headline_dates]
     for text, how in shown:
         value = shown_date(text, tz)
         if value is not None:
@@ -904,15 +1257,21 @@ _EARLIEST_SHOWN = dt.datetime(1995, 1, 1)  # before news sites; htmldate's own l
 _LATEST_SHOWN = dt.datetime(2100, 1, 1)
 
 
+_SPACED_DAY = re.compile(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b")  # "4. 2. 2022"
+
+
 def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
     """A date as a page shows it to readers, in any of the languages and forms htmldate reads
     ("29.04.2020, 12:01 Uhr", "Freitag, 21. Januar 2022", "13 septembre 2023"), as a day.
 
     >>> shown_date("Stand: 28.04.2020 18:00 Uhr").when.date()
     datetime.date(2020, 4, 28)
+    >>> shown_date("4. 2. 2022.").when.date()
+    datetime.date(2022, 2, 4)
     >>> shown_date("Lesedauer: 8 Min.") is None
     True
     """
+    text = _SPACED_DAY.sub(r"\1.\2.\3", text)
     found = try_date_expr(text, "%Y-%m-%d", False, _EARLIEST_SHOWN, _LATEST_SHOWN)
     return iso_date_value(found, tz) if found else None
 
@@ -920,7 +1279,13 @@ def shown_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
 _READING = "html date (htmldate)"
 # What the page shows its readers as its date is not doubted for htmldate's reading, which the
 # page's other dates (a <meta name=date> of when it was generated, a comment's) may mislead.
-_SHOWN = ("html date labelled as published", "html date under the headline")
+_SHOWN = (
+    "html date labelled as published",
+    "html date under the headline",
+    "html date beside the byline",
+    "html date above the headline",
+    "html date opening the text",
+)
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -971,11 +1336,13 @@ def choose_date(
     reading: DateValue | None = None,
     modified: DateValue | None = None,
     tz: dt.tzinfo = PARIS,
+    months: tuple[tuple[int, int], ...] = (),
 ) -> Found | None:
     """The most trusted stated date that makes sense. ``reading`` is htmldate's reading of the
     whole page (its original publication date); a stated date more than a day away from it is
-    doubted, and so is, when there is no reading, one after the page's own ``modified`` date.
-    ``how`` names the source and each date passed over, and why.
+    doubted, and so is, when there is no reading, one after the page's own ``modified`` date;
+    not one in a month (year, month) of ``months``, which the page shows ("Januar 2022" under
+    its headline: a print edition's). ``how`` names the source and each date passed over, and why.
 
     >>> day = lambda d: DateValue(dt.datetime.fromisoformat(d).replace(tzinfo=PARIS), "day")
     >>> found = choose_date([(day("2019-05-02"), "a"), (day("2023-05-04"), "b")], day("2023-05-04"))
@@ -985,8 +1352,21 @@ def choose_date(
     doubts: list[str] = []
     shown = next((value for value, how in stated if how in _SHOWN), None)
     for value, how in stated:
+        if (
+            shown is not None
+            and value.precision == "minute"
+            and _day(value) != _day(shown)
+            and value.when.astimezone(dt.UTC).date() == _day(shown)
+        ):
+            # the page shows this instant's UTC day ("6 May 2022 - 2:00 a. m." for
+            # 2022-05-05T21:00-05:00): the same instant, written in UTC
+            value = DateValue(value.when.astimezone(dt.UTC), value.precision)
         value = _in_page_zone(value, stated, shown or reading, tz)
         agrees = reading is not None and abs((_day(value) - _day(reading)).days) <= 1
+        if (_day(value).year, _day(value).month) in months:
+            return Found(
+                value, "; ".join([f"{how}, in the month shown under the headline", *doubts])
+            )
         if reading is not None and not agrees and how not in _SHOWN:
             doubts.append(f"{how} said {_day(value)}, doubted: the page reads as {_day(reading)}")
         elif not agrees and modified is not None and _day(value) > _day(modified) + _ONE_DAY:
@@ -998,29 +1378,120 @@ def choose_date(
     return None
 
 
-def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS) -> Found | None:
+def page_date(html: str, page: PageMeta, tz: dt.tzinfo = PARIS, opening: str = "") -> Found | None:
     """The publication date: JSON-LD datePublished, article:published_time and similar <meta>,
-    the first <time datetime>, then htmldate's original date; checked against each other and
-    against the page's modified date (see ``choose_date``)."""
+    the first <time datetime>, a date the page shows as its own (labelled, under the headline,
+    or opening the ``opening`` paragraph of the text), then htmldate's original date; checked
+    against each other and against the page's modified date (see ``choose_date``)."""
     zone = page_zone(page.html_lang or page.meta.get("property=og:locale", "")) or tz
-    return choose_date(_stated_dates(page, tz), _reading(html, tz), _modified(page, tz), zone)
+    stated = _stated_dates(page, tz)
+    dateline = opening_date(opening, tz)
+    if dateline is not None and not any(how in _SHOWN for _, how in stated):
+        generic = [i for i, (_, how) in enumerate(stated) if how.startswith(_GENERIC_HOW)]
+        stated.insert(generic[0] if generic else len(stated), (dateline, _OPENING))
+    months = tuple(
+        (value.when.year, value.when.month)
+        for value in (shown_month(text, tz) for text in page.headline_dates[:_MONTHS_LOOKED])
+        if value is not None
+    )
+    return choose_date(stated, _reading(html, tz), _modified(page, tz), zone, months)
+
+
+_MONTHS_LOOKED = 5
+_MONTH_YEAR = re.compile(r"^[|·•\s]*(?P<month>[^\W\d_]{3,10})\.?\s+(?P<year>\d{4})$")
+
+
+def shown_month(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """A month the page shows alone ("Januar 2022", "| March 2020") as its first day, else None.
+
+    >>> shown_month("Januar 2022").when.date(), shown_month("Lesedauer 2022")
+    (datetime.date(2022, 1, 1), None)
+    """
+    match = _MONTH_YEAR.match(text)
+    return shown_date(f"1. {match['month']} {match['year']}", tz) if match else None
+
+
+_OPENING = "html date opening the text"
+_GENERIC_HOW = tuple(
+    f"html <meta {key}>" for key in ("name=dc.date", "name=dcterms.date", "name=date")
+)
+# A text that opens with its date: "31. Oktober 2023. Dragqueens sind...", "(21. November 2022)
+# Energieverbraucher erhalten...", "Berlin, 05.02.2020 – ..."
+_OPENING_DATE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.-]+(?:\s[A-ZÄÖÜ][\w.-]+)?,\s+(?:den\s+|le\s+)?)?\(?"
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\.?\s+[A-Za-zäéû]{3,10}\.?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\)?\s*[.:,–—-]?\s"
+)
+
+
+def opening_date(text: str, tz: dt.tzinfo = PARIS) -> DateValue | None:
+    """The date a text opens with, as a day, else None.
+
+    >>> opening_date("31. Oktober 2023. Dragqueens sind Kunstfiguren").when.date()
+    datetime.date(2023, 10, 31)
+    >>> opening_date("(21. November 2022) Energieverbraucher erhalten").when.date()
+    datetime.date(2022, 11, 21)
+    >>> opening_date("2022 war ein Jahr der Krisen") is None
+    True
+    """
+    match = _OPENING_DATE.match(text[:80])
+    return shown_date(match["date"], tz) if match else None
+
+
+def _tz_table(name: str) -> list[list[str]]:
+    """The rows of one of the IANA tables (zone.tab, zonenow.tab), from the tzdata package or
+    the system; [] when neither has it."""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / name).read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        try:
+            text = (Path("/usr/share/zoneinfo") / name).read_text("utf-8")
+        except OSError:
+            return []
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    return [row for row in rows if len(row) >= 3]
+
+
+def _clock(zone: str, year: int) -> tuple:
+    """How a zone's clock runs over two years: its offset on the first of each month."""
+    tz = ZoneInfo(zone)
+    return tuple(
+        dt.datetime(year + month // 12, month % 12 + 1, 1, 12, tzinfo=tz).utcoffset()
+        for month in range(24)
+    )
 
 
 def _zone_table() -> dict[str, str]:
-    """Country code to its first time zone in the IANA table (zone.tab: "BR" to
-    America/Noronha, "US" to America/New_York), from the tzdata package or the system."""
-    try:
-        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text("utf-8")
-    except (ModuleNotFoundError, OSError):
-        try:
-            text = Path("/usr/share/zoneinfo/zone.tab").read_text("utf-8")
-        except OSError:
-            return {}
+    """Country code to its main time zone: the zone zone.tab says keeps the time of "most of"
+    the country ("UA": Europe/Kyiv, not its first, Europe/Simferopol). Else, since zone.tab lists
+    a country's zones geography first, and its first may be an island's alone on its clock
+    ("BR": America/Noronha, "AU": Australia/Lord_Howe, "RU": Europe/Kaliningrad), the first
+    whose clock (its offsets over the next two years) other zones of the country share, given
+    as the zone tzdb lists for that clock in zonenow.tab (the most populous of its kind) when
+    it is one of them: "BR" America/Sao_Paulo, "AU" Australia/Sydney, "RU" Europe/Moscow, "US"
+    America/New_York. When no two zones share a clock, zone.tab's first."""
+    by_country: dict[str, list[str]] = {}
+    most: dict[str, str] = {}
+    for row in _tz_table("zone.tab"):
+        by_country.setdefault(row[0], []).append(row[2])
+        if len(row) > 3 and row[3].casefold().startswith("most of "):
+            most.setdefault(row[0], row[2])
+    listed = {row[2] for row in _tz_table("zonenow.tab")}
+    year = dt.date.today().year
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        fields = line.split("\t")
-        if len(fields) >= 3 and not line.startswith("#"):
-            table.setdefault(fields[0], fields[2])
+    for country, zones in by_country.items():
+        table[country] = most.get(country, zones[0])
+        if len(zones) == 1 or country in most:
+            continue
+        groups: dict[tuple, list[str]] = {}
+        for zone in zones:
+            try:
+                groups.setdefault(_clock(zone, year), []).append(zone)
+            except (KeyError, ValueError, OSError):  # a zone this tzdata does not have
+                continue
+        shared = next((group for group in groups.values() if len(group) >= 2), None)
+        if shared:
+            table[country] = next((zone for zone in shared if zone in listed), shared[0])
     return table
 
 
@@ -1033,7 +1504,7 @@ def page_zone(locale: str) -> dt.tzinfo | None:
     UTC is not the day the page means. None when unknown.
 
     >>> page_zone("pt-BR").key, page_zone("de").key, page_zone("xx")
-    ('America/Noronha', 'Europe/Berlin', None)
+    ('America/Sao_Paulo', 'Europe/Berlin', None)
     """
     global _ZONES
     if _ZONES is None:
@@ -1164,6 +1635,14 @@ def _extract(html: str, precision: bool = True) -> trafilatura.settings.Document
     return document
 
 
+def _opening(paragraphs: list[str]) -> str:
+    """The paragraph that opens the text with its date: the first, or the first of 60
+    characters or more (a short first one may be a kicker or an intro's title: "Im
+    Schlepptau")."""
+    long = next((p for p in paragraphs[:3] if len(p) >= 60), paragraphs[0])
+    return paragraphs[0] if _OPENING_DATE.match(paragraphs[0][:80]) else long
+
+
 def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
     """Read a saved HTML article page. Raises ``IngestError`` (``NO_TEXT``) when no article text
     can be found in it (a home page, a cut-short or empty file)."""
@@ -1189,8 +1668,8 @@ def parse_html_page(raw: RawText, tz: dt.tzinfo = PARIS) -> ParsedArticle:
         paragraphs=paragraphs,
         body_markdown=blocks_markdown(blocks),
         title=title,
-        date=page_date(html, page, tz),
-        authors=_authors(document.author, page, site_names),
+        date=page_date(html, page, tz, _opening(paragraphs)),
+        authors=_authors(document.author, page, site_names, paragraphs),
         source=_source(document.sitename, page),
         source_url=_source_url(page, document.url),
         lang=_lang(page, document.language),

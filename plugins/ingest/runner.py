@@ -44,7 +44,8 @@ logger = logging.getLogger(__name__)
 # Bump when a change to ingest or entity normalisation changes what an article file says:
 # every article is then converted again (cheaply: the model's spans are cached per text).
 # 6: languages without a model, dates in range, headlines, entity names (merged together).
-# 8: entities of the alias book named as the article writes them, in its language.
+# 8: entities of the alias book named as the article writes them, in its language; HTML pages:
+#    authors without a byline (linked, signed, forum posts), dates shown in the text.
 PIPELINE_VERSION = "8"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")
