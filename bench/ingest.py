@@ -9,7 +9,11 @@ helps. Then, alternating, each in fresh processes:
 - ``spacy-ner-2``: the same texts split between two such processes at once: the machine's ceiling;
 - ``ingest``: ``python -m ingest.cli`` on a fresh copy of the texts with an empty cache, in the
   default configuration (the model on every core), i.e. what an editor's cold ingest costs;
-- ``ingest-dask``: the same through a local Dask cluster of two workers (``--workers 2``).
+- ``ingest-dask``: the same through a local Dask cluster of two workers (``--workers 2``);
+- ``spacy-ner-alone-2``: as ``spacy-ner-2`` without tok2vec, which the entity recognizer of
+  these models does not listen to (it has its own): spaCy's NER truly alone, which is what
+  ingest runs for entities (``entities.extraction.SPANS_COMPONENTS``), beside its headline
+  parse and the rest of its work.
 
 Each figure is the wall time of the whole run, model loading included, and words per second;
 its CPU time (every process of the run); peak RSS of the largest process. The ratio
@@ -78,7 +82,7 @@ models = json.loads(sys.argv[2])
 nlps = {}
 for lang, package in models.items():
     nlp = spacy.load(package)
-    nlp.select_pipes(enable=[n for n in ("tok2vec", "ner") if n in nlp.pipe_names])
+    nlp.select_pipes(enable=[n for n in json.loads(sys.argv[3]) if n in nlp.pipe_names])
     nlps[lang] = nlp
 loaded = time.perf_counter()
 entities = 0
@@ -92,7 +96,7 @@ print(json.dumps({"load_s": loaded - started, "ner_s": done - loaded, "entities"
 """
 
 
-def run_spacy_alone(texts, processes: int, work: Path) -> dict:
+def run_spacy_alone(texts, processes: int, work: Path, components=("tok2vec", "ner")) -> dict:
     parts = [texts[number::processes] for number in range(processes)]
     started = time.perf_counter()
     children = []
@@ -101,7 +105,10 @@ def run_spacy_alone(texts, processes: int, work: Path) -> dict:
         data.write_text(json.dumps([[lang, text] for lang, _, text in part]), encoding="utf-8")
         children.append(
             subprocess.Popen(
-                [sys.executable, "-c", SPACY_ALONE, str(data), json.dumps(MODELS)],
+                [
+                    *(sys.executable, "-c", SPACY_ALONE, str(data)),
+                    *(json.dumps(MODELS), json.dumps(list(components))),
+                ],
                 stdout=subprocess.PIPE,
                 text=True,
                 env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"},
@@ -170,6 +177,7 @@ def main() -> int:
     }
     if not args.no_dask:
         runs["ingest-dask"] = lambda work: run_ingest(texts, ["--workers", "2"], work)
+    runs["spacy-ner-alone-2"] = lambda work: run_spacy_alone(texts, 2, work, ("ner",))
     results = {}
     for name, run in runs.items():  # one after the other, in this order, in one run
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as work:
