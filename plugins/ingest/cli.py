@@ -14,16 +14,18 @@ import logging
 import sys
 from pathlib import Path
 
-from newstext.safety import printable
-from pelican.settings import read_settings
-from rich.console import Console
-
-from .glue import dated_by_file_time, make_ingest, progress_bar
-from .recognition import make_engine
-from .runner import summary_line
-
 
 def main(argv: list[str] | None = None) -> int:
+    # Imported here, not above: each worker process of the pool imports this module again (it
+    # is the run's __main__), and needs none of Pelican, rich or the runner to read texts.
+    from newstext.safety import printable
+    from pelican.settings import read_settings
+    from rich.console import Console
+
+    from .glue import dated_by_file_time, make_ingest, progress_bar
+    from .recognition import make_engine
+    from .runner import summary_line
+
     parser = argparse.ArgumentParser(prog="invoke ingest", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="raw files (default: all of seeds/)")
     parser.add_argument(

@@ -79,12 +79,18 @@ def web_url(found: Found | None, path: str) -> Found | None:
     return None
 
 
-def infer_date(parsed: ParsedArticle, raw_path: Path, tz: dt.tzinfo) -> Found:
-    """Editor > dateline (both already in ``parsed``) > file name > git > modification time."""
+def infer_date(
+    parsed: ParsedArticle,
+    raw_path: Path,
+    tz: dt.tzinfo,
+    history: dating.FirstCommits | None = None,
+) -> Found:
+    """Editor > dateline (both already in ``parsed``) > file name > git > modification time.
+    ``history``: the git dates read once for the run (``dating.FirstCommits``)."""
     return (
         parsed.date
         or dating.date_from_file_name(raw_path, parsed.path, tz)
-        or dating.date_from_git(raw_path, tz)
+        or dating.date_from_git(raw_path, tz, history)
         or dating.date_from_mtime(raw_path, tz, parsed.path)
     )
 
@@ -196,6 +202,9 @@ class HeadlineCache(ModelCache):
         return isinstance(data, str)
 
 
+# In the key of every cached span list beside the model: bump when ``EntityRecognizer.spans``
+# reads a text differently with the same model (2: the entity recognizer alone, no parse).
+SPANS_RECIPE = "spans 2"
 NER_MAX_CHARS = 100_000  # about 8 s of NER; a 2 MB article would take minutes and gigabytes
 
 
@@ -231,6 +240,8 @@ class Inference:
     title_max_chars: int = 90
     summary_max_chars: int = 300
     headlines: HeadlineCache = dataclasses.field(default_factory=lambda: HeadlineCache(None))
+    # when undated raw files were first committed: one ``git log`` per folder and run
+    git_history: dating.FirstCommits = dataclasses.field(default_factory=dating.FirstCommits)
 
     def parser(self, lang: str):
         """The spaCy pipeline that parses ``lang`` for headlines, or None when there is none."""
@@ -262,7 +273,8 @@ class Inference:
         if lang not in self.languages:
             return None
         text = ner_text(paragraphs, path, quiet=True)
-        return Job(cache_key(text, self.recognizer().model_version(lang)), text, lang)
+        model = f"{self.recognizer().model_version(lang)} {SPANS_RECIPE}"
+        return Job(cache_key(text, model), text, lang)
 
     def entities(self, paragraphs: list[str], lang: str, path: str = ""):
         """The article's entities and the model that found them; none, with a warning, for a
@@ -282,7 +294,9 @@ class Inference:
         model = recognizer.model_version(lang)
         text = ner_text(paragraphs, path)
         try:
-            spans = self.cache.spans(text, model, lambda: recognizer.spans(text, lang))
+            spans = self.cache.spans(
+                text, f"{model} {SPANS_RECIPE}", lambda: recognizer.spans(text, lang)
+            )
         except Exception as error:  # spaCy's errors have no common class; any is this file's
             raise IngestError(
                 path,
@@ -309,7 +323,7 @@ def infer(raw: RawText, raw_path: Path, parsed: ParsedArticle, how: Inference) -
         raise IngestError(raw.path, "no article text: the file has no paragraph of body text")
     lede = parsed.paragraphs[0]
     # The date first: a file that cannot be dated fails before any model reads it.
-    date = infer_date(parsed, raw_path, how.tz)
+    date = infer_date(parsed, raw_path, how.tz, how.git_history)
     if not isinstance(date.value, DateValue):
         raise IngestError(raw.path, f"date {date.value!r} is not a date", line=date.line)
     check_date_range(date, raw.path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -48,27 +49,81 @@ def date_from_file_name(path: Path, display: str, tz: dt.tzinfo) -> Found | None
     return Found(DateValue(when, "day"), "file name")
 
 
-def date_from_git(path: Path, tz: dt.tzinfo) -> Found | None:
-    """The author date of the commit that first added ``path``, or None outside git."""
+class FirstCommits:
+    """When each file was first committed: the author date of the commit that added it (through
+    renames), read for a whole folder with one ``git log`` the first time one of its files is
+    asked about, rather than one ``git log --follow`` per file. Files under ``root`` (the seeds
+    folder) share one reading of it; any other file, its own folder's. A folder outside git, or
+    a file never committed, has no date here."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(os.path.realpath(root)) if root is not None else None
+        self._folders: dict[Path, dict[Path, str]] = {}
+
+    def date(self, path: Path, tz: dt.tzinfo) -> Found | None:
+        folder = Path(os.path.realpath(path.parent))  # the file itself may be a link: its own
+        read_as = self.root if self.root and folder.is_relative_to(self.root) else folder
+        if read_as not in self._folders:
+            self._folders[read_as] = first_commit_dates(read_as)
+        iso = self._folders[read_as].get(folder / path.name)
+        if iso is None:
+            return None
+        try:
+            when = dt.datetime.fromisoformat(iso).astimezone(tz)
+        except (ValueError, OverflowError):  # a commit dated near year 1 or 9999
+            return None
+        return Found(DateValue(when, "minute"), "git commit of the raw file")
+
+
+def _git(folder: Path, *args: str) -> str | None:
     try:
         completed = subprocess.run(
-            ["git", "log", "--diff-filter=A", "--follow", "--format=%aI", "--", path.name],
-            cwd=path.parent,
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=folder,
             capture_output=True,
             text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
             check=False,
-            timeout=30,
+            timeout=120,
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    lines = completed.stdout.split()
-    if completed.returncode != 0 or not lines:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(lines[-1]).astimezone(tz)
-    except (ValueError, OverflowError):  # a commit dated near year 1 or 9999
-        return None
-    return Found(DateValue(when, "minute"), "git commit of the raw file")
+    return completed.stdout if completed.returncode == 0 else None
+
+
+def first_commit_dates(folder: Path) -> dict[Path, str]:
+    """{file: ISO author date of the commit that added it} for every file git has seen under
+    ``folder``, oldest commit first, a renamed file keeping the date its first name was added;
+    {} outside git."""
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    log = _git(
+        folder, "log", "--reverse", "-M", "--diff-filter=AR", "--format=%x00%aI",
+        "--name-status", "-z", "--", ".",
+    )  # fmt: skip
+    if not top or log is None:
+        return {}
+    top_path = Path(top.strip())
+    added: dict[Path, str] = {}
+    when = ""
+    fields = iter(log.split("\0"))
+    for field in fields:
+        if field == "":  # a commit starts: its date follows
+            when = next(fields, "")
+            continue
+        status = field.strip()
+        if status.startswith("A"):
+            added.setdefault(top_path / next(fields, ""), when)
+        elif status.startswith("R"):
+            old, new = top_path / next(fields, ""), top_path / next(fields, "")
+            added.setdefault(new, added.get(old, when))
+    return added
+
+
+def date_from_git(path: Path, tz: dt.tzinfo, history: FirstCommits | None = None) -> Found | None:
+    """The author date of the commit that first added ``path``, or None outside git. A run
+    over many files passes one ``history`` for all (one ``git log`` per folder)."""
+    return (history or FirstCommits()).date(path, tz)
 
 
 def date_from_mtime(path: Path, tz: dt.tzinfo, display: str | None = None) -> Found:

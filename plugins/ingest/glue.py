@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import article_file
 from .convert import EntityCache, HeadlineCache, Inference
+from .dating import FirstCommits
 from .runner import Ingest, IngestSettings, Outcome
 from .settings import cache_path, ingest_settings
 
@@ -44,6 +45,7 @@ def make_ingest(pelican_settings: dict) -> Ingest:
             aliases=alias_book(pelican_settings),
             cache=EntityCache(cache_path(pelican_settings)),
             headlines=HeadlineCache(cache_path(pelican_settings)),
+            git_history=FirstCommits(settings.seeds),
             title_max_chars=settings.title_max_chars,
             summary_max_chars=settings.summary_max_chars,
         )

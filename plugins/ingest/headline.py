@@ -36,7 +36,7 @@ _COMPLEMENTS = (
 # Complements a verb cannot be read without ("a remporté" needs what was won).
 _ARGUMENTS = {"obj", "dobj", "obl:arg", "xcomp", "ccomp", "attr", "acomp", "oprd"}
 _NEGATION = {"ne", "n’", "n'", "pas", "not", "n't", "jamais", "never", "plus", "rien", "guère"}
-_TIME_ENTITIES = {"DATE", "TIME"}
+TIME_ENTITIES = {"DATE", "TIME"}  # the only entity labels the headline reads
 # A headline never starts with a pronoun: it would not say who.
 _PRONOUNS = {
     "il", "elle", "ils", "elles", "on", "ce", "c’", "c'", "cela", "ça", "celui-ci", "celle-ci",
@@ -78,7 +78,7 @@ def _phrase(token, core: bool = False) -> list:
 def _is_time(token) -> bool:
     """A phrase about when: "mercredi", "on Wednesday" (named entity DATE or TIME)."""
     heads = [token] + [child for child in token.children if child.dep_ == "pobj"]
-    return any(t.ent_type_ in _TIME_ENTITIES for t in heads)
+    return any(t.ent_type_ in TIME_ENTITIES for t in heads)
 
 
 def _complement(verb, core: bool = False) -> list:

@@ -45,7 +45,8 @@ logger = logging.getLogger(__name__)
 # every article is then converted again (cheaply: the model's spans are cached per text).
 # 6: languages without a model, dates in range, headlines, entity names (merged together).
 # 8: entities of the alias book named as the article writes them, in its language; HTML pages:
-#    authors without a byline (linked, signed, forum posts), dates shown in the text.
+#    authors without a byline (linked, signed, forum posts), dates shown in the text; entities
+#    found by the entity recognizer alone, without the parser's sentence boundaries.
 PIPELINE_VERSION = "8"
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 SIDECAR_SUFFIXES = (".yml", ".yaml", ".json")

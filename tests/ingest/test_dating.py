@@ -46,13 +46,20 @@ def test_a_file_name_date_that_does_not_exist_is_an_error(tmp_path):
     )
 
 
-def test_date_from_git_is_the_first_commit_of_the_file(tmp_path):
+def git_in(folder):
+    """``git(*args, date=...)`` run in ``folder`` with commits dated ``date``."""
+
     def git(*args, date):
-        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(tmp_path),
+        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(folder),
                "GIT_AUTHOR_NAME": "E", "GIT_AUTHOR_EMAIL": "e@x", "GIT_COMMITTER_NAME": "E",
                "GIT_COMMITTER_EMAIL": "e@x", "PATH": "/usr/bin:/bin"}  # fmt: skip
-        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+        subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
 
+    return git
+
+
+def test_date_from_git_is_the_first_commit_of_the_file(tmp_path):
+    git = git_in(tmp_path)
     git("init", "-q", date="2020-01-01T00:00:00+00:00")
     raw = tmp_path / "a.txt"
     raw.write_text("one", encoding="utf-8")
@@ -63,6 +70,36 @@ def test_date_from_git_is_the_first_commit_of_the_file(tmp_path):
     found = dating.date_from_git(raw, UTC)
     assert found.value.when == dt.datetime(2021, 5, 6, 10, tzinfo=UTC)
     assert found.how == "git commit of the raw file"
+
+
+def test_one_git_log_dates_every_file_of_the_seeds_folder_through_renames(tmp_path, monkeypatch):
+    git = git_in(tmp_path)
+    git("init", "-q", date="2020-01-01T00:00:00+00:00")
+    seeds = tmp_path / "seeds"
+    (seeds / "sub").mkdir(parents=True)
+    (seeds / "a.txt").write_text("one", encoding="utf-8")
+    (seeds / 'sub/b "q" é.txt').write_text("two", encoding="utf-8")
+    git("add", ".", date="2021-05-06T10:00:00+00:00")
+    git("commit", "-qm", "add", date="2021-05-06T10:00:00+00:00")
+    git("mv", "seeds/a.txt", "seeds/renamed.txt", date="2022-01-01T00:00:00+00:00")
+    (seeds / "sub" / "c.txt").write_text("three", encoding="utf-8")
+    git("add", ".", date="2022-01-01T00:00:00+00:00")
+    git("commit", "-qm", "more", date="2022-01-01T00:00:00+00:00")
+    (seeds / "never-committed.txt").write_text("four", encoding="utf-8")
+    runs = []
+    read = dating._git
+    monkeypatch.setattr(dating, "_git", lambda *args: runs.append(args) or read(*args))
+
+    history = dating.FirstCommits(seeds)
+    names = ("renamed.txt", 'sub/b "q" é.txt', "sub/c.txt", "never-committed.txt")
+    found = {name: dating.date_from_git(seeds / name, UTC, history) for name in names}
+    assert {name: date and date.value.when.year for name, date in found.items()} == {
+        "renamed.txt": 2021,  # first added as a.txt
+        'sub/b "q" é.txt': 2021,
+        "sub/c.txt": 2022,
+        "never-committed.txt": None,
+    }
+    assert len(runs) == 2  # the repository's top folder, then one log for all the files
 
 
 def test_no_git_date_outside_a_repository(tmp_path):
