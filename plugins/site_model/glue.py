@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import json
 import logging
 from pathlib import Path
@@ -134,6 +135,10 @@ def build_model(generator) -> None:
     generator.context[MODEL] = model
     if problems.count:
         reuse.forget_state(cache_folder(settings))
+    # Pelican's articles and the model live until the end of the build: the cyclic garbage
+    # collector need not walk them again and again (at 5,000 articles it spent 4 s of 80 doing
+    # so, and more per article the larger the site). Unfrozen at the end of the build.
+    gc.freeze()
 
 
 def site_reuse_key(generator, analysis_keys: dict[str, str]) -> str:
@@ -614,8 +619,32 @@ def check_settings(pelican) -> None:
     timelines_settings(pelican.settings)
 
 
+# A full collection of the cyclic garbage collector walks every object alive, and a build keeps
+# Pelican's articles, the model and their pages alive to the end: Python's default (one full
+# collection every 10 collections of the middle generation) cost a time that grows with the
+# square of the site (4.4 s of 80 at 5,000 articles). A build asks for one every 100; young
+# cycles are still collected as often as before.
+BUILD_GC_THRESHOLD = 100
+_DEFAULT_GC = gc.get_threshold()
+
+
+def collect_less(pelican) -> None:
+    """On ``initialized``: fewer full collections during the build."""
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, max(BUILD_GC_THRESHOLD, _DEFAULT_GC[2]))
+
+
+def unfreeze(pelican) -> None:
+    """On ``finalized``: what ``build_model`` froze is collectable again; the collector's
+    thresholds are Python's again."""
+    gc.unfreeze()
+    gc.set_threshold(*_DEFAULT_GC)
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(collect_less)
     signals.article_generator_finalized.connect(build_model)
     signals.page_generator_finalized.connect(page_keys)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(unfreeze)
