@@ -61,6 +61,7 @@ from .manifest import (
 
 logger = logging.getLogger(__name__)
 
+_NOT_PLAIN = ("/./", "/../", "//", "\\")  # a path with one of these is normalised first
 PAGEFIND_FOLDER = "pagefind"  # synced by the search index, never removed here
 READER_STAMP = "reader-cache-stamp"
 # The builds under way, by output folder: the static generator finds its build here.
@@ -98,8 +99,16 @@ class Build:
         self.changes = BuildChanges()
         self.digest = build_digest(settings)
         self.started_ns = time.time_ns()
+        self._prefix = str(self.output).rstrip(os.sep) + os.sep
 
     def name_of(self, path: str | Path) -> str:
+        """``path``'s name in the output folder, with ``/`` (a plain path below it is cut as a
+        string; any other is worked out)."""
+        text = os.fspath(path)
+        prefix = self._prefix
+        plain = not text.endswith(("/.", "/..")) and not any(part in text for part in _NOT_PLAIN)
+        if plain and text.startswith(prefix):
+            return text[len(prefix) :]
         return Path(os.path.relpath(os.path.abspath(path), self.output)).as_posix()
 
     def emit(self, path: str, key: str | None, render) -> bool:
@@ -163,12 +172,13 @@ class Build:
         known = self.changes.produced | self.protected
         since = self.started_ns - 20_000_000  # file times may be coarser than the clock
         for folder, subfolders, files in os.walk(self.output):
+            below = os.path.relpath(folder, self.output).replace(os.sep, "/")
             if Path(folder) == self.output:
                 subfolders[:] = [s for s in subfolders if s not in (PAGEFIND_FOLDER, *retention)]
                 files = [f for f in files if f not in retention]
             for file in files:
                 path = Path(folder, file)
-                name = self.name_of(path)
+                name = file if below == "." else f"{below}/{file}"
                 if name in known:
                     continue
                 last = self.last.get(name)

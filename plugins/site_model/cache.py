@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from .analysis import ANALYSIS_VERSION, Analysis, ArticleInput, analyse
-from .model import digest
+from .model import text_digest
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +35,11 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, used REAL, 
 
 def analysis_key(article: ArticleInput) -> str:
     """The hash of what ``analyse`` reads, and of its version."""
-    return digest(
-        "analysis", ANALYSIS_VERSION, article.body, article.lang, article.date,
-        sorted((kind, list(names)) for kind, names in article.names.items()),
-        sorted((name, list(forms)) for name, forms in article.forms.items()),
+    names = sorted((kind, list(names)) for kind, names in article.names.items())
+    forms = sorted((name, list(forms)) for name, forms in article.forms.items())
+    return text_digest(
+        "analysis", ANALYSIS_VERSION, article.body, article.lang, article.date.isoformat(),
+        json.dumps(names, ensure_ascii=False), json.dumps(forms, ensure_ascii=False),
     )  # fmt: skip
 
 

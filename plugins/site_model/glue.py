@@ -49,6 +49,7 @@ from .model import (
     archive_url,
     build_site_model,
     digest,
+    text_digest,
 )
 
 logger = logging.getLogger(__name__)
@@ -159,16 +160,18 @@ def site_reuse_key(generator, analysis_keys: dict[str, str]) -> str:
     )  # fmt: skip
 
 
-def shown_of(article, analysis_key: str) -> tuple:
-    """What an article is and shows of itself, for ``site_reuse_key``."""
+def shown_of(article, analysis_key: str) -> str:
+    """A digest of what an article is and shows of itself, for ``site_reuse_key``."""
+    card = card_of(article)
     neighbours = [
-        (other.slug, str(other.title), other.url, other.lang) if other else None
+        "\x1e".join((other.slug, str(other.title), other.url, other.lang)) if other else ""
         for other in (article.prev_article, article.next_article)
     ]
-    metadata = sorted((key, str(value)) for key, value in article.metadata.items())
-    return (
-        article.slug, analysis_key, dataclasses.astuple(card_of(article)), metadata,
-        article.url, article.save_as, str(getattr(article, "category", "")), neighbours,
+    metadata = "\x1e".join(f"{key}={value}" for key, value in sorted(article.metadata.items()))
+    return text_digest(
+        article.slug, analysis_key, card.url, card.title, card.date.isoformat(), card.lang,
+        card.source, card.summary, "\x1e".join(card.authors), metadata, article.url,
+        article.save_as, str(getattr(article, "category", "")), *neighbours,
     )  # fmt: skip
 
 
