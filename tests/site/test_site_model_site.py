@@ -196,3 +196,37 @@ def test_a_long_entity_timeline_has_its_newest_entries_then_year_pages(small_pag
     ]
     year = small_pages.page("entities/places/lyon.timeline-2023.html")
     assert len(year.select("li.entry-article")) == BRIEFS
+
+
+def test_a_build_that_logged_a_problem_is_never_reused(tmp_path, caplog):
+    """The shortcut of a build with nothing changed would not repeat the problem: a build that
+    logged one leaves no state, and the next builds the model again and reports it again.
+    (Pelican logs an info or a warning once per process: the state file is what is checked.)"""
+    project = Site(tmp_path)
+    state = tmp_path / ".pelican-cache" / "site-model-state.json"
+    (project.content / "articles" / "lyon.md").write_text(
+        "Title: Lyon\nSlug: lyon\nDate: 2023-08-01 08:00\nLang: fr\nPlaces: Lyon\n\n"
+        "Lyon, le 1er août : rien à signaler.\n",
+        encoding="utf-8",
+    )
+    digest = project.content / "digests" / "semaine.md"
+    digest.parent.mkdir()
+    digest.write_text(
+        "Title: La semaine\nDate: 2023-08-02\nLang: fr\nSlug: semaine\nArticles: absent\n\n"
+        "Une sélection.\n",
+        encoding="utf-8",
+    )
+    missing = "content/digests/semaine.md: article 'absent' does not exist"
+    for _ in range(2):
+        caplog.clear()
+        project.build()
+        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        assert [m for m in errors if m.startswith(missing)], errors  # reported every time
+        assert not state.exists()
+    digest.write_text(digest.read_text(encoding="utf-8").replace("absent", "lyon"), "utf-8")
+    project.build()
+    assert state.exists()
+    pages = {p: p.stat().st_mtime_ns for p in project.output.rglob("*.html")}
+    project.build()
+    assert {p: p.stat().st_mtime_ns for p in project.output.rglob("*.html")} == pages
+    assert state.exists()
