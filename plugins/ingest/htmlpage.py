@@ -225,8 +225,9 @@ def page_meta(tree: lxml.html.HtmlElement) -> PageMeta:
     in_article = [t for t in times if t not in published and _in_article(t)]
     meta.times = [squash(t.get("datetime")) for t in published + in_article]
     meta.bylines = bylines(tree)
-    meta.written_credits = written_credits(tree)
-    meta.profile_credits = profile_credits(tree)
+    shown = shown_texts(tree)
+    meta.written_credits = written_credits(tree, shown)
+    meta.profile_credits = profile_credits(tree, shown)
     meta.post_authors = post_authors(tree)
     meta.commenters = {
         element_text(element).casefold()
@@ -465,17 +466,25 @@ _DATED = re.compile(r"^(?:am|on|le|el|il)\s+\d", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^(?:,|&|und|and|et|y|e)$", re.IGNORECASE)
 
 
-def written_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
-    """The credits written in the page's text, in order, each a list of names (see
-    ``credit_in``): "Von Andreas Kürten", "<strong>Text:</strong> Klausmartin Friedrich". A
-    credit opens an element or a line ("von" after other words in a sentence is not one)."""
+def shown_texts(tree: lxml.html.HtmlElement) -> tuple[list, list[str]]:
+    """The text pieces of the page's body a reader sees (not empty), and each one squashed:
+    what the credits are read from (computed once a page, given to each reader of credits)."""
     body = tree.find("body")
     pieces = [
         piece
         for piece in (body if body is not None else tree).xpath(".//text()")
         if _shown(piece) and squash(str(piece))
     ]
-    texts = [squash(str(piece)) for piece in pieces]
+    return pieces, [squash(str(piece)) for piece in pieces]
+
+
+def written_credits(
+    tree: lxml.html.HtmlElement, shown: tuple[list, list[str]] | None = None
+) -> list[list[str]]:
+    """The credits written in the page's text, in order, each a list of names (see
+    ``credit_in``): "Von Andreas Kürten", "<strong>Text:</strong> Klausmartin Friedrich". A
+    credit opens an element or a line ("von" after other words in a sentence is not one)."""
+    pieces, texts = shown or shown_texts(tree)
     credits: list[list[str]] = []
     for index, text in enumerate(texts):
         if pieces[index].is_tail and pieces[index].getparent().tag != "br":
@@ -537,19 +546,15 @@ def _linked_name(link: etree._Element) -> str | None:
     return name if name and name.casefold() not in _NOT_NAMES else None
 
 
-def profile_credits(tree: lxml.html.HtmlElement) -> list[list[str]]:
+def profile_credits(
+    tree: lxml.html.HtmlElement, shown: tuple[list, list[str]] | None = None
+) -> list[list[str]]:
     """Names linked to the person's page on the site and shown as a credit, in order: after
     "von", "by" ("Erstellt von <a href=/author/fabian/>Fabian</a>", with the names linked after
     it: "von <a>A</a> und <a>B</a>"), before a date ("<a href=/user-uebersicht/?u=79003>MikeNils
     </a> 18.10.2019, 15:07 Uhr"), or as "Alles von Martin Junker"; a user name may be in small
     letters ("uriebe"). Not in the site's navigation, sidebars or comments."""
-    body = tree.find("body")
-    pieces = [
-        piece
-        for piece in (body if body is not None else tree).xpath(".//text()")
-        if _shown(piece) and squash(str(piece))
-    ]
-    texts = [squash(str(piece)) for piece in pieces]
+    pieces, texts = shown or shown_texts(tree)
     found: list[list[str]] = []
     looked = 0
     for index, piece in enumerate(pieces):

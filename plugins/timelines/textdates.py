@@ -734,12 +734,10 @@ def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach):
     """``pattern.finditer(text)``, trying only the starts the anchor allows."""
     if lowered is None or not words:
         return pattern.finditer(text)
+    if reach is None:  # the words only say whether to scan at all
+        return pattern.finditer(text) if any(w in lowered for w in words) else iter(())
     starts = sorted({i for word in words for i in _positions(lowered, word)})
-    if not starts:
-        return iter(())
-    if reach is None:
-        return pattern.finditer(text)
-    return _anchored_matches(pattern, text, starts, reach)
+    return _anchored_matches(pattern, text, starts, reach) if starts else iter(())
 
 
 def _positions(lowered: str, word: str):
