@@ -5,7 +5,8 @@ build prints one summary: what ingest did (converted, unchanged, kept, removed, 
 file time), each article kept because an editor edited it, then each problem once, with its file
 and line, one unwrapped line each (terminals and CI logs alike). With ``DIGEST_STRICT = True``
 (``invoke build --strict``) a build with any error then exits with status 1: no traceback, the
-list is not printed again.
+list is not printed again. A build that does not fail leaves without freeing its memory
+(``leave``).
 
 It starts counting when it is registered, so that a plugin listed after it that fails to
 register counts too; its summary is connected on ``initialized``, after every plugin registered
@@ -19,6 +20,7 @@ import logging
 from pelican import signals
 from pelican.log import console
 
+from . import leave
 from .summary import Problem, summary_lines
 
 logger = logging.getLogger(__name__)
@@ -84,6 +86,7 @@ def start_counting(pelican) -> None:
         say(message)
         raise StrictBuildFailed(message)
     pelican.strict_error_count = counter
+    leave.disarm()
     signals.finalized.connect(summarise)
 
 
@@ -98,6 +101,7 @@ def summarise(pelican) -> None:
         say(line)
     errors = list(dict.fromkeys(p.message for p in problems if p.level == "ERROR"))
     if not errors or not pelican.settings.get("DIGEST_STRICT", False):
+        leave.arm()  # the build is done and does not fail: the process may end at once
         return
     say(
         f"Strict build failed: {len(errors)} error(s), listed above. The site was written, "
