@@ -113,6 +113,7 @@ class AliasBook:
     def __init__(self, entries: Mapping[str, AliasEntry] | None = None):
         self.entries: dict[str, AliasEntry] = dict(entries or {})
         self._index: dict[str, str] = {}
+        self._resolved: dict[str, Resolution | None] = {}
         for entry in self.entries.values():
             for name in entry.claimed_names():
                 self._index[lookup_form(name)] = entry.key
@@ -126,11 +127,17 @@ class AliasBook:
 
     def resolve(self, name: str) -> Resolution | None:
         """The entry a name belongs to, or None when the book does not know the name."""
+        try:
+            return self._resolved[name]  # a site names each entity in many articles
+        except KeyError:
+            pass
         key = self._index.get(lookup_form(name))
-        if key is None:
-            return None
-        entry = self.entries[key]
-        return Resolution(entry.key, entry.kind, entry.ignored, entry.gazetteer)
+        found = None
+        if key is not None:
+            entry = self.entries[key]
+            found = Resolution(entry.key, entry.kind, entry.ignored, entry.gazetteer)
+        self._resolved[name] = found
+        return found
 
     def name_in(self, key: str, lang: str) -> str:
         """The entity's name in ``lang``: from ``names``, else its key."""

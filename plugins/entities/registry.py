@@ -140,10 +140,14 @@ class Registry:
         self._written = written or {}
         self._slugs = {entity.slug: entity for entity in entities.values()}
         self._co: dict[str, Counter[str]] = {}
-        for keys in article_keys.values():  # sum of k² over articles
+        for keys in article_keys.values():  # sum of k² over articles, counted in C
             for key in keys:
-                counter = self._co.setdefault(key, Counter())
-                counter.update(other for other in keys if other != key)
+                counter = self._co.get(key)
+                if counter is None:
+                    counter = self._co[key] = Counter()
+                counter.update(keys)
+        for key, counter in self._co.items():  # each counted itself once per article
+            del counter[key]
 
     def entities_of(self, article_id: str) -> list[Entity]:
         """The article's entities: people, places, organisations, each in article order."""
@@ -261,7 +265,13 @@ def _merge_targets(
         first.update({pair: (kind, chosen[1]) for pair in group})
     people = sorted({name for kind, name in first.values() if kind == "person"})
     merges = surname_merges(people)
-    others = _other_entities(listed or {}, first)
+    wanted = {
+        pair
+        for name, long in merges.items()
+        if name not in aliases
+        for pair in (("person", name), ("person", long))
+    }
+    others = _other_entities(listed or {}, first, wanted)
     result = {}
     for pair, (kind, name) in first.items():
         long = merges.get(name) if kind == "person" and name not in aliases else None
@@ -296,13 +306,16 @@ def _spelling_rank(pair: tuple[str, str], tallies, aliases: AliasBook) -> tuple:
 
 
 def _other_entities(
-    listed: dict[str, list[tuple[str, str]]], first: dict[tuple[str, str], tuple[str, str]]
+    listed: dict[str, list[tuple[str, str]]],
+    first: dict[tuple[str, str], tuple[str, str]],
+    wanted: set[tuple[str, str]] | None = None,
 ) -> dict[tuple[str, str], set[tuple[str, str]]]:
-    """For each (kind, name): the other entities named in the articles that name it."""
+    """For each (kind, name) (of ``wanted`` only, when given: the surname merges ask about a
+    few): the other entities named in the articles that name it."""
     others: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for pairs in listed.values():
         names = {first[pair] for pair in pairs}
-        for pair in names:
+        for pair in names if wanted is None else names & wanted:
             others.setdefault(pair, set()).update(names - {pair})
     for pair in first.values():
         others.setdefault(pair, set())

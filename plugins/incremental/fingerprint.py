@@ -53,6 +53,9 @@ def _feed(digest, value: object) -> None:  # one case per kind of value, the com
     if kind is str:
         encoded = value.encode("utf-8", "surrogatepass")
         digest.update(b"\x01s%d:" % len(encoded) + encoded)
+    elif kind in _KEYED and type(key := getattr(value, "render_key", None)) is str:  # cards...
+        encoded = key.encode("utf-8", "surrogatepass")
+        digest.update(_KEYED[kind] % len(encoded) + encoded)
     elif kind is list or kind is tuple:
         digest.update(b"\x04[%d" % len(value))
         for item in value:
@@ -71,7 +74,8 @@ def _feed(digest, value: object) -> None:  # one case per kind of value, the com
         digest.update(f"\x01{type(value).__name__}{value.isoformat()};".encode())
     elif isinstance(getattr(value, "render_key", None), str):
         key = value.render_key.encode("utf-8", "surrogatepass")
-        digest.update(f"\x02{type(value).__qualname__}%d:".encode() % len(key) + key)
+        _KEYED.setdefault(kind, f"\x02{kind.__qualname__}%d:".encode())
+        digest.update(_KEYED[kind] % len(key) + key)
     elif isinstance(value, Mapping):
         _feed_mapping(digest, value)
     elif isinstance(value, list | tuple):
@@ -89,6 +93,11 @@ def _feed(digest, value: object) -> None:  # one case per kind of value, the com
         _feed(digest, value.name)
     else:
         raise Unknown(type(value).__qualname__)
+
+
+# Types whose values were seen with a ``render_key`` string, and the prefix their key is fed
+# with: most of what pages are made of, found at once on their next occurrence.
+_KEYED: dict[type, bytes] = {}
 
 
 @functools.cache

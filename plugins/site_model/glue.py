@@ -42,6 +42,7 @@ from timelines.settings import timelines_settings
 from . import reuse
 from .analysis import ANALYSIS_VERSION, KINDS, ArticleInput, link_body, text_forms
 from .cache import AnalysisCache, analysis_key
+from .fragment_cache import FragmentCache, fragment_key
 from .model import (
     ArticleCard,
     ArticleFacts,
@@ -112,7 +113,10 @@ def build_model(generator) -> None:
     book = alias_book(settings)
     given = {article.slug: analysis_input(article, book) for article in generator.articles}
     keys = {slug: analysis_key(article) for slug, article in given.items()}
-    key = site_reuse_key(generator, keys)
+    # Pelican formats an article's URL from the settings at every reading: each article's card
+    # (its URL read once) serves the reuse key, the model and the render keys.
+    cards = {article.slug: card_of(article) for article in generator.articles}
+    key = site_reuse_key(generator, keys, cards)
     generator.context[REUSE_KEY] = key
     generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
     if reuse_last_build(generator, key):
@@ -125,14 +129,14 @@ def build_model(generator) -> None:
         # in the URLs: one copy of each body in memory, not two.
         article._content = analysis.body
         analysis = dataclasses.replace(analysis, body="")
-        facts.append(ArticleFacts(card_of(article), given[article.slug].names, analysis))
+        facts.append(ArticleFacts(cards[article.slug], given[article.slug].names, analysis))
     del given
     cache.save()
     logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
     analyses = {f.card.slug: f.analysis for f in facts}
     for article in generator.articles:
-        annotate(article, model, analyses[article.slug], keys[article.slug])
+        annotate(article, model, analyses[article.slug], keys[article.slug], cards)
     generator.context[MODEL] = model
     if problems.count:
         reuse.forget_state(cache_folder(settings))
@@ -142,7 +146,7 @@ def build_model(generator) -> None:
     gc.freeze()
 
 
-def site_reuse_key(generator, analysis_keys: dict[str, str]) -> str:
+def site_reuse_key(generator, analysis_keys: dict[str, str], cards: dict[str, ArticleCard]) -> str:
     """``reuse.reuse_key`` of this build: what each article is and shows, and the rest."""
     settings = generator.settings
     editor_file = Path(settings["PATH"]) / entities_settings(settings)["ENTITIES_ALIAS_FILE"]
@@ -153,24 +157,36 @@ def site_reuse_key(generator, analysis_keys: dict[str, str]) -> str:
         aliases = None
     plugins = [Path(folder) for folder in settings.get("PLUGIN_PATHS", [])]
     data_files = digest(files_digest(plugins), files_digest([digests]), aliases)
-    articles = (shown_of(article, analysis_keys[article.slug]) for article in generator.articles)
+    articles = (
+        shown_of(article, analysis_keys[article.slug], cards) for article in generator.articles
+    )
     return reuse.reuse_key(
         build_digest(settings), output_of(settings), settings.get("DEFAULT_LANG", "en"),
         data_files, articles,
     )  # fmt: skip
 
 
-def shown_of(article, analysis_key: str) -> str:
+def neighbour_of(other, cards: dict[str, ArticleCard]) -> tuple[str, str, str, str] | None:
+    """What an article shows of its previous or next one (None: there is none)."""
+    if other is None:
+        return None
+    card = cards.get(other.slug)
+    if card is None or card.url != other.url:  # not one of this build's articles
+        card = card_of(other)
+    return (card.slug, card.title, card.url, card.lang)
+
+
+def shown_of(article, analysis_key: str, cards: dict[str, ArticleCard]) -> str:
     """A digest of what an article is and shows of itself, for ``site_reuse_key``."""
-    card = card_of(article)
+    card = cards[article.slug]
     neighbours = [
-        "\x1e".join((other.slug, str(other.title), other.url, other.lang)) if other else ""
+        "\x1e".join(found) if (found := neighbour_of(other, cards)) else ""
         for other in (article.prev_article, article.next_article)
     ]
     metadata = "\x1e".join(f"{key}={value}" for key, value in sorted(article.metadata.items()))
     return text_digest(
         article.slug, analysis_key, card.url, card.title, card.date.isoformat(), card.lang,
-        card.source, card.summary, "\x1e".join(card.authors), metadata, article.url,
+        card.source, card.summary, "\x1e".join(card.authors), metadata, card.url,
         article.save_as, str(getattr(article, "category", "")), *neighbours,
     )  # fmt: skip
 
@@ -200,24 +216,24 @@ def output_of(settings: dict) -> str:
     return str(Path(settings["OUTPUT_PATH"]).resolve())
 
 
-def annotate(article, model, analysis, analysis_key: str) -> None:
+def annotate(article, model, analysis, analysis_key: str, cards: dict) -> None:
     """Everything the article template shows that the model knows, and its render key."""
     known = model.articles[article.slug]
+    card = cards[article.slug]
     article.entities = list(known.entities)
     article.entity_groups = [(kind, list(members)) for kind, members in known.entity_groups]
     article.related = [model.cards[slug] for slug in known.related]
     article.events = list(known.events)
     article.reading_time = reading_time(analysis.text)
-    prefix = "../" * article.url.count("/")
+    prefix = "../" * card.url.count("/")
     urls = {name: prefix + model.views[key].url for name, key in known.entity_of.items()}
     article._content = link_body(article._content, analysis.linked, urls)
     neighbours = [
-        (other.slug, str(other.title), other.url, other.lang) if other else None
-        for other in (article.prev_article, article.next_article)
+        neighbour_of(other, cards) for other in (article.prev_article, article.next_article)
     ]
     metadata = sorted((key, str(value)) for key, value in article.metadata.items())
     article.render_key = digest(
-        "article", analysis_key, metadata, article.url, article.save_as,
+        "article", analysis_key, metadata, card.url, article.save_as,
         [view.render_key for view in known.entities],
         [model.cards[slug].render_key for slug in known.related], neighbours,
     )  # fmt: skip
@@ -295,12 +311,14 @@ class Fragments:
     entity's name), made by the macros of ``_macros.html`` (``timeline_entry``,
     ``article_line``, ``article_card``, ``entity_link_made``, ``entity_name_made``), so a
     page looks the same either way. The macros are loaded once per language and site URL, not
-    once per fragment."""
+    once per fragment. A fragment of an item with a ``render_key`` is kept between builds
+    (``fragment_cache``): the next build reads it back instead of rendering it."""
 
-    def __init__(self, env):
+    def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
         self.done: dict[tuple, tuple[object, Markup]] = {}
         self.modules: dict[tuple, object] = {}
+        self.kept = kept
         self.renders = 0
 
     @pass_context
@@ -310,15 +328,29 @@ class Fragments:
         key = (kind, id(item), option, lang, site_url)
         found = self.done.get(key)
         if found is None or found[0] is not item:
-            module = self.modules.get((lang, site_url))
-            if module is None:
-                module = self.modules[lang, site_url] = self.template.make_module(
-                    {**context.get_all(), "SITEURL": site_url, "page_lang": lang}
-                )
-            html = str(FRAGMENT_MACROS[kind](module, item, lang, option))
-            found = self.done[key] = (item, Markup(html.strip()))
-            self.renders += 1
+            render_key = getattr(item, "render_key", None)
+            kept_as = html = None
+            if self.kept is not None and type(render_key) is str:
+                kept_as = fragment_key(
+                    self.kept.scope, kind, type(item).__qualname__, render_key,
+                    option, lang, site_url,
+                )  # fmt: skip
+                html = self.kept.get(kept_as)
+            if html is None:
+                html = self._render(context, kind, item, option, lang, site_url)
+                if kept_as is not None:
+                    self.kept.put(kept_as, html)
+            found = self.done[key] = (item, Markup(html))
         return found[1]
+
+    def _render(self, context, kind: str, item, option, lang: str, site_url: str) -> str:
+        module = self.modules.get((lang, site_url))
+        if module is None:
+            module = self.modules[lang, site_url] = self.template.make_module(
+                {**context.get_all(), "SITEURL": site_url, "page_lang": lang}
+            )
+        self.renders += 1
+        return str(FRAGMENT_MACROS[kind](module, item, lang, option)).strip()
 
     def clear(self) -> None:
         """Forget what was rendered (it is rendered again if asked for)."""
@@ -343,7 +375,9 @@ class SiteModelGenerator(Generator):
             if len(entries) > inline
         }
         model = self.model
-        self.env.globals["fragment"] = Fragments(self.env)
+        scope = digest(build_digest(self.settings), self.context["RENDER_SITE_KEY"])
+        kept = FragmentCache(cache_folder(self.settings), scope)
+        self.env.globals["fragment"] = Fragments(self.env, kept)
         self.context["entity_groups"] = model.groups
         self.context["latest_editions"] = model.day_editions[-1:] + model.week_editions[-1:]
         self.digests = self._read_digests()
@@ -410,6 +444,9 @@ class SiteModelGenerator(Generator):
             return
         before = set(build.entries) if build is not None else set()
         self._write_all(writer)
+        kept = self.env.globals["fragment"].kept
+        kept.save()
+        logger.info("site model: %d fragments read, %d rendered", kept.hits, kept.misses)
         if problems is not None:
             problems.detach()
         if build is not None and problems is not None and not problems.count:

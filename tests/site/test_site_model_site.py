@@ -93,6 +93,13 @@ def glue_messages(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "site_model.glue"]
 
 
+def fragment_counts(message: str) -> tuple[int, int]:
+    """(read, rendered) from the glue's closing message on fragments."""
+    found = re.fullmatch(r"site model: (\d+) fragments read, (\d+) rendered", message)
+    assert found, message
+    return int(found[1]), int(found[2])
+
+
 def test_a_build_with_nothing_changed_keeps_the_model_pages(site, caplog):
     before = {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")}
     with caplog.at_level(logging.INFO, logger="site_model.glue"):
@@ -109,10 +116,13 @@ def test_a_touched_output_file_is_made_again_from_every_analysis(site, caplog):
     page.write_bytes(good + b"<!-- edited by hand -->")
     with caplog.at_level(logging.INFO, logger="site_model.glue"):
         site.build()
-    assert glue_messages(caplog) == [
+    *messages, fragments = glue_messages(caplog)
+    assert messages == [
         "site model: output/ changed since the last build; everything is checked",
         f"site model: {BRIEFS + 2} analyses read, 0 made",
     ]
+    read, rendered = fragment_counts(fragments)
+    assert read > 0 and rendered == 0  # every fragment the last build rendered is kept
     assert page.read_bytes() == good
 
 
@@ -123,7 +133,10 @@ def test_an_edited_article_is_a_normal_build(site, caplog):
     try:
         with caplog.at_level(logging.INFO, logger="site_model.glue"):
             site.build()
-        assert glue_messages(caplog) == [f"site model: {BRIEFS + 1} analyses read, 1 made"]
+        analyses, fragments = glue_messages(caplog)
+        assert analyses == f"site model: {BRIEFS + 1} analyses read, 1 made"
+        read, rendered = fragment_counts(fragments)
+        assert 0 < rendered < read  # the edited article's fragments only
         assert "tout est calme" in (site.output / "articles" / "breve-1.html").read_text("utf-8")
     finally:
         brief.write_text(text, encoding="utf-8")
