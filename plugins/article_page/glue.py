@@ -86,11 +86,22 @@ def keep_skipped(generator, metadata: dict) -> None:
         metadata[SKIPPED] = metadata.pop("status")
 
 
+class _Shown:
+    """``shown_path(content)`` when printed: a content file with nothing to report (nearly all
+    of them) costs no path resolution."""
+
+    def __init__(self, content) -> None:
+        self.content = content
+
+    def __str__(self) -> str:
+        return shown_path(self.content)
+
+
 def guard_content(content) -> None:
     """On ``content_object_init``: refuse what a content file may not set (see module doc)."""
     if not isinstance(content, Article | Page):
         return
-    shown = shown_path(content)
+    shown = _Shown(content)  # the path is worked out only for a message
     if SKIPPED in content.metadata:
         [(key, why)] = refused_metadata({"status": content.metadata.pop(SKIPPED)})
         content.__dict__.pop(SKIPPED, None)
