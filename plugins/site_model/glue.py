@@ -142,7 +142,7 @@ def build_model(generator) -> None:
         reuse.forget_state(cache_folder(settings))
     # Pelican's articles and the model live until the end of the build: the cyclic garbage
     # collector need not walk them again and again (at 5,000 articles it spent 4 s of 80 doing
-    # so, and more per article the larger the site). Unfrozen at the end of the build.
+    # so, and more per article the larger the site). Unfrozen when the next build starts.
     gc.freeze()
 
 
@@ -669,15 +669,18 @@ _DEFAULT_GC = gc.get_threshold()
 
 
 def collect_less(pelican) -> None:
-    """On ``initialized``: fewer full collections during the build."""
+    """On ``initialized``: what the last build in this process froze is collectable again
+    (``pelican -r``, a program that builds several sites); fewer full collections during the
+    build."""
+    gc.unfreeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, max(BUILD_GC_THRESHOLD, _DEFAULT_GC[2]))
 
 
-def unfreeze(pelican) -> None:
-    """On ``finalized``: what ``build_model`` froze is collectable again; the collector's
-    thresholds are Python's again."""
-    gc.unfreeze()
+def restore_thresholds(pelican) -> None:
+    """On ``finalized``: the collector's thresholds are Python's again. What ``build_model``
+    froze stays frozen until the next build starts: unfrozen here, it made the collector walk
+    the whole site once more while the build was ending (0.35 s at 5,000 articles)."""
     gc.set_threshold(*_DEFAULT_GC)
 
 
@@ -687,4 +690,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(build_model)
     signals.page_generator_finalized.connect(page_keys)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(unfreeze)
+    signals.finalized.connect(restore_thresholds)
