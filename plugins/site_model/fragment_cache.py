@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 FILE_NAME = "fragments.sqlite"
 KEEP_UNUSED_DAYS = 30
 KEEP_OTHER_SCOPE_DAYS = 1
+BATCH = 2000  # fragments inserted at once
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, scope TEXT, used REAL, html TEXT)"
 )
@@ -58,6 +59,7 @@ class FragmentCache:
         self.hits = self.misses = 0
         self._now = time.time()
         self._used: list[str] = []
+        self._new: list[tuple] = []  # inserted a batch at a time
         self._empty = True  # nothing to read (a first build): ``get`` does not ask
         self._db = self._open(folder) if folder is not None else None
 
@@ -82,16 +84,24 @@ class FragmentCache:
         """Keep ``html`` under ``key`` (committed by ``save``)."""
         if self._db is None:
             return
+        self._new.append((key, self.scope, self._now, html))
+        if len(self._new) >= BATCH:
+            self._insert()
+
+    def _insert(self) -> None:
+        rows, self._new = self._new, []
+        if self._db is None or not rows:
+            return
         try:
-            self._db.execute(
-                "INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)",
-                (key, self.scope, self._now, html),
-            )
+            self._db.executemany("INSERT OR REPLACE INTO fragments VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as error:
             self._give_up("cannot keep the fragments in", error)
 
     def save(self) -> None:
         """Commit the new fragments, mark those read as used, drop the stale ones; close."""
+        if self._db is None:
+            return
+        self._insert()
         if self._db is None:
             return
         now = self._now
