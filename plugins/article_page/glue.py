@@ -153,9 +153,26 @@ def guard_content(content) -> None:
     content.in_default_lang = content.lang == default
 
 
+# A summary is printed on the article's page and on its card in several lists: its safe form
+# is kept for the build's next prints (short texts only, a bounded number of them).
+_MEMO_MAX_CHARS = 4096
+_MEMO_MAX_ITEMS = 50_000
+_memo: dict[str, str] = {}
+
+
 def sanitised(html) -> Markup:
     """The ``sanitised`` filter: ``html`` through the allow-list, marked safe to print."""
-    return Markup(safe_html(str(html))) if html else Markup("")
+    if not html:
+        return Markup("")
+    text = str(html)
+    if len(text) > _MEMO_MAX_CHARS:
+        return Markup(safe_html(text))
+    found = _memo.get(text)
+    if found is None:
+        if len(_memo) >= _MEMO_MAX_ITEMS:
+            _memo.clear()
+        found = _memo[text] = safe_html(text)
+    return Markup(found)
 
 
 def install_html_rules(generator) -> None:
