@@ -235,7 +235,7 @@ def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -
     '<h2>Kim</h2><p><a href="a">AT&amp;T</a> et <a href="k">Kim</a>, puis Kim.</p>'
     """
     matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
-    if matcher.pattern is None:
+    if not matcher.keys:
         return html
     out: list[str] = []
     linked: set[str] = set()

@@ -16,11 +16,14 @@ belongs to neither: it is never guessed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+
+import ahocorasick
 
 APOSTROPHES = "'’ʼ"
 HYPHENS = "-‐‑"
@@ -68,8 +71,11 @@ class Found:
 class NameMatcher:
     """Finds the names of several entities in texts (``names`` maps a key to its names).
 
-    One compiled pattern for all the names; build a matcher once per article (or per site) and
-    ask it as often as needed.
+    One Aho-Corasick automaton (pyahocorasick) for all the names, over the text folded as
+    names are (``fold``: one apostrophe, one hyphen, single spaces), then whole words only and,
+    where several names start at one place, the longest: the matches of the regex ``pattern``
+    (whole words, longest name first), found in one pass without compiling a pattern per
+    article. Build a matcher once per article (or per site) and ask it as often as needed.
 
     >>> matcher = NameMatcher({"Vladimir Poutine": ["Vladimir Poutine", "Poutine"]})
     >>> [(f.surface, f.key) for f in matcher.finditer("Vladimir Poutine, puis Poutine.")]
@@ -84,15 +90,44 @@ class NameMatcher:
                     owners.setdefault(fold(form), set()).add(key)
         self.owner = {form: keys.pop() for form, keys in owners.items() if len(keys) == 1}
         self.keys = frozenset(self.owner.values())
-        self.pattern = _compiled(tuple(sorted(self.owner, key=lambda n: (-len(n), n))))
+        self._forms = tuple(sorted(self.owner, key=lambda n: (-len(n), n)))
+        self._automaton = _automaton(self._forms)
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        """The same search as one regex (None without names): for a caller that needs one."""
+        return _compiled(self._forms)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
         """Every name in ``text[start:end]``, in text order, offsets into ``text``."""
-        if self.pattern is None:
+        if self._automaton is None:
             return
-        end = len(text) if end is None else end
-        for match in self.pattern.finditer(text, start, end):
-            yield Found(match.start(), match.end(), match.group(), self.owner[fold(match.group())])
+        end = len(text) if end is None else min(end, len(text))
+        start = max(0, start)
+        if start >= end:
+            return
+        first = start - 1 if start else start
+        runs, raw, stretch = _prepared(text, first, end)
+        longest: dict[int, str] = {}  # place -> the longest name starting there
+        lowest = start - first  # names start at ``start`` or after
+        for last, form in self._automaton.iter(stretch, lowest):
+            begin = last + 1 - len(form)
+            if begin < lowest or not _whole_word(raw, begin, last + 1):
+                continue
+            known = longest.get(begin)
+            if known is None or len(form) > len(known):
+                longest[begin] = form
+        after = -1
+        for begin in sorted(longest):
+            if begin < after:
+                continue  # inside the name found before, as a regex search goes on after it
+            form = longest[begin]
+            after = begin + len(form)
+            if runs is None:
+                low, high = first + begin, first + after
+            else:
+                low, high = first + _place(runs, begin), first + _place(runs, after - 1) + 1
+            yield Found(low, high, text[low:high], self.owner[form])
 
     def keys_in(self, text: str, start: int = 0, end: int | None = None) -> set[str]:
         """The keys named in ``text[start:end]``."""
@@ -101,6 +136,83 @@ class NameMatcher:
     def counts(self, text: str) -> Counter[str]:
         """How many times each key is named in ``text``."""
         return Counter(found.key for found in self.finditer(text))
+
+
+def _prepared(text: str, first: int, end: int) -> tuple:
+    """``text[first:end]`` as the automaton reads it: (its runs of spaces, when it had any to
+    collapse (``_place`` maps back); the stretch collapsed; the same folded as names are).
+    Words end where they end as written ("lʼ": a letter), so whole words are checked in the
+    collapsed stretch before folding. The last one is kept: several matchers (mentions,
+    quotes, links) read one text in turn."""
+    global _last
+    if _last[0] is text and _last[1] == (first, end):
+        return _last[2]
+    stretch = text[first:end]
+    runs = None
+    if _IRREGULAR_SPACE.search(stretch):
+        runs, stretch = _collapsed(stretch)
+    folded = stretch
+    for variant, plain in _FOLDS:
+        if variant in folded:
+            folded = folded.replace(variant, plain)
+    _last = (text, (first, end), (runs, stretch, folded))
+    return _last[2]
+
+
+_FOLDS = [(char, "'") for char in APOSTROPHES[1:]] + [(char, "-") for char in HYPHENS[1:]]
+_last: tuple = (None, None, None)
+
+_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")  # a run of spaces that is not one plain space
+
+
+def _collapsed(text: str) -> tuple[tuple[list[int], list[int]], str]:
+    """``text`` with each run of spaces made one space; and its runs, to find where a place
+    of the result was in ``text`` (``_place``): where each run is in the result, and how many
+    characters were dropped up to its end."""
+    at: list[int] = []
+    dropped: list[int] = []
+    gone = 0
+    for run in _IRREGULAR_SPACE.finditer(text):
+        at.append(run.start() - gone)
+        gone += run.end() - run.start() - 1
+        dropped.append(gone)
+    return (at, dropped), _IRREGULAR_SPACE.sub(" ", text)
+
+
+def _place(runs: tuple[list[int], list[int]], index: int) -> int:
+    """Where the character at ``index`` of a collapsed text was in the text (a run: where it
+    began)."""
+    at, dropped = runs
+    number = bisect.bisect_right(at, index) - 1  # the last run at or before ``index``
+    if number < 0:
+        return index
+    if at[number] == index:  # the run itself
+        return index + (dropped[number - 1] if number else 0)
+    return index + dropped[number]
+
+
+def _is_word_or_hyphen(char: str) -> bool:
+    """A character a name may not touch: a letter, digit, underscore or hyphen (``\\w`` and
+    the hyphens of the regex ``pattern``)."""
+    return char.isalnum() or char == "_" or char in HYPHENS
+
+
+def _whole_word(text: str, begin: int, after: int) -> bool:
+    return not (begin > 0 and _is_word_or_hyphen(text[begin - 1])) and not (
+        after < len(text) and _is_word_or_hyphen(text[after])
+    )
+
+
+def _automaton(forms: tuple[str, ...]):
+    """An Aho-Corasick automaton of ``forms`` (folded names), each found as itself; None when
+    there is none."""
+    if not forms:
+        return None
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.lru_cache(maxsize=32)

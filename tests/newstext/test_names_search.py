@@ -1,0 +1,106 @@
+"""The name matcher's one-pass search (an Aho-Corasick automaton over the folded text) finds
+exactly what its regex finds: whole words, any apostrophe, hyphen or run of spaces, the longest
+name where several start, each search going on after the name found. Checked on real articles
+and on made-up texts built to catch the edge cases."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from newstext.names import NameMatcher, fold
+from sitekit import corpus_articles
+
+SPACES = [" ", "  ", "\n", "\u00a0", "\t", " \n "]
+APOSTROPHES = ["'", "’", "ʼ"]
+HYPHENS = ["-", "‐", "‑"]
+
+
+def by_regex(matcher: NameMatcher, text: str, start: int = 0, end: int | None = None):
+    """What the one regex of all the names finds (the matcher's rules, written once as a
+    pattern): the reference."""
+    if matcher.pattern is None:
+        return []
+    end = len(text) if end is None else end
+    return [
+        (m.start(), m.end(), m.group(), matcher.owner[fold(m.group())])
+        for m in matcher.pattern.finditer(text, start, end)
+    ]
+
+
+def found(matcher: NameMatcher, text: str, start: int = 0, end: int | None = None):
+    return [(f.start, f.end, f.surface, f.key) for f in matcher.finditer(text, start, end)]
+
+
+def variant(name: str, rng: random.Random) -> str:
+    """``name`` as a text may write it: other spaces, apostrophes, hyphens."""
+    out = []
+    for char in name:
+        if char == " ":
+            out.append(rng.choice(SPACES))
+        elif char in "'’ʼ":
+            out.append(rng.choice(APOSTROPHES))
+        elif char in "-‐‑":
+            out.append(rng.choice(HYPHENS))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def names_from(text: str, rng: random.Random, count: int) -> dict[str, list[str]]:
+    """Names as an article's metadata gives them: runs of one to four of its words (so most
+    are found), a few cut inside a word (never whole words), grouped under a few keys."""
+    words = re.findall(r"[\w'’ʼ‐‑-]+", text)
+    names: dict[str, list[str]] = {}
+    for number in range(count):
+        if not words:
+            break
+        at = rng.randrange(len(words))
+        name = " ".join(words[at : at + rng.randint(1, 4)])
+        if number % 7 == 3 and len(name) > 3:
+            name = name[1:]  # inside a word
+        names.setdefault(f"key{number % 5}", []).append(name)
+    return names
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_same_names_as_the_regex_on_real_articles(lang):
+    rng = random.Random(7)
+    paths = corpus_articles(lang)
+    assert paths, "the demo corpus is missing"
+    compared = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        matcher = NameMatcher(names_from(text, rng, 30))
+        assert found(matcher, text) == by_regex(matcher, text)
+        start = rng.randrange(len(text))
+        end = rng.randrange(start, len(text) + 1)
+        assert found(matcher, text, start, end) == by_regex(matcher, text, start, end)
+        compared += 1
+    assert compared == len(paths) >= 40
+
+
+def test_the_same_names_as_the_regex_on_made_up_texts():
+    rng = random.Random(11)
+    base = ["Kim", "Kim Jong-un", "Jong-un", "un", "Kim Yo-jong", "Conseil de l'ONU", "l'ONU",
+            "ONU", "Vladimir Poutine", "Poutine", "New York", "New York Times", "York", "Times",
+            "A A", "A", "Jean-Marie Le Pen", "Le Pen", "Pen", "É", "Ünal", "x_y", "42"]  # fmt: skip
+    glue = [" ", ", ", "-", "_", "a", "'", "’", ".", "\n", "  ", "\u00a0", "—", "é", "1"]
+    for _ in range(3000):
+        names = {f"k{n}": rng.sample(base, rng.randint(1, 3)) for n in range(rng.randint(1, 4))}
+        matcher = NameMatcher(names)
+        pieces = [variant(rng.choice(base), rng) if rng.random() < 0.6 else rng.choice(glue)
+                  for _ in range(rng.randint(0, 14))]  # fmt: skip
+        text = "".join(rng.choice(["", " "]) + piece for piece in pieces)
+        assert found(matcher, text) == by_regex(matcher, text), (names, text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert found(matcher, text, start, end) == by_regex(matcher, text, start, end), (
+            names, text, start, end,
+        )  # fmt: skip
+
+
+def test_no_names_find_nothing():
+    assert found(NameMatcher({}), "Kim Jong-un") == [] and NameMatcher({}).pattern is None
+    assert found(NameMatcher({"k": ["", "  "]}), "Kim") == []
