@@ -65,7 +65,6 @@ class AnalysisCache:
         found = self._read(key)
         if found is not None:
             self.hits += 1
-            self._used.append(key)
             return found
         self.misses += 1
         found = analyse(article)
@@ -108,9 +107,14 @@ class AnalysisCache:
         if self._db is None:
             return None
         with contextlib.suppress(sqlite3.Error, ValueError, KeyError, TypeError):
-            row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT data, used FROM analyses WHERE key = ?", (key,)
+            ).fetchone()
             if row is not None:
-                return Analysis.from_json(json.loads(row[0]))
+                found = Analysis.from_json(json.loads(row[0]))
+                if row[1] < self._now - 86400:  # marked used again once a day at most
+                    self._used.append(key)
+                return found
         return None
 
     def _open(self, folder: Path) -> sqlite3.Connection | None:

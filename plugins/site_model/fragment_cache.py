@@ -9,10 +9,11 @@ is rendered from thousands of entries the last build made.
 
 One SQLite file (``fragments.sqlite`` in the cache folder), as for the analyses: new fragments
 are inserted as they are made and committed at the end (``save``), with the fragments read
-marked as used. Fragments of another scope (the theme or settings changed) are dropped when no
-build used them for ``KEEP_OTHER_SCOPE_DAYS``, any fragment after ``KEEP_UNUSED_DAYS``: the file
-holds about one site's fragments, not one per edit of the theme. A damaged, locked or read-only
-file costs time, never the build: a warning, and fragments are rendered as if it were empty.
+marked as used (once a day at most: a rebuild reads thousands). Fragments of another scope (the
+theme or settings changed) are dropped when no build used them for ``KEEP_OTHER_SCOPE_DAYS``,
+any fragment after ``KEEP_UNUSED_DAYS``: the file holds about one site's fragments, not one per
+edit of the theme. A damaged, locked or read-only file costs time, never the build: a warning,
+and fragments are rendered as if it were empty.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ FILE_NAME = "fragments.sqlite"
 KEEP_UNUSED_DAYS = 30
 KEEP_OTHER_SCOPE_DAYS = 1
 BATCH = 2000  # fragments inserted at once
+MARK_USED_DAYS = 1  # a fragment read is marked used when it was not for that long
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, scope TEXT, used REAL, html TEXT)"
 )
@@ -69,7 +71,7 @@ class FragmentCache:
         if self._db is not None and not self._empty:
             try:
                 row = self._db.execute(
-                    "SELECT html FROM fragments WHERE key = ?", (key,)
+                    "SELECT html, used FROM fragments WHERE key = ?", (key,)
                 ).fetchone()
             except sqlite3.Error as error:
                 self._give_up("cannot read the fragments in", error)
@@ -77,7 +79,8 @@ class FragmentCache:
             self.misses += 1
             return None
         self.hits += 1
-        self._used.append(key)
+        if row[1] < self._now - MARK_USED_DAYS * 86400:  # marked used again once a day at most
+            self._used.append(key)
         return row[0]
 
     def put(self, key: str, html: str) -> None:
