@@ -7,11 +7,15 @@ It also holds the rules every page obeys, whatever the content says:
   obeys ``newstext.safety`` (an unsafe one is an error and the file name's slug is used), and its
   language is a known code (an unknown one is an error and the site's ``DEFAULT_LANG`` is used);
 - ``generator_init``: every Jinja environment autoescapes, and the one way to print HTML is the
-  ``sanitised`` filter, which passes it through the allow-list of ``sanitise.safe_html``.
+  ``sanitised`` filter, which passes it through the allow-list of ``sanitise.safe_html``;
+- ``readers_init``: what every reader returns (text, formatted summary) passes the allow-list as
+  it is read, and Pelican's reader cache keeps it safe (``sanitise.SafeHTML``); anything else
+  is sanitised again on ``article_generator_finalized``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -31,7 +35,7 @@ from pelican.contents import Article, Page
 
 from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
-from .sanitise import safe_html
+from .sanitise import made_safe, safe_html
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +45,9 @@ def annotate(generator) -> None:
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug))
     for index, article in enumerate(articles):
         meta = article.metadata
-        article._content = safe_html(article._content)
+        article._content = made_safe(article._content)
         if "summary" in meta:
-            meta["summary"] = article._summary = safe_html(meta["summary"])
+            meta["summary"] = article._summary = made_safe(meta["summary"])
         article.source = meta.get("source")
         article.source_url = web_url(meta.get("source_url"))
         if meta.get("source_url") and not article.source_url:
@@ -175,6 +179,30 @@ def sanitised(html) -> Markup:
     return Markup(found)
 
 
+def safe_readers(readers) -> None:
+    """On ``readers_init``: every reader's HTML (the text and a formatted summary) goes
+    through the allow-list as it is read, so that Pelican's reader cache keeps it safe and
+    an unchanged file is not sanitised again by each build (``annotate`` passes what is
+    already ``SafeHTML`` and sanitises anything else)."""
+    for extension, reader in list(readers.reader_classes.items()):
+        if reader:
+            readers.reader_classes[extension] = _safe_reader(reader)
+
+
+@functools.cache
+def _safe_reader(reader: type) -> type:
+    def read(self, source_path):
+        content, metadata = reader.read(self, source_path)
+        if isinstance(content, str) and content:
+            content = made_safe(content)
+        if isinstance(metadata.get("summary"), str):
+            metadata["summary"] = made_safe(metadata["summary"])
+        return content, metadata
+
+    # Pelican names a file's reader from its class ("markdown"): the same name.
+    return type(reader.__name__, (reader,), {"read": read, "__qualname__": reader.__qualname__})
+
+
 def install_html_rules(generator) -> None:
     """On ``generator_init``, before any template is compiled: autoescape everything."""
     generator.env.autoescape = True
@@ -186,4 +214,5 @@ def register() -> None:
     signals.page_generator_context.connect(keep_skipped)
     signals.content_object_init.connect(guard_content)
     signals.generator_init.connect(install_html_rules)
+    signals.readers_init.connect(safe_readers)
     signals.article_generator_finalized.connect(annotate)

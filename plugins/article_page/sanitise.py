@@ -26,3 +26,24 @@ def safe_html(html: str) -> str:
     '<p>Sommet[31m</p>'
     """
     return nh3.clean(strip_controls(html), attributes=ATTRIBUTES, link_rel=None)
+
+
+class SafeHTML(str):
+    """HTML as ``safe_html`` returned it: a value no file can produce (files give plain strings),
+    and any change to it gives a plain string again."""
+
+    __slots__ = ()
+
+
+def made_safe(html: str) -> SafeHTML:
+    """``html`` through ``safe_html``, unless it already went through it unchanged.
+
+    >>> once = made_safe('<p onclick="x()">Hi</p>')
+    >>> once, made_safe(once) is once, type(made_safe(once + "<script>"))
+    ('<p>Hi</p>', True, <class 'article_page.sanitise.SafeHTML'>)
+    >>> made_safe(once + "<script>x</script>")
+    '<p>Hi</p>'
+    """
+    if type(html) is SafeHTML:
+        return html
+    return SafeHTML(safe_html(html))
