@@ -622,6 +622,7 @@ def _foreign(form: str, names: Mapping[str, str], lang: str) -> bool:
     return any(other != lang and _tail_of(form, name) for other, name in names.items())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the site model folds each name several times
 def fold(name: str) -> str:
     """The form two spellings of one name share: no accents, case, hyphens or leading article.
 

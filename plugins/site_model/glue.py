@@ -170,8 +170,8 @@ def neighbour_of(other, cards: dict[str, ArticleCard]) -> tuple[str, str, str, s
     """What an article shows of its previous or next one (None: there is none)."""
     if other is None:
         return None
-    card = cards.get(other.slug)
-    if card is None or card.url != other.url:  # not one of this build's articles
+    card = cards.get(other.slug)  # one of this build's articles (slugs are unique)
+    if card is None:
         card = card_of(other)
     return (card.slug, card.title, card.url, card.lang)
 
