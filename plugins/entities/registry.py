@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import heapq
 import re
 from collections import Counter
@@ -87,6 +88,7 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or "entity"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # co-mentions and lists sort the same names again and again
 def sort_key(name: str) -> tuple[str, str]:
     """Alphabetical order that ignores accents and case ("Élysée" sorts with the E's)."""
     return (unidecode(name).casefold(), name)
@@ -170,8 +172,8 @@ class Registry:
             return []
         threshold = heapq.nlargest(limit, counter.values())[-1]
         candidates = [item for item in counter.items() if item[1] >= threshold]
-        ranked = sorted(candidates, key=lambda item: (-item[1], sort_key(item[0])))
-        return [(self.entities[other], count) for other, count in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, candidates, key=lambda item: (-item[1], sort_key(item[0])))
+        return [(self.entities[other], count) for other, count in ranked]
 
     def by_kind(self) -> dict[str, list[Entity]]:
         """Non-empty kinds, in the order person, place, organisation, each sorted by name."""

@@ -131,28 +131,28 @@ def related_articles(
     ['c', 'b']
     """
     shared: Counter[str] = Counter()
-    windows = []  # (positions of the entity's articles, this article's, the window's bounds)
+    windows = []  # (the entity's articles in the window, this article's place in it)
     for key in entity_keys.get(article_id, ()):
         ids, here = articles_of.get(key, ()), where.get(key, {}).get(article_id)
         if here is None:
             continue
         low, high = max(0, here - window), min(len(ids), here + window + 1)
-        shared.update(ids[low:high])  # counted in C: this runs for every article
-        windows.append((where[key], here, low, high))
+        shown = ids[low:high]
+        shared.update(shown)  # counted in C: this runs for every article
+        windows.append((shown, here - low))
     shared.pop(article_id, None)
     if not shared or limit <= 0:
         return []
-    # Only the candidates that can make the list need their distance (the ties' order).
+    # Only the candidates that can make the list need their distance (the ties' order): the
+    # nearest place each has in any window, one pass over the windows.
     threshold = heapq.nlargest(limit, shared.values())[-1]
-    distance = {
-        other: min(
-            abs(rank - here)
-            for ranks, here, low, high in windows
-            if (rank := ranks.get(other)) is not None and low <= rank < high
-        )
-        for other, count in shared.items()
-        if count >= threshold
-    }
+    distance: dict[str, int] = {}
+    for shown, here in windows:
+        for rank, other in enumerate(shown):
+            if shared.get(other, 0) >= threshold:
+                gap = abs(rank - here)
+                if gap < distance.get(other, gap + 1):
+                    distance[other] = gap
     ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
 
