@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
-from newstext.safety import inside, path_inside, printable, slug_problem
+from newstext.safety import OutputGuard, inside, path_inside, printable, slug_problem
 
 from . import article_file
 from .convert import Inference, article_language, infer, parse
@@ -183,11 +183,13 @@ class ArticleFolder:
     @classmethod
     def read(cls, articles: Path, display: Callable[[Path], str]) -> ArticleFolder:
         folder = cls({}, {}, [])
+        guard = OutputGuard(articles)  # each folder resolved once, not each file's path
         for path in sorted(articles.rglob("*.md")):
             shown = display(path)
-            if any(part.startswith(".") for part in path.relative_to(articles).parts):
+            relative = path.relative_to(articles)
+            if any(part.startswith(".") for part in relative.parts):
                 continue
-            if not inside(articles, path):  # a link out of the folder: held, never read
+            if not guard.inside(relative.as_posix()):  # a link out of the folder: held, never read
                 folder.holders.setdefault(path.stem, Holder(shown))
                 continue
             try:
