@@ -294,6 +294,36 @@ def timeline_tree(entries: list) -> list:
     return as_dates(group_for_timeline(entries, lambda e: e.date, lambda e: e.precision))
 
 
+class TimelineTree:
+    """``timeline_tree(entries)`` for a template to walk (years, months, days), made when it
+    does. Its ``render_key`` is its entries' (the tree is a function of them): a page's key
+    hashes one string per entry rather than the nested years, months and days."""
+
+    __slots__ = ("_key", "_tree", "entries")
+
+    def __init__(self, entries: list):
+        self.entries = entries
+        self._tree = None
+        self._key = False  # not worked out yet
+
+    @property
+    def render_key(self) -> str | None:
+        if self._key is False:
+            keys = [entry.render_key for entry in self.entries]
+            # None when an entry has no key: the page is rendered, written if its bytes changed
+            ok = all(isinstance(key, str) for key in keys)
+            self._key = text_digest("timeline tree", *keys) if ok else None
+        return self._key
+
+    def __iter__(self):
+        if self._tree is None:
+            self._tree = timeline_tree(self.entries)
+        return iter(self._tree)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+
 FRAGMENT_MACROS = {
     "entry": lambda m, item, lang, option: m.timeline_entry(item, lang, show_date=option),
     "line": lambda m, item, lang, option: m.article_line(item, lang),
@@ -568,7 +598,7 @@ class SiteModelGenerator(Generator):
         for key, (url, _) in self.timeline_pages.items():
             view, newest_first = model.views[key], model.timelines[key][::-1]
             if len(newest_first) <= size:
-                write(url, "timeline", entity=view, timeline_years=timeline_tree(newest_first),
+                write(url, "timeline", entity=view, timeline_years=TimelineTree(newest_first),
                       years=[], year=None, page_number=None)  # fmt: skip
                 continue
             # A long timeline: the newest entries, then one page per year (stable pages).
@@ -581,7 +611,7 @@ class SiteModelGenerator(Generator):
             pages.update({f"{prefix}{year}.html": (by_year[year], year) for year in years})
             for page, (entries, year) in pages.items():
                 write(
-                    page, "timeline", entity=view, timeline_years=timeline_tree(entries),
+                    page, "timeline", entity=view, timeline_years=TimelineTree(entries),
                     years=years, year=year, page_number=1 if year is None else None,
                     latest_url=url, year_prefix=prefix,
                 )  # fmt: skip
@@ -616,14 +646,14 @@ class SiteModelGenerator(Generator):
         latest = newest_first[: self.options["TIMELINES_PAGE_SIZE"]]
         pages = ["timeline/index.html"]
         write(
-            pages[0], "timeline", timeline_years=timeline_tree(latest), years=years,
+            pages[0], "timeline", timeline_years=TimelineTree(latest), years=years,
             year=None, timeline_pages=pages, page_number=1,
         )  # fmt: skip
         by_year: dict[int, list] = {}
         for entry in newest_first:
             by_year.setdefault(entry.date.year, []).append(entry)
         for year in years:
-            write(f"timeline/{year}.html", "timeline", timeline_years=timeline_tree(by_year[year]),
+            write(f"timeline/{year}.html", "timeline", timeline_years=TimelineTree(by_year[year]),
                   years=years, year=year, timeline_pages=pages, page_number=None)  # fmt: skip
 
     def _editions_by_year(self) -> list:
