@@ -687,6 +687,10 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
 # is scanned whole by every rule.
 _REACH = 64
 _FR_MONTH_WORDS = tuple(_FR_MONTHS)
+_DIGITS = tuple("0123456789")  # a year: its digits are where the rules look
+# The longest words before a year ("the year ", "jusqu'en ", "printemps "), at most 4 spaces
+# each: 15 characters.
+_YEAR_REACH = 24
 _EN_MONTH_WORDS = tuple(_EN_MONTHS)
 _ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
     "fr": [
@@ -698,9 +702,9 @@ _ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
         (_FR_MONTH_WORDS, _REACH),  # (le) (mardi) 5 mai (2023)
         (_FR_MONTH_WORDS, _REACH),  # du 5 (mai) au 7 mai 2023
         (_FR_MONTH_WORDS, _REACH),  # (en) mai (2023)
-        ((), None),  # de 2014 à 2016
-        ((), None),  # en 2016
-        ((), None),  # (2016)
+        (_DIGITS, _YEAR_REACH),  # de 2014 à 2016
+        (_DIGITS, _YEAR_REACH),  # en 2016
+        (_DIGITS, _YEAR_REACH),  # (2016)
     ],
     "en": [
         (("ago",), None),  # N years ago
@@ -710,9 +714,9 @@ _ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
         (_EN_MONTH_WORDS, _REACH),  # (on) (Tuesday,) May 5(th) (2023)
         (_EN_MONTH_WORDS, _REACH),  # (the) 5th (of) May (2023)
         (_EN_MONTH_WORDS, _REACH),  # (in) May (2023)
-        ((), None),  # from 2014 to 2016
-        ((), None),  # in 2016
-        ((), None),  # (2016)
+        (_DIGITS, _YEAR_REACH),  # from 2014 to 2016
+        (_DIGITS, _YEAR_REACH),  # in 2016
+        (_DIGITS, _YEAR_REACH),  # (2016)
     ],
 }
 # Within a reach of 64 characters: the longest words before an anchor ("on Wednesday, the

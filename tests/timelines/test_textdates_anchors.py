@@ -17,6 +17,9 @@ PIECES = [
     "hier soir", "ce soir-là", "x", "1999", "(2001)", "last year", "du 3 au 5 juin 2022",
     "on next Wednesday", "mid-May", "fin janvier", "two years ago", "Sept. 11", "ſ", "İ",
     "le mardi", "l'an dernier", "cette année", "since 2014", "March", "march", "aujourd’hui",
+    "en 2016", "in 2016", "between 2010 and 2012", "12016", "2016.5", "depuis 1998", "(1987",
+    "the year 2020", "summer 2019", "mid-2020", "entre 2001 et 2003", "2,019", "fin 2015",
+    "the    year    2020", "jusqu’en    2016",  # the longest words before a year, widest spaces
 ]  # fmt: skip
 
 
