@@ -727,12 +727,16 @@ def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]
     places: list[tuple[int, int] | None] = []
     cursor = 0
     for span in span_texts:
-        found = re.search(r"\s+".join(map(re.escape, span.split())), text[cursor:])
-        if found is None:
-            places.append(None)
-            continue
-        places.append((cursor + found.start(), cursor + found.end()))
-        cursor += found.end()  # the model's spans never overlap
+        words = span.split()
+        if len(words) == 1:  # what the pattern below finds, without compiling one per word
+            start = text.find(words[0], cursor)
+            where = None if start < 0 else (start, start + len(words[0]))
+        else:
+            found = re.compile(r"\s+".join(map(re.escape, words))).search(text, cursor)
+            where = found and found.span()
+        places.append(where)
+        if where is not None:
+            cursor = where[1]  # the model's spans never overlap
     return places
 
 

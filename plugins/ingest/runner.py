@@ -85,11 +85,12 @@ class IngestSettings:
         """A path as editors see it: relative to the project when it can be, however it was
         given (relative to the current folder, absolute, or through a symlink such as a corpus
         linked into seeds/)."""
-        for shown, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
-                            (path.resolve(), self.root.resolve())):  # fmt: skip
-            if shown.is_relative_to(root):
-                return shown.relative_to(root).as_posix()
-        return path.as_posix()
+        shown, root = Path(os.path.abspath(path)), Path(os.path.abspath(self.root))
+        if not shown.is_relative_to(root):  # links resolved only when they matter (it costs)
+            shown, root = path.resolve(), self.root.resolve()
+            if not shown.is_relative_to(root):
+                return path.as_posix()
+        return shown.relative_to(root).as_posix()
 
     def fingerprint_base(self) -> str:
         """What every article's fingerprint shares: pipeline, model versions, settings, aliases."""
