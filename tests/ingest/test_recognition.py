@@ -187,3 +187,48 @@ def test_the_cache_is_written_whole(project):
     assert len(entries) == 3
     assert all(entry.suffix == ".json" for entry in entries)  # no temporary file left
     assert not list((project / "content" / "articles").glob(".*"))
+
+
+class ReversedEngine(Engine):
+    """Hands the results back one at a time, the last job's first, noting each time which
+    articles are already written."""
+
+    name = "reversed"
+
+    def __init__(self, articles: Path):
+        self.articles = articles
+        self.written_before = []  # per result handed back: the article files then
+
+    def run(self, models, jobs, local):
+        results = list(InProcess().run(models, jobs, local))
+        for key, result in reversed(results):
+            self.written_before.append(sorted(p.name for p in self.articles.glob("*.md")))
+            yield key, result
+
+
+def test_each_file_is_written_once_the_results_it_needs_are_in(project):
+    articles = project / "content" / "articles"
+    engine = ReversedEngine(articles)
+    outcomes = make_ingest(project, FakeRecognizer()).run(engine=engine)
+    # the files are written in order: none before the first file's result (the last handed)
+    assert engine.written_before == [[], [], []]
+    assert [o.status for o in outcomes] == ["converted"] * 3
+    reference = {p.name: p.read_bytes() for p in articles.glob("*.md")}
+
+    class InOrder(ReversedEngine):
+        def run(self, models, jobs, local):
+            for key, result in InProcess().run(models, jobs, local):
+                self.written_before.append(sorted(p.name for p in self.articles.glob("*.md")))
+                yield key, result
+
+    other = project / "again"
+    (other / "seeds").mkdir(parents=True)
+    for seed in (project / "seeds").iterdir():
+        (other / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    engine = InOrder(other / "content" / "articles")
+    make_ingest(other, FakeRecognizer()).run(engine=engine)
+    # in order: each file is written as soon as its result is in, before the next arrives
+    assert [len(names) for names in engine.written_before] == [0, 1, 2]
+    assert {p.name: p.read_bytes() for p in (other / "content" / "articles").glob("*.md")} == (
+        reference
+    )
