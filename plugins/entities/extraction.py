@@ -723,21 +723,42 @@ _LABELS = {"person": "PER", "place": "LOC", "organisation": "ORG"}
 
 
 def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]:
-    """Where each span (given in text order) is in ``text``: (start, end) or None."""
+    """Where each span (given in text order) is in ``text``, its words apart by any white
+    space: (start, end) or None."""
     places: list[tuple[int, int] | None] = []
     cursor = 0
     for span in span_texts:
-        words = span.split()
-        if len(words) == 1:  # what the pattern below finds, without compiling one per word
-            start = text.find(words[0], cursor)
-            where = None if start < 0 else (start, start + len(words[0]))
-        else:
-            found = re.compile(r"\s+".join(map(re.escape, words))).search(text, cursor)
-            where = found and found.span()
+        where = _find_words(text, span.split(), cursor)
         places.append(where)
         if where is not None:
             cursor = where[1]  # the model's spans never overlap
     return places
+
+
+def _find_words(text: str, words: list[str], start: int) -> tuple[int, int] | None:
+    """The first place from ``start`` where ``words`` follow one another with white space
+    between them: what the pattern ``word\\s+word`` finds, without compiling a pattern per
+    span (a word never holds white space, so the spaces between two words are all of them).
+
+    >>> _find_words("Vladimir  Poutine et Vladimir\nPoutine", ["Vladimir", "Poutine"], 1)
+    (21, 37)
+    """
+    if not words:
+        return (start, start)
+    first = text.find(words[0], start)
+    while first >= 0:
+        end = first + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return (first, end)
+        first = text.find(words[0], first + 1)
+    return None
 
 
 @functools.lru_cache(maxsize=8)

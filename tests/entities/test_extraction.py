@@ -284,3 +284,19 @@ def test_real_english_model_on_corpus_sentences(recognizer, builtin_book, corpus
 def test_locate_finds_each_span_after_the_one_before(spans, places):
     text = "Kim a revu Vladimir\n  Poutine, puis Kim est reparti à Moscou."
     assert locate(text, spans) == places
+
+
+def test_locate_reads_white_space_as_the_pattern_would():
+    """Spans are found where ``word\\s+word`` finds them (any Unicode white space between
+    words), on every small text of a few letters, spaces, breaks and non-breaking spaces."""
+    import itertools
+    import re
+
+    alphabet = ["a", "b", " ", "\n", "\u00a0", "."]
+    for size in range(7):
+        for letters in itertools.product(alphabet, repeat=size):
+            text = "".join(letters)
+            for span in ("a", "a b", "a. b", "b a a"):
+                pattern = r"\s+".join(map(re.escape, span.split()))
+                expected = [m.span() if (m := re.search(pattern, text)) else None]
+                assert locate(text, [span]) == expected, (text, span)
