@@ -990,12 +990,17 @@ class EntityRecognizer:
         ``NER_PIECE_CHARS`` (or the model's ``max_length``) goes in pieces cut after a sentence
         or a space: a 2 MB paragraph never meets spaCy's E088 nor its memory appetite (about
         1 GB per 100,000 characters)."""
+        return [(ent.text, ent.label_) for doc in self.entity_docs(text, lang) for ent in doc.ents]
+
+    def entity_docs(self, text: str, lang: str) -> list:
+        """What ``spans`` reads: one spaCy ``Doc`` per paragraph (or piece of one), read by
+        the entity recognizer alone; the first is the lede's (ingest's headline parse reads
+        its dates)."""
         nlp = self._nlp(lang)
         limit = min(NER_PIECE_CHARS, nlp.max_length)
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
         pieces = [piece for p in paragraphs for piece in text_pieces(p, limit)]
-        docs = nlp.pipe(pieces, disable=_skipped_by_spans(nlp))
-        return [(ent.text, ent.label_) for doc in docs for ent in doc.ents]
+        return list(nlp.pipe(pieces, disable=_skipped_by_spans(nlp)))
 
     def recognise(self, text: str, lang: str, aliases: AliasBook) -> ArticleEntities:
         """The article's people, places and organisations."""

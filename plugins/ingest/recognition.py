@@ -99,11 +99,15 @@ def _recognizer(models: Models):
     return _RECOGNIZERS[models]
 
 
-def parser_of(recognizer: object, lang: str):
-    """The recognizer's spaCy pipeline for ``lang`` (its parse makes headlines), or None when it
-    has none (a stand-in without a parser, a model that is not installed). A model whose entity
-    recognizer knows no date or time (fr_core_news_md) parses without it: the headline reads
-    no other entity, so the title is the same for less work."""
+def parser_of(recognizer: object, lang: str, lede: str = "", lede_doc=None):
+    """The headline parse of ``lede`` in ``lang`` (a callable ``title_from_lede`` gives the
+    lede's first sentence), or None when the recognizer has no pipeline (a stand-in, a model
+    that is not installed). The parse runs without the entity recognizer: the headline reads
+    no entity but dates and times, which a model whose recognizer knows none
+    (fr_core_news_md) never has; for one that does (en_core_web_sm), they are taken from the
+    lede as the entity recognizer read it for the article's entities (``lede_doc``, the first
+    of ``EntityRecognizer.entity_docs``, read here when not at hand), so that the recognizer
+    reads each lede once."""
     pipeline = getattr(recognizer, "pipeline", None)
     try:
         nlp = pipeline(lang) if pipeline else None
@@ -112,9 +116,29 @@ def parser_of(recognizer: object, lang: str):
         return None
     if "ner" not in getattr(nlp, "pipe_names", ()):
         return nlp
-    if set(nlp.get_pipe("ner").labels) & TIME_ENTITIES:
-        return nlp
-    return functools.partial(nlp, disable=["ner"])
+    parse = functools.partial(nlp, disable=["ner"])
+    if not set(nlp.get_pipe("ner").labels) & TIME_ENTITIES:
+        return parse
+    return functools.partial(_parse_with_times, parse, recognizer, lang, lede, lede_doc)
+
+
+def _parse_with_times(parse, recognizer, lang: str, lede: str, lede_doc, sentence: str):
+    """``sentence`` parsed, with the date and time entities the entity recognizer found at
+    its place in the lede's doc."""
+    doc = parse(sentence)
+    start = lede.strip().find(sentence)
+    if start < 0:  # not the lede's own words: the recognizer reads the sentence itself
+        return recognizer.pipeline(lang).get_pipe("ner")(doc)
+    if lede_doc is None:
+        lede_doc = recognizer.entity_docs(lede, lang)[0]
+    end = start + len(sentence)
+    times = [
+        doc.char_span(ent.start_char - start, ent.end_char - start, label=ent.label_)
+        for ent in lede_doc.ents
+        if ent.label_ in TIME_ENTITIES and start <= ent.start_char and ent.end_char <= end
+    ]
+    doc.ents = [span for span in times if span is not None]
+    return doc
 
 
 def recognise_batch(
@@ -124,16 +148,24 @@ def recognise_batch(
 
     Each text goes through the same code as in one process (``EntityRecognizer.spans``,
     ``plaintext.title_from_lede``), on its own. ``recognizer`` is the caller's own when run in
-    its process; a worker makes its own once.
+    its process; a worker makes its own once. The lede of an article whose entities the
+    batch reads is read once: its headline parse takes its dates from that reading.
     """
     from .plaintext import title_from_lede
 
     recognizer = recognizer or _recognizer(models)
     results: list[tuple[str, Result]] = []
+    ledes = {}  # (lang, first paragraph) -> its doc, from this batch's entity jobs
     for job in batch:
         if job.is_headline:
-            nlp = parser_of(recognizer, job.lang)
+            lede_doc = ledes.get((job.lang, job.text.strip()))
+            nlp = parser_of(recognizer, job.lang, job.text, lede_doc)
             results.append((job.key, title_from_lede(job.text, job.max_chars, nlp=nlp)))
+        elif hasattr(recognizer, "entity_docs"):
+            docs = recognizer.entity_docs(job.text, job.lang)
+            if docs:
+                ledes[(job.lang, docs[0].text)] = docs[0]
+            results.append((job.key, [(ent.text, ent.label_) for doc in docs for ent in doc.ents]))
         else:
             spans = [tuple(span) for span in recognizer.spans(job.text, job.lang)]
             results.append((job.key, spans))
