@@ -938,9 +938,11 @@ def load_pipeline(package: str):
     tables alone take most of a second). Reading text never changes a pipeline."""
     import spacy
 
-    meta = package_meta(package)
-    unused = [name for name in meta.get("components", ()) if name not in NER_COMPONENTS]
-    nlp = spacy.load(package, exclude=unused)
+    try:
+        packaged = package_meta(package).get("components", ())
+    except ModuleNotFoundError:  # spaCy says so, in its words
+        packaged = ()
+    nlp = spacy.load(package, exclude=[name for name in packaged if name not in NER_COMPONENTS])
     nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in NER_COMPONENTS])
     return nlp
 

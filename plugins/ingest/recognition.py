@@ -297,6 +297,7 @@ class LocalProcesses(Engine):
             self._pool = ProcessPoolExecutor(
                 self.processes, mp_context=context, initializer=_quiet_worker
             )
+            _OPEN_POOLS.add(id(self))
         work = batches(jobs, self.batch_words)
         futures = [self._pool.submit(recognise_batch, models, batch) for batch in work]
         return self._results(futures, models, jobs, local)
@@ -322,12 +323,17 @@ class LocalProcesses(Engine):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-            stop_worker_server()
+            _OPEN_POOLS.discard(id(self))
+            if not _OPEN_POOLS:  # another pool's workers need their server to the end
+                stop_worker_server()
+
+
+_OPEN_POOLS: set[int] = set()  # the pools of this process whose workers are alive
 
 
 def stop_worker_server() -> None:
-    """Stop the server that forks the workers (``worker_context``), once they are all gone:
-    it holds spaCy in memory, and it is reaped here, so that this process's resource usage
+    """Stop the server that forks the workers (``worker_context``), once every pool's workers
+    are gone: it holds spaCy in memory, and it is reaped here, so that this process's usage
     of its children (``getrusage``, what the benchmarks read) includes the workers'. The next
     pool starts a new one. ``_stop`` is the standard library's own (private) way, used by its
     tests; without it the server stays until this process exits."""

@@ -232,3 +232,24 @@ def test_each_file_is_written_once_the_results_it_needs_are_in(project):
     assert {p.name: p.read_bytes() for p in (other / "content" / "articles").glob("*.md")} == (
         reference
     )
+
+
+def test_a_pool_closed_leaves_another_pools_workers_working():
+    """Workers are forked from one server per process; closing one pool stops it only when
+    no other pool's workers are alive (without it, theirs would wait for ever)."""
+    models = (("xx", "no_such_model"),)  # headlines without a model: no model to load
+    work = [Job(f"k{n}", f"Phrase numéro {n} sans modèle.", "xx", max_chars=90) for n in range(4)]
+    first, second = (LocalProcesses(2, min_texts=0, batch_words=4) for _ in range(2))
+    try:
+        stored = {}
+        store = lambda job, result: stored.__setitem__(job.key, result)  # noqa: E731
+        recognise_all(first, models, work, store, lambda: None)
+        recognise_all(second, models, work[:2], store, lambda: None)
+        first.close()
+        stored.clear()
+        recognise_all(second, models, work, store, lambda: None)
+        assert stored == {job.key: job.text[:-1] for job in work}
+        assert second._pool is not None  # still the pool it started with: it never broke
+    finally:
+        first.close()
+        second.close()
