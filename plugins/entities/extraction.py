@@ -740,7 +740,7 @@ def _find_words(text: str, words: list[str], start: int) -> tuple[int, int] | No
     between them: what the pattern ``word\\s+word`` finds, without compiling a pattern per
     span (a word never holds white space, so the spaces between two words are all of them).
 
-    >>> _find_words("Vladimir  Poutine et Vladimir\nPoutine", ["Vladimir", "Poutine"], 1)
+    >>> _find_words("Vladimir  Poutine et Vladimir\\nPoutine", ["Vladimir", "Poutine"], 1)
     (21, 37)
     """
     if not words:
