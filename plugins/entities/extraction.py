@@ -42,11 +42,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
+import importlib.util
 import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from newstext.sentences import text_pieces
 from unidecode import unidecode
@@ -325,10 +327,18 @@ def is_noise(name: str) -> bool:
 
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    except ImportError:
+    """spaCy's stop words of ``lang``, read from its ``spacy/lang/<lang>/stop_words.py`` alone
+    (a plain list of words): importing ``spacy.lang.fr.stop_words`` would run
+    ``spacy.lang.fr`` first, which compiles its tokenizer's patterns (about 2 s) that naming
+    entities never uses."""
+    spacy_spec = importlib.util.find_spec("spacy")
+    folders = spacy_spec.submodule_search_locations if spacy_spec else None
+    path = Path(folders[0], "lang", lang, "stop_words.py") if folders else None
+    if path is None or not path.is_file():
         return frozenset()
+    spec = importlib.util.spec_from_file_location(f"spacy_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(module.STOP_WORDS)
 
 
@@ -714,17 +724,42 @@ _LABELS = {"person": "PER", "place": "LOC", "organisation": "ORG"}
 
 
 def locate(text: str, span_texts: Iterable[str]) -> list[tuple[int, int] | None]:
-    """Where each span (given in text order) is in ``text``: (start, end) or None."""
+    """Where each span (given in text order) is in ``text``, its words apart by any white
+    space: (start, end) or None."""
     places: list[tuple[int, int] | None] = []
     cursor = 0
     for span in span_texts:
-        found = re.search(r"\s+".join(map(re.escape, span.split())), text[cursor:])
-        if found is None:
-            places.append(None)
-            continue
-        places.append((cursor + found.start(), cursor + found.end()))
-        cursor += found.end()  # the model's spans never overlap
+        where = _find_words(text, span.split(), cursor)
+        places.append(where)
+        if where is not None:
+            cursor = where[1]  # the model's spans never overlap
     return places
+
+
+def _find_words(text: str, words: list[str], start: int) -> tuple[int, int] | None:
+    """The first place from ``start`` where ``words`` follow one another with white space
+    between them: what the pattern ``word\\s+word`` finds, without compiling a pattern per
+    span (a word never holds white space, so the spaces between two words are all of them).
+
+    >>> _find_words("Vladimir  Poutine et Vladimir\\nPoutine", ["Vladimir", "Poutine"], 1)
+    (21, 37)
+    """
+    if not words:
+        return (start, start)
+    first = text.find(words[0], start)
+    while first >= 0:
+        end = first + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return (first, end)
+        first = text.find(words[0], first + 1)
+    return None
 
 
 @functools.lru_cache(maxsize=8)
@@ -874,24 +909,41 @@ NER_PIECE_CHARS = 100_000
 
 
 @functools.lru_cache(maxsize=16)
+def package_meta(package: str) -> dict:
+    """The ``meta.json`` of a spaCy model package, read without importing the package (nor
+    spaCy, which it imports: half a second) nor loading the model (seconds)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"no spaCy model package named {package!r}", name=package)
+    meta_path = Path(spec.submodule_search_locations[0]) / "meta.json"
+    return json.loads(meta_path.read_text(encoding="utf-8"))
+
+
 def package_model_version(package: str) -> str:
     """The model a spaCy package holds and its version, "fr_core_news_md 3.8.0", read from the
-    package's ``meta.json`` without loading the model (which takes seconds)."""
-    import spacy.util
-
-    meta_path = spacy.util.get_package_path(package) / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    package's ``meta.json`` (``package_meta``)."""
+    meta = package_meta(package)
     return f"{meta['lang']}_{meta['name']} {meta['version']}"
+
+
+def package_language(package: str) -> str:
+    """The language code of a spaCy model package ("fr"), from its ``meta.json``."""
+    return str(package_meta(package)["lang"])
 
 
 @functools.cache
 def load_pipeline(package: str):
-    """The spaCy pipeline of ``package`` with only ``NER_COMPONENTS`` enabled, loaded once per
-    process (about 3 s each): every ``EntityRecognizer`` of the process, build after build
-    (``invoke regenerate``, the tests), shares it. Reading text never changes a pipeline."""
+    """The spaCy pipeline of ``package`` with only ``NER_COMPONENTS``, loaded once per process:
+    every ``EntityRecognizer`` of the process, build after build (``invoke regenerate``, the
+    tests), shares it. The other components are not even loaded (fr_core_news_md's lemmatizer
+    tables alone take most of a second). Reading text never changes a pipeline."""
     import spacy
 
-    nlp = spacy.load(package)
+    try:
+        packaged = package_meta(package).get("components", ())
+    except ModuleNotFoundError:  # spaCy says so, in its words
+        packaged = ()
+    nlp = spacy.load(package, exclude=[name for name in packaged if name not in NER_COMPONENTS])
     nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in NER_COMPONENTS])
     return nlp
 
@@ -941,12 +993,17 @@ class EntityRecognizer:
         ``NER_PIECE_CHARS`` (or the model's ``max_length``) goes in pieces cut after a sentence
         or a space: a 2 MB paragraph never meets spaCy's E088 nor its memory appetite (about
         1 GB per 100,000 characters)."""
+        return [(ent.text, ent.label_) for doc in self.entity_docs(text, lang) for ent in doc.ents]
+
+    def entity_docs(self, text: str, lang: str) -> list:
+        """What ``spans`` reads: one spaCy ``Doc`` per paragraph (or piece of one), read by
+        the entity recognizer alone; the first is the lede's (ingest's headline parse reads
+        its dates)."""
         nlp = self._nlp(lang)
         limit = min(NER_PIECE_CHARS, nlp.max_length)
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(text) if p.strip()]
         pieces = [piece for p in paragraphs for piece in text_pieces(p, limit)]
-        docs = nlp.pipe(pieces, disable=_skipped_by_spans(nlp))
-        return [(ent.text, ent.label_) for doc in docs for ent in doc.ents]
+        return list(nlp.pipe(pieces, disable=_skipped_by_spans(nlp)))
 
     def recognise(self, text: str, lang: str, aliases: AliasBook) -> ArticleEntities:
         """The article's people, places and organisations."""

@@ -205,6 +205,9 @@ class HeadlineCache(ModelCache):
 # In the key of every cached span list beside the model: bump when ``EntityRecognizer.spans``
 # reads a text differently with the same model (2: the entity recognizer alone, no parse).
 SPANS_RECIPE = "spans 2"
+# The same for cached titles made with the parse (2: dates and times from the lede's entity
+# reading, not from a second reading of its first sentence).
+HEADLINE_RECIPE = "headline 2"
 NER_MAX_CHARS = 100_000  # about 8 s of NER; a 2 MB article would take minutes and gigabytes
 
 
@@ -243,9 +246,10 @@ class Inference:
     # when undated raw files were first committed: one ``git log`` per folder and run
     git_history: dating.FirstCommits = dataclasses.field(default_factory=dating.FirstCommits)
 
-    def parser(self, lang: str):
-        """The spaCy pipeline that parses ``lang`` for headlines, or None when there is none."""
-        return parser_of(self.recognizer(), lang) if lang in self.languages else None
+    def parser(self, lang: str, lede: str = ""):
+        """The headline parse of ``lede`` in ``lang`` (``recognition.parser_of``), or None when
+        there is none."""
+        return parser_of(self.recognizer(), lang, lede) if lang in self.languages else None
 
     def title(self, lede: str, lang: str) -> str:
         """A title made from the lede (``plaintext.title_from_lede``); the model's parse, when
@@ -256,7 +260,7 @@ class Inference:
             return title_from_lede(lede, self.title_max_chars)
         title = self.headlines.get(job.key)
         if title is None:
-            title = title_from_lede(lede, self.title_max_chars, nlp=self.parser(lang))
+            title = title_from_lede(lede, self.title_max_chars, nlp=self.parser(lang, lede))
             self.headlines.store(job.key, title)
         return title
 
@@ -266,7 +270,8 @@ class Inference:
             return None
         model = self.recognizer().model_version(lang)
         text = f"{self.title_max_chars}\0{lede}"
-        return Job(cache_key(f"headline\0{text}", model), lede, lang, self.title_max_chars)
+        key = cache_key(f"{HEADLINE_RECIPE}\0{text}", model)
+        return Job(key, lede, lang, self.title_max_chars)
 
     def entity_job(self, paragraphs: list[str], lang: str, path: str = "") -> Job | None:
         """What the model must read for this article's entities (None: no model for ``lang``)."""

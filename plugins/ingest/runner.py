@@ -85,11 +85,12 @@ class IngestSettings:
         """A path as editors see it: relative to the project when it can be, however it was
         given (relative to the current folder, absolute, or through a symlink such as a corpus
         linked into seeds/)."""
-        for shown, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
-                            (path.resolve(), self.root.resolve())):  # fmt: skip
-            if shown.is_relative_to(root):
-                return shown.relative_to(root).as_posix()
-        return path.as_posix()
+        shown, root = Path(os.path.abspath(path)), Path(os.path.abspath(self.root))
+        if not shown.is_relative_to(root):  # links resolved only when they matter (it costs)
+            shown, root = path.resolve(), self.root.resolve()
+            if not shown.is_relative_to(root):
+                return path.as_posix()
+        return shown.relative_to(root).as_posix()
 
     def fingerprint_base(self) -> str:
         """What every article's fingerprint shares: pipeline, model versions, settings, aliases."""
@@ -295,33 +296,49 @@ class Ingest:
         engine = engine or LocalProcesses(settings.processes or available_cores())
         counts = [0, 0]  # texts done, texts started, over the whole run (for ``recognised``)
 
-        def convert(chunk: list[Path], started: Recognition | None) -> None:
+        def convert(chunk: list[Path], started: Recognition | None, needs: dict) -> None:
+            """Each file of ``chunk`` converted, in order, as soon as the model's results it
+            needs (``needs``: its job keys) are in: the last chunk's first files are written
+            while the workers still read its last ones."""
+            waiting = {key for keys in needs.values() for key in keys}
+            done = 0
+
+            def convert_ready() -> None:
+                nonlocal done
+                while done < len(chunk) and not needs.get(chunk[done], set()) & waiting:
+                    outcome = self._one(chunk[done], folder, force)
+                    outcomes.append(outcome)
+                    if progress:
+                        progress(len(outcomes), len(paths), outcome)
+                    done += 1
+
+            def store(job: Job, result) -> None:
+                self._store(job, result)
+                waiting.discard(job.key)
+                convert_ready()
+
             if started is not None:
                 base = counts[0]
                 started.collect(
-                    self._store,
-                    recognised and (lambda done: recognised(base + done, counts[1])),
+                    store, recognised and (lambda texts: recognised(base + texts, counts[1]))
                 )
                 counts[0] += len(started)
-            for path in chunk:
-                outcome = self._one(path, folder, force)
-                outcomes.append(outcome)
-                if progress:
-                    progress(len(outcomes), len(paths), outcome)
+            waiting.clear()
+            convert_ready()
 
         try:
             # Pipelined: the workers read chunk k+1 while this process converts chunk k.
-            pending: tuple[list[Path], Recognition | None] | None = None
+            pending: tuple[list[Path], Recognition | None, dict] | None = None
             for start in range(0, len(paths), CHUNK_FILES):
                 chunk = paths[start : start + CHUNK_FILES]
-                started = self._recognise(chunk, folder, force, engine)
+                started, needs = self._recognise(chunk, folder, force, engine)
                 if started is not None:
                     counts[1] += len(started)
                     if recognised:
                         recognised(counts[0], counts[1])
                 if pending:
                     convert(*pending)
-                pending = (chunk, started)
+                pending = (chunk, started, needs)
             if pending:
                 convert(*pending)
         finally:
@@ -330,12 +347,16 @@ class Ingest:
                 engine.close()
         return outcomes + after
 
-    def _recognise(self, paths, folder, force: bool, engine: Engine) -> Recognition | None:
+    def _recognise(
+        self, paths, folder, force: bool, engine: Engine
+    ) -> tuple[Recognition | None, dict[Path, set[str]]]:
         """Start the model, on ``engine``, on what the files of ``paths`` that will be converted
         need and the cache does not hold yet: their entity spans, and the parse of ledes that
-        make titles. Collected later, the results land in the caches, in this process."""
+        make titles. Collected later, the results land in the caches, in this process. Returns
+        the recognition (None: nothing to do) and the keys of the jobs each file waits for."""
         how = self.inference
         jobs = []
+        needs: dict[Path, set[str]] = {}
         for path in paths:
             display = self.settings.display(path)
             try:
@@ -345,16 +366,19 @@ class Ingest:
             if not isinstance(prepared, Prepared):
                 continue
             parsed, lang = prepared.parsed, prepared.lang
+            own = []
             entities = how.entity_job(parsed.paragraphs, lang, display)
             if entities is not None and how.cache.get(entities.key) is None:
-                jobs.append(entities)
+                own.append(entities)
             if parsed.title is None and parsed.paragraphs:
                 headline = how.headline_job(parsed.paragraphs[0], lang)
                 if headline is not None and how.headlines.get(headline.key) is None:
-                    jobs.append(headline)
+                    own.append(headline)
+            jobs.extend(own)
+            needs[path] = {job.key for job in own}
         if not jobs:
-            return None
-        return Recognition(engine, self.settings.models, jobs, how.recognizer)
+            return None, needs
+        return Recognition(engine, self.settings.models, jobs, how.recognizer), needs
 
     def _store(self, job: Job, result) -> None:
         how = self.inference

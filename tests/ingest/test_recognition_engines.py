@@ -1,6 +1,7 @@
 """The engines with the real model over real articles: the same Markdown, byte for byte, from
 one process, a pool of two, and a Dask cluster that loses a worker mid-run."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -29,14 +30,14 @@ def project(root: Path) -> Site:
     return site
 
 
-def convert(site: Site, engine, recognised=None) -> dict[str, bytes]:
+def convert(site: Site, engine, recognised=None, local_ok=False) -> dict[str, bytes]:
     ingest = make_ingest(site.settings())
     outcomes = ingest.run(engine=engine, recognised=recognised)
     assert {outcome.status for outcome in outcomes} == {"converted"}, outcomes
     cache = site.root / ".ingest-cache"
     assert not list(cache.rglob("*.tmp"))
     assert len(list((cache / "headline").glob("*.json"))) >= 1  # titles from parsed ledes
-    if not isinstance(engine, InProcess):  # the workers did the model's work, all of it
+    if not isinstance(engine, InProcess) and not local_ok:  # the workers did all the work
         assert ingest.inference.recognizer()._loaded == {}
     return {path.name: path.read_bytes() for path in site.article_files()}
 
@@ -46,6 +47,16 @@ def reference(tmp_path_factory):
     return convert(project(tmp_path_factory.mktemp("one")), InProcess())
 
 
+def children() -> list[str]:
+    """The command lines of this process's child processes (Linux)."""
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            with contextlib.suppress(OSError):  # gone since
+                found.append(Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"))
+    return found
+
+
 def test_two_processes_write_what_one_writes(reference, tmp_path):
     engine = LocalProcesses(2, min_texts=0, batch_words=BATCH_WORDS)
     try:
@@ -53,6 +64,9 @@ def test_two_processes_write_what_one_writes(reference, tmp_path):
     finally:
         engine.close()
     assert len(reference) == 12
+    # the server the workers were forked from is gone with them (and reaped: its CPU time
+    # and the workers' count in this process's resource usage)
+    assert not [line for line in children() if "forkserver" in line]
 
 
 def test_a_dask_cluster_that_loses_a_worker_writes_what_one_process_writes(reference, tmp_path):
@@ -76,3 +90,25 @@ def test_a_dask_cluster_that_loses_a_worker_writes_what_one_process_writes(refer
             engine.close()
     assert killed, "no worker was killed: the run had a single batch"
     assert written == reference
+
+
+def test_a_local_pool_that_loses_a_worker_writes_what_one_process_writes(
+    reference, tmp_path, caplog
+):
+    engine = LocalProcesses(2, min_texts=0, batch_words=BATCH_WORDS)
+    killed = []
+
+    def kill_a_worker(done, total):
+        if done == 1 and not killed:  # the first result is in, the rest still running
+            pid = next(iter(engine._pool._processes))
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    try:
+        written = convert(project(tmp_path), engine, recognised=kill_a_worker, local_ok=True)
+    finally:
+        engine.close()
+    assert killed, "no worker was killed: the run had a single batch"
+    assert written == reference
+    assert "a worker process stopped" in caplog.text
+    assert not [line for line in children() if "forkserver" in line]
