@@ -19,6 +19,7 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -251,6 +252,10 @@ class Engine:
     ) -> Iterator[tuple[str, Result]]:
         raise NotImplementedError
 
+    def warm_up(self, models: Models, texts: int) -> None:
+        """About ``texts`` texts are coming: start what the workers need while the caller
+        prepares them (a no-op where there is nothing to start)."""
+
     def close(self) -> None:
         """Release workers (a no-op where there are none)."""
 
@@ -285,6 +290,26 @@ class LocalProcesses(Engine):
         self.batch_words = batch_words
         self.name = f"{self.processes} processes"
         self._pool: ProcessPoolExecutor | None = None
+        self._warming: threading.Thread | None = None
+
+    def warm_up(self, models, texts):
+        """When ``texts`` are enough for workers: the server that forks them starts now, in
+        the background (it imports spaCy and the models' languages, about 2 s), while the
+        caller reads and parses the first files, rather than when the first batch is sent."""
+        if self.processes == 1 or texts < self.min_texts * self.processes or self._warming:
+            return
+        if "forkserver" not in get_all_start_methods():
+            return
+        langs = [lang for lang, _ in models]
+        self._warming = threading.Thread(
+            target=worker_context, args=(models, langs), name="ingest worker server", daemon=True
+        )
+        self._warming.start()
+        _OPEN_POOLS.add(id(self))  # its server is stopped when this engine closes
+
+    def _warmed(self) -> None:
+        if self._warming is not None:
+            self._warming.join()
 
     def run(self, models, jobs, local):
         """Submits every batch at once (the workers start while the caller goes on); the
@@ -293,6 +318,7 @@ class LocalProcesses(Engine):
         if self.processes == 1 or (small and self._pool is None):  # once started, always used
             return InProcess().run(models, jobs, local)
         if self._pool is None:  # kept for the whole run: each worker loads its models once
+            self._warmed()
             context = worker_context(models, {job.lang for job in jobs})
             self._pool = ProcessPoolExecutor(
                 self.processes, mp_context=context, initializer=_quiet_worker
@@ -320,9 +346,12 @@ class LocalProcesses(Engine):
             yield from InProcess().run(models, left, local)
 
     def close(self) -> None:
+        self._warmed()
+        self._warming = None
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        if id(self) in _OPEN_POOLS:
             _OPEN_POOLS.discard(id(self))
             if not _OPEN_POOLS:  # another pool's workers need their server to the end
                 stop_worker_server()

@@ -294,6 +294,9 @@ class Ingest:
         outcomes: list[Outcome] = []
         own_engine = engine is None
         engine = engine or LocalProcesses(settings.processes or available_cores())
+        # Raw files without an article yet: a cold run, whose workers can start at once.
+        new = sum(settings.display(path) not in folder.by_raw for path in paths)
+        engine.warm_up(settings.models, new)
         counts = [0, 0]  # texts done, texts started, over the whole run (for ``recognised``)
 
         def convert(chunk: list[Path], started: Recognition | None, needs: dict) -> None:

@@ -112,3 +112,21 @@ def test_a_local_pool_that_loses_a_worker_writes_what_one_process_writes(
     assert written == reference
     assert "a worker process stopped" in caplog.text
     assert not [line for line in children() if "forkserver" in line]
+
+
+def test_a_cold_run_starts_the_worker_server_while_it_reads_the_files():
+    """Enough texts: the server that forks the workers starts at once, in the background, and
+    is gone when the engine closes; too few: nothing starts."""
+    models = (("xx", "no_such_model"),)
+    few = LocalProcesses(2, min_texts=10)
+    few.warm_up(models, 19)
+    assert few._warming is None
+    few.close()
+    engine = LocalProcesses(2, min_texts=10)
+    try:
+        engine.warm_up(models, 20)
+        engine._warmed()
+        assert [line for line in children() if "forkserver" in line]
+    finally:
+        engine.close()
+    assert not [line for line in children() if "forkserver" in line]
