@@ -291,6 +291,7 @@ class LocalProcesses(Engine):
         self.name = f"{self.processes} processes"
         self._pool: ProcessPoolExecutor | None = None
         self._warming: threading.Thread | None = None
+        self.warm_up_error: Exception | None = None
 
     def warm_up(self, models, texts):
         """When ``texts`` are enough for workers: the server that forks them starts now, in
@@ -301,9 +302,14 @@ class LocalProcesses(Engine):
         if "forkserver" not in get_all_start_methods():
             return
         langs = [lang for lang, _ in models]
-        self._warming = threading.Thread(
-            target=worker_context, args=(models, langs), name="ingest worker server", daemon=True
-        )
+
+        def start() -> None:
+            try:
+                worker_context(models, langs)
+            except Exception as error:  # the pool starts it again, and says what is wrong
+                self.warm_up_error = error
+
+        self._warming = threading.Thread(target=start, name="ingest worker server", daemon=True)
         self._warming.start()
         _OPEN_POOLS.add(id(self))  # its server is stopped when this engine closes
 

@@ -5,6 +5,7 @@ import contextlib
 import os
 import shutil
 import signal
+from multiprocessing import forkserver
 from pathlib import Path
 
 import pytest
@@ -126,7 +127,10 @@ def test_a_cold_run_starts_the_worker_server_while_it_reads_the_files():
     try:
         engine.warm_up(models, 20)
         engine._warmed()
-        assert [line for line in children() if "forkserver" in line]
+        assert engine.warm_up_error is None
+        server = forkserver._forkserver._forkserver_pid
+        assert server is not None and Path(f"/proc/{server}").exists()
     finally:
         engine.close()
-    assert not [line for line in children() if "forkserver" in line]
+    assert forkserver._forkserver._forkserver_pid is None  # stopped, and reaped
+    assert not Path(f"/proc/{server}").exists()
