@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from .analysis import ANALYSIS_VERSION, Analysis, ArticleInput, analyse
+from .kept_file import MARK_USED_SECONDS, close_kept, open_kept
 from .model import text_digest
 
 logger = logging.getLogger(__name__)
@@ -88,20 +89,12 @@ class AnalysisCache:
         """Keep the analyses made, mark those read as used, drop the long unused; close."""
         if self._db is None:
             return
-        now = self._now
-        try:
-            with self._db:
-                self._db.executemany(
-                    "UPDATE analyses SET used = ? WHERE key = ?", [(now, k) for k in self._used]
-                )
-                self._db.execute(
-                    "DELETE FROM analyses WHERE used < ?", (now - KEEP_UNUSED_DAYS * 86400,)
-                )
-        except sqlite3.Error as error:
-            self._warn("cannot keep the analyses in", error)
-        finally:
-            self._db.close()
-            self._db = None
+        cutoff = self._now - KEEP_UNUSED_DAYS * 86400
+        close_kept(
+            self._db, "analyses", self._used, self._now, ("used < ?", (cutoff,)),
+            lambda error: self._warn("cannot keep the analyses in", error),
+        )  # fmt: skip
+        self._db = None
 
     def _read(self, key: str) -> Analysis | None:
         if self._db is None:
@@ -112,7 +105,7 @@ class AnalysisCache:
             ).fetchone()
             if row is not None:
                 found = Analysis.from_json(json.loads(row[0]))
-                if row[1] < self._now - 86400:  # marked used again once a day at most
+                if row[1] < self._now - MARK_USED_SECONDS:  # marked used once a day at most
                     self._used.append(key)
                 return found
         return None
@@ -122,26 +115,10 @@ class AnalysisCache:
         old = folder / "analysis"  # one JSON file per analysis, before this file
         if old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
-        for attempt in (1, 2):
-            db = None
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=30)
-                db.execute(SCHEMA)
-                db.execute("SELECT count(*) FROM analyses").fetchone()
-                return db
-            except sqlite3.DatabaseError as error:  # not a database: made again, once
-                if attempt == 2 or not path.is_file():
-                    self._warn("cannot use the analysis cache", error, path)
-                    return None
-                logger.warning("site model: %s is damaged (%s); it is made again", path, error)
-                if db is not None:
-                    db.close()
-                path.unlink(missing_ok=True)
-            except (OSError, sqlite3.Error) as error:
-                self._warn("cannot use the analysis cache", error, path)
-                return None
-        return None
+        return open_kept(
+            path, SCHEMA, "analyses",
+            lambda error: self._warn("cannot use the analysis cache", error, path),
+        )  # fmt: skip
 
     def _warn(self, what: str, error: Exception, path: Path | None = None) -> None:
         where = path or (self.folder / FILE_NAME if self.folder else "")

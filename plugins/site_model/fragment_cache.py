@@ -23,6 +23,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from .kept_file import MARK_USED_SECONDS, close_kept, open_kept
 from .model import text_digest
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,6 @@ FILE_NAME = "fragments.sqlite"
 KEEP_UNUSED_DAYS = 30
 KEEP_OTHER_SCOPE_DAYS = 1
 BATCH = 2000  # fragments inserted at once
-MARK_USED_DAYS = 1  # a fragment read is marked used when it was not for that long
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, scope TEXT, used REAL, html TEXT)"
 )
@@ -79,7 +79,7 @@ class FragmentCache:
             self.misses += 1
             return None
         self.hits += 1
-        if row[1] < self._now - MARK_USED_DAYS * 86400:  # marked used again once a day at most
+        if row[1] < self._now - MARK_USED_SECONDS:  # marked used once a day at most
             self._used.append(key)
         return row[0]
 
@@ -108,49 +108,25 @@ class FragmentCache:
         if self._db is None:
             return
         now = self._now
-        try:
-            with self._db:
-                self._db.executemany(
-                    "UPDATE fragments SET used = ? WHERE key = ?", [(now, k) for k in self._used]
-                )
-                self._db.execute(
-                    "DELETE FROM fragments WHERE used < ? OR (scope != ? AND used < ?)",
-                    (
-                        now - KEEP_UNUSED_DAYS * 86400,
-                        self.scope,
-                        now - KEEP_OTHER_SCOPE_DAYS * 86400,
-                    ),
-                )
-        except sqlite3.Error as error:
-            self._warn("cannot keep the fragments in", error)
-        finally:
-            self._db.close()
-            self._db = None
+        stale = (
+            "used < ? OR (scope != ? AND used < ?)",
+            (now - KEEP_UNUSED_DAYS * 86400, self.scope, now - KEEP_OTHER_SCOPE_DAYS * 86400),
+        )
+        close_kept(
+            self._db, "fragments", self._used, now, stale,
+            lambda error: self._warn("cannot keep the fragments in", error),
+        )  # fmt: skip
+        self._db = None
 
     def _open(self, folder: Path) -> sqlite3.Connection | None:
         path = folder / FILE_NAME
-        for attempt in (1, 2):
-            db = None
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=30)
-                db.execute(SCHEMA)
-                self._empty = not db.execute("SELECT count(*) FROM fragments").fetchone()[0]
-                return db
-            except sqlite3.DatabaseError as error:  # not a database: made again, once
-                if db is not None:
-                    db.close()
-                if attempt == 2 or not path.is_file():
-                    self._warn("cannot use the fragment cache", error, path)
-                    return None
-                logger.warning("site model: %s is damaged (%s); it is made again", path, error)
-                path.unlink(missing_ok=True)
-            except (OSError, sqlite3.Error) as error:
-                if db is not None:
-                    db.close()
-                self._warn("cannot use the fragment cache", error, path)
-                return None
-        return None
+        db = open_kept(
+            path, SCHEMA, "fragments",
+            lambda error: self._warn("cannot use the fragment cache", error, path),
+        )  # fmt: skip
+        if db is not None:
+            self._empty = db.execute("SELECT 1 FROM fragments LIMIT 1").fetchone() is None
+        return db
 
     def _give_up(self, what: str, error: Exception) -> None:
         self._warn(what, error)
