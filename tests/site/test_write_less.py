@@ -13,6 +13,8 @@ def test_an_entity_feed_carries_the_summary_and_the_link_not_the_article(seed_si
     body = article.read_text(encoding="utf-8").split("\n\n")
     last_paragraph = body[-1].strip()
     feed = ET.parse(seed_site.output / "entities" / "people" / "vladimir-poutine.atom.xml")
+    # The site's name once, then the entity's (Pelican puts the site's name first).
+    assert feed.getroot().find(f"{ATOM}title").text == "News Digest - Vladimir Poutine"
     [entry] = feed.getroot().findall(f"{ATOM}entry")
     content = entry.find(f"{ATOM}content").text
     assert "Vladimir Poutine" in content  # the summary names him
