@@ -22,6 +22,7 @@ from pelican import signals
 
 from .catalogs import Catalogs
 from .dates import format_date, language_name
+from .markup import FILTERS
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ def install_language(env, catalogs: Catalogs) -> None:
     env.globals["current_lang"] = current_lang
     env.filters["format_date"] = format_date
     env.filters["lang_name"] = language_name
+    env.filters.update(FILTERS)
 
 
 def on_generator_init(generator) -> None:

@@ -1,0 +1,79 @@
+"""The small pieces of markup a page repeats many times: a ``<time>`` and the language
+attributes of a link or a text in another language than the page's. Pure (no Pelican).
+
+Each is a template filter (``{{ day|time_tag(lang) }}``, ``{{ item_lang|lang_attr(lang) }}``):
+a page lists hundreds of dates and links, and a Jinja macro call costs ten times what these
+cost. The macros of ``_macros.html`` that bear the same names (``date_tag``, ``lang_attr``,
+``lang_attrs``, ``hreflang``) call them, so a theme may use either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from markupsafe import Markup, escape
+
+from .dates import format_date
+
+_ISO = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+@functools.lru_cache(maxsize=65536)
+def _time_tag(value: dt.date, lang: str | None, precision: str) -> Markup:
+    iso = escape(value.strftime(_ISO.get(precision, _ISO["day"])))
+    return Markup(f'<time datetime="{iso}">{escape(format_date(value, lang, precision))}</time>')
+
+
+def time_tag(value: dt.date | None, lang: str | None, precision: str = "day") -> Markup:
+    """A ``<time>`` for a date known to the day, month or year; nothing for no date.
+
+    >>> time_tag(dt.date(2023, 9, 1), "fr")
+    Markup('<time datetime="2023-09-01">1er septembre 2023</time>')
+    >>> time_tag(dt.date(2016, 1, 1), "en", "year"), time_tag(None, "en")
+    (Markup('<time datetime="2016">2016</time>'), Markup(''))
+    """
+    if not value:
+        return Markup("")
+    return _time_tag(value, lang, precision)
+
+
+def lang_attr(item_lang: str | None, lang: str | None) -> Markup:
+    """``lang`` on a text written in another language than the page.
+
+    >>> lang_attr("en", "fr"), lang_attr("fr", "fr"), lang_attr(None, "fr")
+    (Markup(' lang="en"'), Markup(''), Markup(''))
+    """
+    if item_lang and item_lang != lang:
+        return Markup(f' lang="{escape(item_lang)}"')
+    return Markup("")
+
+
+def hreflang_attr(item_lang: str | None, lang: str | None) -> Markup:
+    """``hreflang`` alone, on a link whose text also holds words in the page's language.
+
+    >>> hreflang_attr('e"n', "fr")
+    Markup(' hreflang="e&#34;n"')
+    """
+    if item_lang and item_lang != lang:
+        return Markup(f' hreflang="{escape(item_lang)}"')
+    return Markup("")
+
+
+def lang_attrs(item_lang: str | None, lang: str | None) -> Markup:
+    """``hreflang`` and ``lang`` on a link to an article in another language than the page.
+
+    >>> lang_attrs("en", "fr")
+    Markup(' hreflang="en" lang="en"')
+    """
+    if item_lang and item_lang != lang:
+        return Markup(f' hreflang="{escape(item_lang)}" lang="{escape(item_lang)}"')
+    return Markup("")
+
+
+FILTERS = {
+    "time_tag": time_tag,
+    "lang_attr": lang_attr,
+    "hreflang_attr": hreflang_attr,
+    "lang_attrs": lang_attrs,
+}

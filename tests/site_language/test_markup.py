@@ -1,0 +1,85 @@
+"""The markup filters (``time_tag``, ``lang_attr``, ``hreflang_attr``, ``lang_attrs``) give what
+the theme's macros gave when they were written in Jinja, and the macros of the same names,
+which now call them, still give it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from jinja2 import Environment
+from site_language.dates import format_date
+from site_language.markup import FILTERS, time_tag
+
+# The macros as they were written before the filters (the reference).
+FORMER = """
+{% macro date_tag(value, lang, precision="day", attrs={}) -%}
+{%- if value -%}
+{%- set iso = value.strftime("%Y") if precision == "year" else (value.strftime("%Y-%m") if precision == "month" else value.strftime("%Y-%m-%d")) -%}
+<time datetime="{{ iso }}"{{ attrs|xmlattr }}>{{ value|format_date(lang, precision) }}</time>
+{%- endif -%}
+{%- endmacro %}
+{% macro lang_attrs(item_lang, lang) -%}
+{%- if item_lang and item_lang != lang %} hreflang="{{ item_lang|e }}" lang="{{ item_lang|e }}"{% endif -%}
+{%- endmacro %}
+{% macro hreflang(item_lang, lang) -%}
+{%- if item_lang and item_lang != lang %} hreflang="{{ item_lang|e }}"{% endif -%}
+{%- endmacro %}
+{% macro lang_attr(item_lang, lang) -%}
+{%- if item_lang and item_lang != lang %} lang="{{ item_lang|e }}"{% endif -%}
+{%- endmacro %}
+"""  # noqa: E501
+
+DATES = [
+    None,
+    dt.date(2023, 9, 1),
+    dt.date(2016, 1, 1),
+    dt.datetime(2024, 2, 29, 23, 59, tzinfo=dt.UTC),
+    dt.date(1, 1, 1),
+]
+LANGS = ["fr", "en", "de", None, "", 'x"<y>&']
+
+
+def former():
+    env = Environment(autoescape=True)
+    env.filters["format_date"] = format_date
+    return env.from_string(FORMER).module
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "precision"),
+    list(itertools.product(DATES, ["fr", "en", None], ["day", "month", "year"])),
+)
+def test_time_tag_is_the_former_date_tag(value, lang, precision):
+    assert str(time_tag(value, lang, precision)) == str(former().date_tag(value, lang, precision))
+
+
+@pytest.mark.parametrize(("item_lang", "lang"), list(itertools.product(LANGS, LANGS)))
+def test_the_language_attributes_are_the_former_macros(item_lang, lang):
+    made = former()
+    assert str(FILTERS["lang_attr"](item_lang, lang)) == str(made.lang_attr(item_lang, lang))
+    assert str(FILTERS["lang_attrs"](item_lang, lang)) == str(made.lang_attrs(item_lang, lang))
+    assert str(FILTERS["hreflang_attr"](item_lang, lang)) == str(made.hreflang(item_lang, lang))
+
+
+def test_the_theme_macros_of_the_same_names_give_the_same(env):
+    """What a theme that calls ``m.date_tag`` or ``m.lang_attr`` gets: unchanged."""
+    theirs = env.get_template("_macros.html").make_module({"page_lang": "fr"})
+    made = former()
+    for value, lang in itertools.product(DATES, ["fr", "en"]):
+        ours = theirs.date_tag(value, lang, "month")
+        assert str(ours) == str(made.date_tag(value, lang, "month"))
+    attrs = {"data-pagefind-meta": 'date:1 "x"', "data-y": None}
+    assert str(theirs.date_tag(DATES[1], "fr", attrs=attrs)) == str(
+        made.date_tag(DATES[1], "fr", attrs=attrs)
+    )
+    for item_lang, lang in itertools.product(LANGS, LANGS):
+        assert str(theirs.lang_attrs(item_lang, lang)) == str(made.lang_attrs(item_lang, lang))
+        assert str(theirs.hreflang(item_lang, lang)) == str(made.hreflang(item_lang, lang))
+        assert str(theirs.lang_attr(item_lang, lang)) == str(made.lang_attr(item_lang, lang))
+
+
+def test_an_unknown_precision_is_an_error_as_before():
+    with pytest.raises(ValueError, match="precision 'week'"):
+        time_tag(dt.date(2023, 1, 1), "fr", "week")
