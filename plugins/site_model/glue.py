@@ -29,7 +29,7 @@ from entities.views import METADATA_KEYS, export_entity, split_names
 from incremental.fingerprint import files_digest
 from incremental.glue import build_digest, output_intact, write_output
 from jinja2 import pass_context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from newstext.safety import OutputGuard, page_url, path_inside, printable
 from pelican import signals
 from pelican.contents import Page
@@ -337,34 +337,21 @@ FRAGMENT_MACROS = {
 }
 
 
-# Stands for the page's SITEURL in a fragment made once for pages at every depth ("..",
-# "../.."): a character of Unicode's private use area, which escaping leaves as it is.
-SITE_URL_MARK = "\ue000site-url\ue000"
-
-
 class Fragments:
     """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
-    timeline entry, an article's line or card) rendered once per build for each language,
-    then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``, ``"card"``
-    (option: the heading tag), ``"chip"`` (an entity's link) or ``"name"`` (an entity's name),
-    made by the macros of ``_macros.html`` (``timeline_entry``, ``article_line``,
-    ``article_card``, ``entity_link_made``, ``entity_name_made``), so a page looks the same
-    either way. The macros are loaded once per language, not once per fragment.
-
-    With relative URLs a page's ``SITEURL`` is its way back to the root ("..", "../.."): a
-    fragment is rendered once with ``SITE_URL_MARK`` in its place, and each page gets it with
-    its own ``SITEURL`` put in. The first fragment of each kind and language is also rendered
-    the plain way: a theme whose macro does more with ``SITEURL`` than print it (a test, a
-    filter) gets that kind rendered for each ``SITEURL``, as it asks.
-
-    A fragment of an item with a ``render_key`` is kept between builds (``fragment_cache``): the
+    timeline entry, an article's line or card) rendered once per build for each language and
+    site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``,
+    ``"card"`` (option: the heading tag), ``"chip"`` (an entity's link) or ``"name"`` (an
+    entity's name), made by the macros of ``_macros.html`` (``timeline_entry``,
+    ``article_line``, ``article_card``, ``entity_link_made``, ``entity_name_made``), so a
+    page looks the same either way. The macros are loaded once per language and site URL, not
+    once per fragment. One instance serves a build's article pages and the model's pages. A
+    fragment of an item with a ``render_key`` is kept between builds (``fragment_cache``): the
     next build reads it back instead of rendering it."""
 
     def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
-        self.done: dict[tuple, tuple[object, Markup]] = {}  # by SITEURL (a mark that misfits)
-        self.marked: dict[tuple, tuple[object, str]] = {}  # with SITE_URL_MARK
-        self.marks_fit: dict[tuple[str, str], bool] = {}  # (kind, lang): the mark works
+        self.done: dict[tuple, tuple[object, Markup]] = {}
         self.modules: dict[tuple, object] = {}
         self.kept = kept
         self.renders = 0
@@ -373,49 +360,23 @@ class Fragments:
     def __call__(self, context, kind: str, item, option=None) -> Markup:
         lang = context_lang(context)
         site_url = context.get("SITEURL", "")
-        fits = self.marks_fit.get((kind, lang))
-        if fits is None:
-            fits = self._check_mark(context, kind, item, option, lang, site_url)
-        if fits:
-            html = self._made(context, kind, item, option, lang, SITE_URL_MARK)
-            return Markup(html.replace(SITE_URL_MARK, str(escape(site_url))))
         key = (kind, id(item), option, lang, site_url)
         found = self.done.get(key)
         if found is None or found[0] is not item:
-            html = self._made(context, kind, item, option, lang, site_url)
+            render_key = getattr(item, "render_key", None)
+            kept_as = html = None
+            if self.kept is not None and type(render_key) is str:
+                kept_as = fragment_key(
+                    self.kept.scope, kind, type(item).__qualname__, render_key,
+                    option, lang, site_url,
+                )  # fmt: skip
+                html = self.kept.get(kept_as)
+            if html is None:
+                html = self._render(context, kind, item, option, lang, site_url)
+                if kept_as is not None:
+                    self.kept.put(kept_as, html)
             found = self.done[key] = (item, Markup(html))
         return found[1]
-
-    def _made(self, context, kind: str, item, option, lang: str, site_url: str) -> str:
-        """The fragment as rendered for ``site_url`` (``SITE_URL_MARK``: for every page)."""
-        key = (kind, id(item), option, lang)
-        found = self.marked.get(key) if site_url == SITE_URL_MARK else None
-        if found is not None and found[0] is item:
-            return found[1]
-        render_key = getattr(item, "render_key", None)
-        kept_as = html = None
-        if self.kept is not None and type(render_key) is str:
-            kept_as = fragment_key(
-                self.kept.scope, kind, type(item).__qualname__, render_key, option, lang, site_url
-            )
-            html = self.kept.get(kept_as)
-        if html is None:
-            html = self._render(context, kind, item, option, lang, site_url)
-            if kept_as is not None:
-                self.kept.put(kept_as, html)
-        if site_url == SITE_URL_MARK:
-            self.marked[key] = (item, html)
-        return html
-
-    def _check_mark(self, context, kind: str, item, option, lang: str, site_url: str) -> bool:
-        plain = self._render(context, kind, item, option, lang, site_url)
-        marked = self._render(context, kind, item, option, lang, SITE_URL_MARK)
-        self.marked[kind, id(item), option, lang] = (item, marked)
-        fits = marked.replace(SITE_URL_MARK, str(escape(site_url))) == plain
-        if not fits:
-            logger.debug("fragments: %s is rendered for each SITEURL (its macro reads it)", kind)
-        self.marks_fit[kind, lang] = fits
-        return fits
 
     def _render(self, context, kind: str, item, option, lang: str, site_url: str) -> str:
         module = self.modules.get((lang, site_url))
@@ -427,8 +388,7 @@ class Fragments:
         return str(FRAGMENT_MACROS[kind](module, item, lang, option)).strip()
 
     def clear(self) -> None:
-        """Forget what was rendered for one ``SITEURL`` (it is rendered again if asked for);
-        what serves every page is kept."""
+        """Forget what was rendered (it is rendered again if asked for)."""
         self.done.clear()
         self.modules.clear()
 
@@ -658,8 +618,8 @@ class SiteModelGenerator(Generator):
                     years=years, year=year, page_number=1 if year is None else None,
                     latest_url=url, year_prefix=prefix,
                 )  # fmt: skip
-        # Entity pages and timelines are written: fragments rendered for pages two folders deep
-        # (a kind whose macro reads SITEURL) are not shown again. Dropping them bounds memory.
+        # Entity pages and timelines are written: their fragments (two folders deep) are not
+        # shown again. Dropping them bounds the memory of a large build.
         self.env.globals["fragment"].clear()
         self._write_timeline(write)
         for edition in model.day_editions + model.week_editions:

@@ -1,14 +1,12 @@
-"""``fragment()``: a piece many pages show is rendered once for pages at every depth (the
-page's SITEURL put in afterwards), unless the theme's macro does more with SITEURL than print
-it; either way each page gets what the macro gives for its own SITEURL."""
+"""``fragment()``: a piece many pages show is rendered once per language and SITEURL, gives
+what its macro gives, and is not confused with another item that took its place in memory."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from jinja2 import DictLoader, Environment
-from site_model.glue import SITE_URL_MARK, Fragments
+from site_model.glue import Fragments
 
 
 @dataclass(frozen=True)
@@ -20,27 +18,22 @@ class Entity:
 
 LINK = '<a href="{{ SITEURL }}/{{ entity.url }}">{{ entity.name }}</a>'
 PAGE = '{% for e in entities %}{{ fragment("chip", e) }}\n{% endfor %}'
+MACROS = (
+    "{% macro entity_link_made(entity, lang) -%}" + LINK + "{%- endmacro %}"
+    "{% macro entity_name_made(entity, lang) -%}{{ entity.name }}{%- endmacro %}"
+)
 
 
-def pages(macro: str, site_urls: list[str], entities: list[Entity]):
-    """What a page shows at each SITEURL, and the Fragments that made them."""
-    macros = (
-        "{% macro entity_link_made(entity, lang) -%}" + macro + "{%- endmacro %}"
-        "{% macro entity_name_made(entity, lang) -%}{{ entity.name }}{%- endmacro %}"
-    )
-    env = Environment(autoescape=True, loader=DictLoader({"_macros.html": macros, "p": PAGE}))
+def pages(site_urls: list[str], entities: list[Entity]):
+    """What a page shows at each SITEURL, what the macro alone gives, and the Fragments."""
+    env = Environment(autoescape=True, loader=DictLoader({"_macros.html": MACROS, "p": PAGE}))
     fragments = Fragments(env)
     env.globals["fragment"] = fragments
-    shown = [
-        env.get_template("p").render(SITEURL=url, entities=entities, page_lang="fr")
-        for url in site_urls
-    ]
+    page = env.get_template("p")
+    shown = [page.render(SITEURL=url, entities=entities, page_lang="fr") for url in site_urls]
+    alone = Environment(autoescape=True).from_string(LINK)
     plain = [
-        "".join(
-            Environment(autoescape=True).from_string(macro).render(SITEURL=url, entity=e) + "\n"
-            for e in entities
-        )
-        for url in site_urls
+        "".join(alone.render(SITEURL=url, entity=e) + "\n" for e in entities) for url in site_urls
     ]
     return shown, plain, fragments
 
@@ -48,37 +41,22 @@ def pages(macro: str, site_urls: list[str], entities: list[Entity]):
 ENTITIES = [Entity("Kim", "people/kim.html"), Entity("Ali & Co", "orgs/ali-co.html")]
 
 
-def test_a_fragment_is_rendered_once_for_pages_at_every_depth():
-    shown, plain, fragments = pages(LINK, ["..", "../..", "."], ENTITIES)
+def test_a_fragment_is_what_its_macro_gives_at_every_depth():
+    shown, plain, _ = pages(["..", "../..", ".", "https://example.org/a&b"], ENTITIES)
     assert shown == plain
-    assert shown[1].splitlines()[0] == '<a href="../../people/kim.html">Kim</a>'
-    # The first fragment twice (with the mark and without: the check), the second once.
-    assert fragments.renders == 3
-    assert fragments.marks_fit == {("chip", "fr"): True}
-    assert not any(SITE_URL_MARK in page for page in shown)
+    assert shown[1].splitlines()[1] == '<a href="../../orgs/ali-co.html">Ali &amp; Co</a>'
 
 
-def test_the_site_url_is_escaped_as_the_macro_would():
-    shown, plain, _ = pages(LINK, ["https://example.org/a&b", '/"x"'], ENTITIES)
-    assert shown == plain
-    assert 'href="https://example.org/a&amp;b/people/kim.html"' in shown[0]
+def test_a_fragment_is_rendered_once_per_site_url():
+    _, _, fragments = pages([".."] * 5 + ["../.."] * 5, ENTITIES)
+    assert fragments.renders == 2 * len(ENTITIES)
 
 
-@pytest.mark.parametrize(
-    "macro",
-    [
-        '{% if SITEURL == ".." %}<b>up</b>{% endif %}' + LINK,  # a test on it
-        '<a href="{{ SITEURL|upper }}/{{ entity.url }}">{{ entity.name }}</a>',  # a filter
-        '<a href="{{ SITEURL|length }}">{{ entity.name }}</a>',
-    ],
-)
-def test_a_macro_that_reads_the_site_url_is_rendered_for_each_page_depth(macro):
-    shown, plain, fragments = pages(macro, ["..", "../..", ".."], ENTITIES)
-    assert shown == plain
-    assert fragments.marks_fit == {("chip", "fr"): False}
-    assert fragments.renders == 2 + 2 * len(ENTITIES)  # the check; then each depth once
-
-
-def test_an_item_rendered_once_is_not_rendered_again_on_another_page():
-    _, _, fragments = pages(LINK, [".."] * 5 + ["../.."] * 5, ENTITIES)
-    assert fragments.renders == 3
+def test_another_item_in_the_same_place_in_memory_is_rendered_for_itself():
+    env = Environment(autoescape=True, loader=DictLoader({"_macros.html": MACROS, "p": PAGE}))
+    fragments = Fragments(env)
+    env.globals["fragment"] = fragments
+    page = env.get_template("p")
+    first = page.render(SITEURL="..", entities=[Entity("Kim", "k.html")], page_lang="fr")
+    second = page.render(SITEURL="..", entities=[Entity("Ali", "a.html")], page_lang="fr")
+    assert (first, second) == ('<a href="../k.html">Kim</a>\n', '<a href="../a.html">Ali</a>\n')
