@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import io
 import logging
 import os
 import shutil
@@ -48,6 +47,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .feeds import FeedItems
 from .fingerprint import files_digest, page_key, settings_digest
 from .manifest import (
     BuildChanges,
@@ -97,6 +97,7 @@ class Build:
         self.entries: dict[str, Entry] = {}
         self.protected: set[str] = set()  # Pelican's static copy: never stale
         self.changes = BuildChanges()
+        self.feed_items = FeedItems()  # an article's feed entry, made once for every feed
         self.digest = build_digest(settings)
         self.started_ns = time.time_ns()
         self._prefix = str(self.output).rstrip(os.sep) + os.sep
@@ -291,12 +292,16 @@ class KeyedWriter(Writer):
             self.feed_domain = context.get("FEED_DOMAIN")
             self.feed_url = self.urljoiner(self.feed_domain, url or path)
             feed = made["feed"] = self._create_new_feed(feed_type, feed_title, context)
+            items, key = self.build.feed_items, (self.site_url,)
             for element in shown:
-                self._add_item_to_the_feed(feed, element)
+                items.add(
+                    feed,
+                    element,
+                    key,
+                    lambda scratch, e=element: self._add_item_to_the_feed(scratch, e),
+                )
             signals.feed_generated.send(context, feed=feed)
-            stream = io.StringIO()
-            feed.write(stream, "utf-8")
-            return stream.getvalue().encode("utf-8")
+            return items.write(feed, "utf-8").encode("utf-8")
 
         if self.build.emit(complete_path, self._key(context, path, data), render):
             signals.feed_written.send(complete_path, context=context, feed=made["feed"])
