@@ -25,7 +25,9 @@ class FeedItems:
 
     def __init__(self) -> None:
         self._fields: dict[tuple, tuple[object, dict]] = {}
-        self._xml: dict[tuple, str] = {}
+        self._xml: dict[tuple, str] = {}  # by the item's fields (a feed that changed an item)
+        self._xml_of: dict[int, str] = {}  # by the id of the item's fields as made
+        self._copies: dict[int, dict] = {}  # id of a copy in a feed not yet written -> made
         self.made = self.reused = 0
 
     def add(self, feed: SyndicationFeed, element, key: tuple, make: Callable[[object], None]):
@@ -42,7 +44,9 @@ class FeedItems:
             self.made += 1
         else:
             self.reused += 1
-        feed.items.append(dict(found[1]))
+        copy = dict(found[1])
+        self._copies[id(copy)] = found[1]
+        feed.items.append(copy)
 
     def write(self, feed: SyndicationFeed, encoding: str = "utf-8") -> str:
         """``feed.write`` into a string, each item's XML made once per build."""
@@ -54,18 +58,31 @@ class FeedItems:
 
         def write_items(handler) -> None:
             for item in feed.items:
-                key = (type(feed), _frozen(item))
-                xml = self._xml.get(key)
-                if xml is None:
-                    xml = self._xml[key] = _item_xml(feed, tag, item, encoding)
-                handler.ignorableWhitespace(xml)  # written as it is: it is XML already
+                handler.ignorableWhitespace(self._item(feed, tag, item, encoding))
 
         feed.write_items = write_items
         try:
             feed.write(stream, encoding)
         finally:
             del feed.write_items
+            for item in feed.items:
+                self._copies.pop(id(item), None)
         return stream.getvalue()
+
+    def _item(self, feed: SyndicationFeed, tag: str, item: dict, encoding: str) -> str:
+        """The XML of ``item``: made once for the fields as made (a copy left as it was), else
+        once for the fields it has."""
+        made = self._copies.get(id(item))
+        if made is not None and item == made:
+            xml = self._xml_of.get(id(made))
+            if xml is None:
+                xml = self._xml_of[id(made)] = _item_xml(feed, tag, item, encoding)
+            return xml
+        key = (type(feed), _frozen(item))
+        xml = self._xml.get(key)
+        if xml is None:
+            xml = self._xml[key] = _item_xml(feed, tag, item, encoding)
+        return xml
 
 
 def _item_xml(feed: SyndicationFeed, tag: str, item: dict, encoding: str) -> str:
