@@ -221,20 +221,24 @@ def _speakers(
 # --- links -------------------------------------------------------------------------------
 
 
-def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -> str:
+def link_first_mentions(
+    html: str, links: Sequence[tuple[Sequence[str], str]], matcher: NameMatcher | None = None
+) -> str:
     """Wrap the first mention of each entity in ``<a class="entity-link" href="URL">``.
 
-    ``links`` pairs an entity's names with its URL. Names match by the rules of
-    ``newstext.names`` (whole words, longest first), in the text as a reader sees it (character
-    references decoded); never inside a heading, a link, code or an attribute. Each entity is
-    linked at most once; every byte of ``html`` is kept as it was, the links are added around
-    the words.
+    ``links`` pairs an entity's names with its URL (``matcher``: the ``NameMatcher`` of those
+    names keyed by their number in ``links`` as a string, when the caller has made it). Names
+    match by the rules of ``newstext.names`` (whole words, longest first), in the text as a
+    reader sees it (character references decoded); never inside a heading, a link, code or an
+    attribute. Each entity is linked at most once; every byte of ``html`` is kept as it was,
+    the links are added around the words.
 
     >>> link_first_mentions("<h2>Kim</h2><p>AT&amp;T et Kim, puis Kim.</p>",
     ...                     [(["Kim"], "k"), (["AT&T"], "a")]).replace(' class="entity-link"', "")
     '<h2>Kim</h2><p><a href="a">AT&amp;T</a> et <a href="k">Kim</a>, puis Kim.</p>'
     """
-    matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
+    if matcher is None:
+        matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
     if not matcher.keys:
         return html
     out: list[str] = []

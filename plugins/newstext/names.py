@@ -83,15 +83,37 @@ class NameMatcher:
     """
 
     def __init__(self, names: Mapping[str, Iterable[str]]):
-        owners: dict[str, set[str]] = {}
-        for key, forms in names.items():
-            for form in forms:
-                if form and form.strip():
-                    owners.setdefault(fold(form), set()).add(key)
-        self.owner = {form: keys.pop() for form, keys in owners.items() if len(keys) == 1}
+        owners = _owners(names)
+        self._own(owners)
+        # Every form, a name two keys share included, so that a ``subset`` can use the same
+        # automaton; the automaton's finds are then the owned forms' only (``_shared``).
+        self._known = frozenset(owners)
+        self._automaton = _automaton(tuple(sorted(self._known)))
+        self._shared = len(self._known) != len(self.owner)
+
+    def _own(self, owners: dict[str, set[str]]) -> None:
+        self.owner = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
         self.keys = frozenset(self.owner.values())
         self._forms = tuple(sorted(self.owner, key=lambda n: (-len(n), n)))
-        self._automaton = _automaton(self._forms)
+
+    def subset(self, names: Mapping[str, Iterable[str]]) -> NameMatcher:
+        """A matcher for ``names`` that finds what ``NameMatcher(names)`` finds, made without a
+        new automaton when this one knows all their forms (the people among an article's
+        names, the same names under other keys): an article builds one automaton, not three.
+
+        >>> everyone = NameMatcher({"Kim Jong-un": ["Kim"], "Kim Yo-jong": ["Kim"]})
+        >>> [f.key for f in everyone.subset({"Kim Jong-un": ["Kim"]}).finditer("Kim dit")]
+        ['Kim Jong-un']
+        """
+        owners = _owners(names)
+        if not owners.keys() <= self._known:
+            return NameMatcher(names)
+        matcher = NameMatcher.__new__(NameMatcher)
+        matcher._own(owners)
+        matcher._known = self._known
+        matcher._automaton = self._automaton if matcher.owner else None
+        matcher._shared = len(self._known) != len(matcher.owner)
+        return matcher
 
     @property
     def pattern(self) -> re.Pattern | None:
@@ -110,8 +132,11 @@ class NameMatcher:
         runs, raw, stretch = _prepared(text, first, end)
         longest: dict[int, str] = {}  # place -> the longest name starting there
         lowest = start - first  # names start at ``start`` or after
+        owner, shared = self.owner, self._shared
         for last, form in self._automaton.iter(stretch, lowest):
             begin = last + 1 - len(form)
+            if shared and form not in owner:
+                continue  # a name two keys share, or one of another matcher of the automaton
             if begin < lowest or not _whole_word(raw, begin, last + 1):
                 continue
             known = longest.get(begin)
@@ -127,7 +152,7 @@ class NameMatcher:
                 low, high = first + begin, first + after
             else:
                 low, high = first + _place(runs, begin), first + _place(runs, after - 1) + 1
-            yield Found(low, high, text[low:high], self.owner[form])
+            yield Found(low, high, text[low:high], owner[form])
 
     def keys_in(self, text: str, start: int = 0, end: int | None = None) -> set[str]:
         """The keys named in ``text[start:end]``."""
@@ -136,6 +161,22 @@ class NameMatcher:
     def counts(self, text: str) -> Counter[str]:
         """How many times each key is named in ``text``."""
         return Counter(found.key for found in self.finditer(text))
+
+
+def _owners(names: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """Each folded form of ``names`` and the keys that have it."""
+    owners: dict[str, set[str]] = {}
+    for key, forms in names.items():
+        for form in forms:
+            if form and form.strip():
+                owners.setdefault(_folded(form), set()).add(key)
+    return owners
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(form: str) -> str:
+    """``fold``, remembered: the names of a site come back in article after article."""
+    return fold(form)
 
 
 def _prepared(text: str, first: int, end: int) -> tuple:

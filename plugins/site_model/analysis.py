@@ -21,6 +21,7 @@ is found in the text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import html
@@ -29,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from entities.mentions import find_quotes, link_first_mentions
-from newstext.names import NameMatcher
+from newstext.names import Found, NameMatcher
 from newstext.sentences import split_sentences
 from timelines.textdates import find_dated_events
 
@@ -169,29 +170,36 @@ def analyse(article: ArticleInput) -> Analysis:
     soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection
     split = split_sentences(text)
     sentences = tuple((offset, offset + len(sentence)) for offset, sentence in split)
+    # One automaton for the article: the people (for quotes) and the numbered names (for
+    # links) are subsets of its forms.
     matcher = NameMatcher(article.forms)
-    mentions = tuple(Mention(f.start, f.end, f.key) for f in matcher.finditer(text))
+    found = list(matcher.finditer(text))
+    mentions = tuple(Mention(f.start, f.end, f.key) for f in found)
     draft = Analysis(text, sentences, mentions, (), (), "", ())
     people = {n: article.forms.get(n, (n,)) for n in article.names.get("person", ())}
     quotes = tuple(
         Quote(quote.speaker, quote.text, index)
-        for quote in find_quotes(text, NameMatcher(people), article.lang, split)
+        for quote in find_quotes(text, matcher.subset(people), article.lang, split)
         if (index := _index_of(split, quote.sentence)) is not None
     )
     events = []
-    for event in find_dated_events(text[:EVENTS_MAX_CHARS], article.lang, article.date)[
-        :EVENTS_MAX
-    ]:
+    whole = len(text) <= EVENTS_MAX_CHARS  # then its sentences are the text's
+    dated = find_dated_events(
+        text[:EVENTS_MAX_CHARS], article.lang, article.date, split if whole else None
+    )
+    starts = [f.start for f in found]
+    for event in dated[:EVENTS_MAX]:
         index = draft.sentence_at(event.start)
         if index is None:
             continue
         start, end = sentences[index]
-        names = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+        names = _keys_between(text, found, starts, start, end, matcher)
         events.append(Event(event.date, event.precision, event.expression, index, names))
     # Placeholder links: entity:N for the N-th name of the metadata (see link_body).
     linked = tuple(article.forms)
     links = [(forms, f"entity:{number}") for number, forms in enumerate(article.forms.values())]
-    body = link_first_mentions(article.body, links)
+    numbered = matcher.subset({str(number): forms for number, (forms, _) in enumerate(links)})
+    body = link_first_mentions(article.body, links, numbered)
     return dataclasses.replace(draft, quotes=quotes, events=tuple(events), body=body, linked=linked)
 
 
@@ -200,6 +208,29 @@ def plain_text(soup: BeautifulSoup) -> str:
     not break lines, so sentences stay whole."""
     blocks = [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(BLOCKS)]
     return "\n".join(block for block in blocks if block) or " ".join(soup.get_text(" ").split())
+
+
+def _keys_between(
+    text: str,
+    found: Sequence[Found],
+    starts: Sequence[int],
+    start: int,
+    end: int,
+    matcher: NameMatcher,
+) -> tuple[str, ...]:
+    """The keys of the names in ``text[start:end]`` (a sentence), in text order, once each:
+    what ``matcher.finditer(text, start, end)`` gives, taken from ``found`` (every name of
+    ``text``, ``starts`` their starts). A name of ``found`` that crosses an end of the stretch
+    (or a word going on after it) would hide one the search of the stretch alone finds: then
+    the stretch is searched."""
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if (
+        (first > 0 and found[first - 1].end > start)
+        or (last > first and found[last - 1].end > end)
+        or (end < len(text) and not text[end].isspace())
+    ):
+        return tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+    return tuple(dict.fromkeys(found[i].key for i in range(first, last)))
 
 
 def _index_of(split: Sequence[tuple[int, str]], sentence: str) -> int | None:

@@ -126,3 +126,44 @@ def test_dated_events_are_bounded_in_a_hostile_text():
     found = analyse(article(body=body, names={"person": (), "place": (), "organisation": ()}))
     assert len(found.events) == EVENTS_MAX
     assert all(found.sentences[e.sentence][0] < EVENTS_MAX_CHARS for e in found.events)
+
+
+def test_the_names_of_a_sentence_are_those_a_search_of_the_sentence_finds():
+    """An event's names come from the mentions of the whole text, unless one crosses an end of
+    the sentence (a name that runs over a sentence's period): then the sentence is searched
+    (``_keys_between``). Either way the same as searching the sentence alone."""
+    import bisect
+    import random
+
+    from newstext.names import NameMatcher
+    from newstext.sentences import split_sentences
+    from site_model.analysis import _keys_between
+
+    rng = random.Random(5)
+    base = ["Jean. Paul", "Paul", "Jean", "Paul Dupont", "Dupont. Le", "Le Monde", "M. Kim",
+            "Kim", "Kim. Il", "Il", "U.S. Army", "Army"]  # fmt: skip
+    glue = [" ", ". ", "! ", "\n", " « ", " » ", ", ", "  ", "a"]
+    searched = 0
+    for _ in range(1500):
+        names = {f"k{n}": rng.sample(base, rng.randint(1, 3)) for n in range(rng.randint(1, 4))}
+        matcher = NameMatcher(names)
+        text = "".join(rng.choice([rng.choice(base), rng.choice(glue)]) for _ in range(16))
+        found = list(matcher.finditer(text))
+        starts = [f.start for f in found]
+        for offset, sentence in split_sentences(text):
+            start, end = offset, offset + len(sentence)
+            alone = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+            assert _keys_between(text, found, starts, start, end, matcher) == alone, (text, start)
+            first = bisect.bisect_left(starts, start)
+            searched += first > 0 and found[first - 1].end > start
+    assert searched > 50  # names did cross sentences: the search was needed and compared
+
+
+def test_dated_events_given_the_sentences_are_the_same():
+    from newstext.sentences import split_sentences
+    from timelines.textdates import find_dated_events
+
+    text = analyse(article()).text + "\nHier, le 5 mai. Mardi dernier, en 2016 (2017)."
+    published = dt.date(2023, 9, 13)
+    given = find_dated_events(text, "fr", published, split_sentences(text))
+    assert given == find_dated_events(text, "fr", published) and len(given) >= 5

@@ -20,6 +20,9 @@ PIECES = [
     "en 2016", "in 2016", "between 2010 and 2012", "12016", "2016.5", "depuis 1998", "(1987",
     "the year 2020", "summer 2019", "mid-2020", "entre 2001 et 2003", "2,019", "fin 2015",
     "the    year    2020", "jusqu’en    2016",  # the longest words before a year, widest spaces
+    "le    mois    prochain", "l’année    passée", "this    year", "cette    année", "ce mois-ci",
+    "next month", "in 2000 soldiers", "1999–2001", "x1999", "2016-2017", "1234567", "٢٠١٦",
+    "2٠١٦", "(2٠١٦)", "en 2٠١٦",  # a year's other digits may be any decimal digits
 ]  # fmt: skip
 
 
