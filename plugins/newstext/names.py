@@ -94,12 +94,11 @@ class NameMatcher:
     def _own(self, owners: dict[str, set[str]]) -> None:
         self.owner = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
         self.keys = frozenset(self.owner.values())
-        self._forms = tuple(sorted(self.owner, key=lambda n: (-len(n), n)))
 
     def subset(self, names: Mapping[str, Iterable[str]]) -> NameMatcher:
         """A matcher for ``names`` that finds what ``NameMatcher(names)`` finds, made without a
         new automaton when this one knows all their forms (the people among an article's
-        names, the same names under other keys): an article builds one automaton, not three.
+        names): an article builds one automaton, not one per question.
 
         >>> everyone = NameMatcher({"Kim Jong-un": ["Kim"], "Kim Yo-jong": ["Kim"]})
         >>> [f.key for f in everyone.subset({"Kim Jong-un": ["Kim"]}).finditer("Kim dit")]
@@ -108,21 +107,41 @@ class NameMatcher:
         owners = _owners(names)
         if not owners.keys() <= self._known:
             return NameMatcher(names)
-        matcher = NameMatcher.__new__(NameMatcher)
+        matcher = self._sharing()
         matcher._own(owners)
-        matcher._known = self._known
-        matcher._automaton = self._automaton if matcher.owner else None
         matcher._shared = len(self._known) != len(matcher.owner)
+        return matcher
+
+    def renamed(self, keys: Mapping[str, str]) -> NameMatcher:
+        """This matcher with each key ``k`` called ``keys[k]`` (each a name of its own), sharing
+        its automaton: what ``NameMatcher`` makes of the same names under the new keys.
+
+        >>> poutine = NameMatcher({"Vladimir Poutine": ["Poutine"]})
+        >>> [f.key for f in poutine.renamed({"Vladimir Poutine": "0"}).finditer("Poutine")]
+        ['0']
+        """
+        if len(set(keys.values())) != len(keys):
+            raise ValueError(f"renamed: two keys would get one name in {dict(keys)!r}")
+        matcher = self._sharing()
+        matcher.owner = {form: keys[key] for form, key in self.owner.items()}
+        matcher.keys = frozenset(matcher.owner.values())
+        matcher._shared = self._shared
+        return matcher
+
+    def _sharing(self) -> NameMatcher:
+        matcher = NameMatcher.__new__(NameMatcher)
+        matcher._known = self._known
+        matcher._automaton = self._automaton
         return matcher
 
     @property
     def pattern(self) -> re.Pattern | None:
         """The same search as one regex (None without names): for a caller that needs one."""
-        return _compiled(self._forms)
+        return _compiled(tuple(sorted(self.owner, key=lambda n: (-len(n), n))))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
         """Every name in ``text[start:end]``, in text order, offsets into ``text``."""
-        if self._automaton is None:
+        if self._automaton is None or not self.owner:
             return
         end = len(text) if end is None else min(end, len(text))
         start = max(0, start)

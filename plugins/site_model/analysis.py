@@ -172,8 +172,8 @@ def analyse(article: ArticleInput) -> Analysis:
         soup.decompose()  # a tree is a web of cycles: freed now, not at the next collection
     split = split_sentences(text)
     sentences = tuple((offset, offset + len(sentence)) for offset, sentence in split)
-    # One automaton for the article: the people (for quotes) and the numbered names (for
-    # links) are subsets of its forms.
+    # One automaton for the article: the people (for quotes) are a subset of its names, the
+    # links' names are its names under numbers.
     matcher = NameMatcher(article.forms)
     found = list(matcher.finditer(text))
     mentions = tuple(Mention(f.start, f.end, f.key) for f in found)
@@ -200,7 +200,7 @@ def analyse(article: ArticleInput) -> Analysis:
     # Placeholder links: entity:N for the N-th name of the metadata (see link_body).
     linked = tuple(article.forms)
     links = [(forms, f"entity:{number}") for number, forms in enumerate(article.forms.values())]
-    numbered = matcher.subset({str(number): forms for number, (forms, _) in enumerate(links)})
+    numbered = matcher.renamed({name: str(number) for number, name in enumerate(linked)})
     body = link_first_mentions(article.body, links, numbered)
     return dataclasses.replace(draft, quotes=quotes, events=tuple(events), body=body, linked=linked)
 

@@ -133,7 +133,17 @@ def test_a_subset_finds_what_its_own_matcher_finds():
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         assert found(subset, text, start, end) == found(own, text, start, end)
+        numbers = {key: str(number) for number, key in enumerate(names)}
+        renamed = everyone.renamed(numbers)
+        own = NameMatcher({numbers[key]: forms for key, forms in names.items()})
+        assert (renamed.owner, renamed.keys) == (own.owner, own.keys)
+        assert found(renamed, text) == found(own, text)
     assert shared > 1000  # most subsets did share the automaton
+
+
+def test_renamed_keys_must_stay_apart():
+    with pytest.raises(ValueError, match="two keys would get one name"):
+        NameMatcher({"a": ["A"], "b": ["B"]}).renamed({"a": "x", "b": "x"})
 
 
 def test_a_subset_owns_a_name_the_whole_shares():
