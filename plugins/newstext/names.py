@@ -222,7 +222,10 @@ def _prepared(text: str, first: int, end: int) -> tuple:
 _FOLDS = [(char, "'") for char in APOSTROPHES[1:]] + [(char, "-") for char in HYPHENS[1:]]
 _last: tuple = (None, None, None)
 
-_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")  # a run of spaces that is not one plain space
+# A run of spaces that is not one plain space: two or more, or one of another kind. Written
+# to begin with a space (``\s{2,}|[^\S ]`` is the same), which the regex engine looks for
+# quickly: half the time on an article.
+_IRREGULAR_SPACE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 
 
 def _collapsed(text: str) -> tuple[tuple[list[int], list[int]], str]:

@@ -155,3 +155,16 @@ def test_a_subset_owns_a_name_the_whole_shares():
         (7, 18, "Kim Jong-un", "Kim Jong-un"),
     ]
     assert found(everyone.subset({}), "Kim") == []
+
+
+def test_irregular_spaces_are_runs_that_are_not_one_plain_space():
+    """The quick regex of irregular runs of spaces finds what its plain form finds."""
+    from newstext.names import _IRREGULAR_SPACE
+
+    plain = re.compile(r"\s{2,}|[^\S ]")
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n\t\u00a0\u2028\u3000ab") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _IRREGULAR_SPACE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], repr(text)
