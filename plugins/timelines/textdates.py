@@ -689,7 +689,8 @@ _REACH = 64
 _FR_MONTH_WORDS = tuple(_FR_MONTHS)
 # A year: where one begins (four digits, the first 1 or 2, as ``_YEAR``) is where the rules
 # look; not every digit of the text, which numbers fill.
-_YEARS = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+# (``[12](?<!\d.)`` is ``(?<!\d)[12]`` written to begin with what the regex engine looks for.)
+_YEARS = re.compile(r"[12](?<!\d.)\d{3}(?!\d)")
 # The longest words before a year ("the year ", "jusqu'en ", "printemps "), at most 4 spaces
 # each: 15 characters.
 _YEAR_REACH = 24
@@ -731,9 +732,16 @@ def _anchored(text: str) -> str | None:
     """``text`` in lowercase when the anchors' reaches hold for it (same length, no odd case
     folding, no long runs of spaces); else None: every rule scans the whole text."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _LONG_SPACES.search(text) or _ODD_CASE.search(text):
+    if len(lowered) != len(text) or _ODD_CASE.search(text):
+        return None
+    if any(mark in text for mark in _SPACE_MARKS) and _LONG_SPACES.search(text):
         return None
     return lowered
+
+
+# A run of 5 of _LONG_SPACES holds two plain spaces in a row or another space: a text without
+# them (most) is not searched.
+_SPACE_MARKS = ("  ", "\t", "\u00a0", "\u202f")
 
 
 def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach, found):

@@ -61,3 +61,26 @@ def test_a_long_run_of_spaces_scans_the_whole_text():
     assert textdates._anchored(text) is None
     events = textdates.find_dated_events(text, "en", dt.date(2021, 6, 1))
     assert [e.date for e in events] == [dt.date(2021, 5, 5)]
+
+
+def test_years_are_found_where_a_plain_regex_finds_them():
+    """``_YEARS`` is written to begin with a digit (the regex engine then skips ahead fast):
+    the places of its plain form, on digits of every kind."""
+    import re
+
+    plain = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice("0129a ٢.") for _ in range(rng.randint(0, 14)))
+        assert [m.start() for m in textdates._YEARS.finditer(text)] == [
+            m.start() for m in plain.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize(
+    "text, scanned_whole",
+    [("a    b", False), ("a     b", True), ("a \t \u00a0\u202fb", True), ("a\t\tb", False),
+     ("a\u00a0\u00a0\u00a0\u00a0\u00a0b", True), ("a  \n   b", False), ("", False)],
+)  # fmt: skip
+def test_a_run_of_five_spaces_of_any_kind_scans_the_whole_text(text, scanned_whole):
+    assert (textdates._anchored(text) is None) == scanned_whole
