@@ -123,7 +123,7 @@ def appositions(
     role_before = _role_before(lang)
     found = []
     for name in matcher.finditer(text):
-        role = role_before.search(text, _window_start(text, name.start), name.start)
+        role = role_before.search(text, _role_start(text, name.start), name.start)
         if role and role.group(1)[0].islower():
             found.append((name.start, role.group(1), name.key))
     return sorted(found)
@@ -148,6 +148,20 @@ def _window_start(text: str, end: int) -> int:
     while spaces > 0 and text[spaces - 1].isspace():
         spaces -= 1
     return max(0, spaces - ROLE_WINDOW)
+
+
+# A role and its determiner hold at most six runs of characters that are not spaces (see
+# ``_role_before``): read backwards, those runs and the spaces between them.
+_LAST_RUNS = re.compile(r"\s*(?:\S+\s*){0,7}")
+
+
+def _role_start(text: str, end: int) -> int:
+    """Where ``_role_before`` can find a match ending at ``end`` at the earliest: in the window
+    (``_window_start``), and at most one character before the seventh run of non-spaces
+    before ``end``. The same match as a search of the whole window, a few words searched."""
+    start = _window_start(text, end)
+    back = _LAST_RUNS.match(text[start:end][::-1]).end()
+    return max(start, end - back - 1)
 
 
 def _role_regex(role: str, lang: str) -> re.Pattern:
@@ -189,6 +203,8 @@ def _sentence_quotes(
     sentence: str, matcher: NameMatcher, roles: Mapping[str, str | None], lang: str
 ) -> list[Quote]:
     matches = quotes_in(sentence)
+    if not matches:
+        return []
     bounds = [0, *[edge for m in matches for edge in m.span()], len(sentence)]
     result = []
     for number, match in enumerate(matches):
