@@ -772,17 +772,28 @@ def _places(lowered: str, words: tuple[str, ...] | re.Pattern) -> list[int]:
 
 def _anchored_matches(pattern: re.Pattern, text: str, anchors: list[int], reach: int):
     """What ``finditer`` gives when every match starts at most ``reach`` characters before an
-    anchor: the same matches, in the same order, trying only those starts."""
+    anchor: the same matches, in the same order, trying only those starts (and of them, only
+    those where a match can begin, ``_STARTS``)."""
     position = tried = 0  # the end of the last match; every start below ``tried`` failed
     match = pattern.match
     for anchor in anchors:
-        for start in range(max(position, tried, anchor - reach), anchor + 1):
-            found = match(text, start)
-            if found is not None:
-                yield found
-                position = max(found.end(), start + 1)
-                break
+        low = max(position, tried, anchor - reach, 0)
+        if low <= anchor:
+            for place in _STARTS.finditer(text, low, anchor + 1):
+                start = place.start()
+                found = match(text, start)
+                if found is not None:
+                    yield found
+                    position = max(found.end(), start + 1)
+                    break
         tried = max(tried, anchor + 1)
+
+
+# Where a match of a rule can begin: every rule opens with a word (``_B``, or ``(?<!\w)``
+# before a month name), an opening bracket or a day's digits (which may follow a letter:
+# ``_DAY``). ``\b`` sees the text before ``pos`` as ``_B`` does. Elsewhere no rule is tried
+# (test_textdates_anchors checks every rule at every other place of made-up texts).
+_STARTS = re.compile(r"[(0-9]|\b(?=\w)")  # (each place once)
 
 
 # --- Finding -------------------------------------------------------------------------------

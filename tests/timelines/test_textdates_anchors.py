@@ -84,3 +84,29 @@ def test_years_are_found_where_a_plain_regex_finds_them():
 )  # fmt: skip
 def test_a_run_of_five_spaces_of_any_kind_scans_the_whole_text(text, scanned_whole):
     assert (textdates._anchored(text) is None) == scanned_whole
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_rule_matches_where_starts_says_none_can_begin(lang):
+    """``_STARTS`` is where a match of a rule can begin: at every other place of made-up texts,
+    no rule matches; and searched from any place to any other, it gives the places of the whole
+    text between them."""
+    rng = random.Random(31)
+    glue = ["", " ", "-", "x", "é", "(", ")", "1", "'", "’", ",", ".", "_", "l'", "mi-", "ſ"]
+    rules = [pattern for pattern, _ in textdates._RULES[lang]]
+    matched = 0
+    for _ in range(400):
+        text = "".join(rng.choice(PIECES) + rng.choice(glue) for _ in range(rng.randint(1, 12)))
+        starts = [at.start() for at in textdates._STARTS.finditer(text)]
+        allowed = set(starts)
+        for place in range(len(text) + 1):
+            for pattern in rules:
+                if pattern.match(text, place) is not None:
+                    matched += 1
+                    assert place in allowed, (text, place, pattern.pattern[:60])
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        assert [at.start() for at in textdates._STARTS.finditer(text, low, high)] == [
+            at for at in starts if low <= at < high
+        ]
+    assert matched > 500
