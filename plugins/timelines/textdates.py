@@ -682,9 +682,10 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
 # rules' leading look-behinds and optional words make the regex engine try every position).
 # For each rule, in the order of _RULES: the words one of which every match holds (lowercase;
 # or a regex every match holds a match of), and how far before that word a match can start
-# (None: anywhere, so the rule scans the whole text when one of the words is there); no words:
-# the rule always scans the whole text. A text where these reaches do not hold (runs of spaces,
-# letters whose case folds unlike ``lower()``) is scanned whole by every rule.
+# (None: anywhere, so the rule scans the whole text when one of the words is there, and what
+# a third item, a regex, then finds in it); no words: the rule always scans the whole text. A
+# text where these reaches do not hold (runs of spaces, letters whose case folds unlike
+# ``lower()``) is scanned whole by every rule.
 _REACH = 64
 _FR_MONTH_WORDS = tuple(_FR_MONTHS)
 # A year: where one begins (four digits, the first 1 or 2, as ``_YEAR``) is where the rules
@@ -695,7 +696,10 @@ _YEARS = re.compile(r"[12](?<!\d.)\d{3}(?!\d)")
 # each: 15 characters.
 _YEAR_REACH = 24
 _EN_MONTH_WORDS = tuple(_EN_MONTHS)
-_ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
+# What every match of "N years ago" holds (a part of the rule, with its flags): a text with
+# "ago" ("Chicago") but without it is not scanned.
+_AGO = _compile(rf"(?:years?|months?|days?){_S}ago{_E}")
+_ANCHORS: dict[str, list[tuple]] = {
     "fr": [
         ((), None),  # il y a N ans
         (_FR_WEEKDAYS, _REACH),  # (ce) mardi (dernier)
@@ -710,7 +714,7 @@ _ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
         (_YEARS, _YEAR_REACH),  # (2016)
     ],
     "en": [
-        (("ago",), None),  # N years ago
+        (("ago",), None, _AGO),  # N years ago
         (_EN_WEEKDAYS, _REACH),  # (last) Tuesday
         (("yesterday", "night", "today", "morning", "afternoon", "evening", "tomorrow"), _REACH),
         (("year", "month"), _REACH),  # last year, next month
@@ -744,13 +748,15 @@ def _anchored(text: str) -> str | None:
 _SPACE_MARKS = ("  ", "\t", "\u00a0", "\u202f")
 
 
-def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach, found):
+def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach, found, held):
     """``pattern.finditer(text)``, trying only the starts the anchor allows. ``found``: the
-    anchors of this text found by earlier rules (a dict by words, filled here)."""
+    anchors of this text found by earlier rules (a dict by words, filled here); ``held``: what
+    the text must also hold to be scanned by a rule without a reach (None: nothing more)."""
     if lowered is None or not words:
         return pattern.finditer(text)
     if reach is None:  # the words only say whether to scan at all
-        return pattern.finditer(text) if any(w in lowered for w in words) else iter(())
+        there = any(w in lowered for w in words) and (held is None or held.search(text))
+        return pattern.finditer(text) if there else iter(())
     anchors = found.get(words)
     if anchors is None:
         anchors = found[words] = _places(lowered, words)
@@ -840,10 +846,10 @@ def _candidates(text, language, published) -> list[_Found]:
     found = []
     lowered = _anchored(text)
     places: dict = {}  # anchors and starts, found once for the rules that share them
-    for (pattern, resolve), (words, reach) in zip(
+    for (pattern, resolve), (words, reach, *held) in zip(
         _RULES[language], _ANCHORS[language], strict=True
     ):
-        for match in _matches(pattern, text, lowered, words, reach, places):
+        for match in _matches(pattern, text, lowered, words, reach, places, *held or [None]):
             events = _resolved(resolve, match, published)
             if events is not None:  # [] for a date that does not exist: it still hides others
                 found.append(_Found(match.start(), match.end(), tuple(events)))

@@ -23,6 +23,7 @@ PIECES = [
     "le    mois    prochain", "l’année    passée", "this    year", "cette    année", "ce mois-ci",
     "next month", "in 2000 soldiers", "1999–2001", "x1999", "2016-2017", "1234567", "٢٠١٦",
     "2٠١٦", "(2٠١٦)", "en 2٠١٦",  # a year's other digits may be any decimal digits
+    "Chicago", "ago", "years    ago", "DAYS AGO", "a month ago.",
 ]  # fmt: skip
 
 
