@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import ahocorasick
 from newstext.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -767,13 +768,16 @@ def _places(lowered: str, words: tuple[str, ...] | re.Pattern) -> list[int]:
     """Where one of ``words`` begins in ``lowered``, in order (each place once)."""
     if isinstance(words, re.Pattern):
         return [at.start() for at in words.finditer(lowered)]
-    places = []
-    for word in words:
-        at = lowered.find(word)
-        while at != -1:
-            places.append(at)
-            at = lowered.find(word, at + 1)
-    return sorted(set(places))
+    automaton = _AUTOMATA.get(words)
+    if automaton is None:  # one pass for all the words, overlaps included (pyahocorasick)
+        automaton = _AUTOMATA[words] = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+    return sorted({last + 1 - size for last, size in automaton.iter(lowered)})
+
+
+_AUTOMATA: dict[tuple[str, ...], ahocorasick.Automaton] = {}
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, anchors: list[int], reach: int):

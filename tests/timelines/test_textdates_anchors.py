@@ -111,3 +111,17 @@ def test_no_rule_matches_where_starts_says_none_can_begin(lang):
             at for at in starts if low <= at < high
         ]
     assert matched > 500
+
+
+def test_anchor_places_are_every_place_of_every_word():
+    """Anchor words are found in one pass (Aho-Corasick): every place where one begins, each
+    once, overlaps included, as ``str.find`` gives them word by word."""
+    rng = random.Random(41)
+    tables = [textdates._EN_MONTH_WORDS, textdates._FR_MONTH_WORDS, ("aa", "a", "aaa", "ab")]
+    for _ in range(3000):
+        words = rng.choice(tables)
+        text = "".join(rng.choice([*words, " ", "a", "b", "."]) for _ in range(rng.randint(0, 9)))
+        expected = sorted(
+            {at for word in words for at in range(len(text)) if text.startswith(word, at)}
+        )
+        assert textdates._places(text, words) == expected, (words, text)
