@@ -123,7 +123,7 @@ def appositions(
     role_before = _role_before(lang)
     found = []
     for name in matcher.finditer(text):
-        role = role_before.search(text, _window_start(text, name.start), name.start)
+        role = role_before.search(text, _role_start(text, name.start), name.start)
         if role and role.group(1)[0].islower():
             found.append((name.start, role.group(1), name.key))
     return sorted(found)
@@ -148,6 +148,20 @@ def _window_start(text: str, end: int) -> int:
     while spaces > 0 and text[spaces - 1].isspace():
         spaces -= 1
     return max(0, spaces - ROLE_WINDOW)
+
+
+# A role and its determiner hold at most six runs of characters that are not spaces (see
+# ``_role_before``): read backwards, those runs and the spaces between them.
+_LAST_RUNS = re.compile(r"\s*(?:\S+\s*){0,7}")
+
+
+def _role_start(text: str, end: int) -> int:
+    """Where ``_role_before`` can find a match ending at ``end`` at the earliest: in the window
+    (``_window_start``), and at most one character before the seventh run of non-spaces
+    before ``end``. The same match as a search of the whole window, a few words searched."""
+    start = _window_start(text, end)
+    back = _LAST_RUNS.match(text[start:end][::-1]).end()
+    return max(start, end - back - 1)
 
 
 def _role_regex(role: str, lang: str) -> re.Pattern:
@@ -189,6 +203,8 @@ def _sentence_quotes(
     sentence: str, matcher: NameMatcher, roles: Mapping[str, str | None], lang: str
 ) -> list[Quote]:
     matches = quotes_in(sentence)
+    if not matches:
+        return []
     bounds = [0, *[edge for m in matches for edge in m.span()], len(sentence)]
     result = []
     for number, match in enumerate(matches):
@@ -221,20 +237,24 @@ def _speakers(
 # --- links -------------------------------------------------------------------------------
 
 
-def link_first_mentions(html: str, links: Sequence[tuple[Sequence[str], str]]) -> str:
+def link_first_mentions(
+    html: str, links: Sequence[tuple[Sequence[str], str]], matcher: NameMatcher | None = None
+) -> str:
     """Wrap the first mention of each entity in ``<a class="entity-link" href="URL">``.
 
-    ``links`` pairs an entity's names with its URL. Names match by the rules of
-    ``newstext.names`` (whole words, longest first), in the text as a reader sees it (character
-    references decoded); never inside a heading, a link, code or an attribute. Each entity is
-    linked at most once; every byte of ``html`` is kept as it was, the links are added around
-    the words.
+    ``links`` pairs an entity's names with its URL (``matcher``: the ``NameMatcher`` of those
+    names keyed by their number in ``links`` as a string, when the caller has made it). Names
+    match by the rules of ``newstext.names`` (whole words, longest first), in the text as a
+    reader sees it (character references decoded); never inside a heading, a link, code or an
+    attribute. Each entity is linked at most once; every byte of ``html`` is kept as it was,
+    the links are added around the words.
 
     >>> link_first_mentions("<h2>Kim</h2><p>AT&amp;T et Kim, puis Kim.</p>",
     ...                     [(["Kim"], "k"), (["AT&T"], "a")]).replace(' class="entity-link"', "")
     '<h2>Kim</h2><p><a href="a">AT&amp;T</a> et <a href="k">Kim</a>, puis Kim.</p>'
     """
-    matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
+    if matcher is None:
+        matcher = NameMatcher({str(number): names for number, (names, _) in enumerate(links)})
     if not matcher.keys:
         return html
     out: list[str] = []

@@ -17,11 +17,11 @@ belongs to neither: it is never guessed.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -58,9 +58,9 @@ def _core(name: str) -> str:
     return "".join(parts)
 
 
-@dataclasses.dataclass(frozen=True)
-class Found:
-    """A name found in a text: ``text[start:end]`` is ``surface``, a name of ``key``."""
+class Found(NamedTuple):
+    """A name found in a text: ``text[start:end]`` is ``surface``, a name of ``key``. (A
+    named tuple: an article has hundreds, made faster than a frozen dataclass.)"""
 
     start: int
     end: int
@@ -83,24 +83,65 @@ class NameMatcher:
     """
 
     def __init__(self, names: Mapping[str, Iterable[str]]):
-        owners: dict[str, set[str]] = {}
-        for key, forms in names.items():
-            for form in forms:
-                if form and form.strip():
-                    owners.setdefault(fold(form), set()).add(key)
-        self.owner = {form: keys.pop() for form, keys in owners.items() if len(keys) == 1}
+        owners = _owners(names)
+        self._own(owners)
+        # Every form, a name two keys share included, so that a ``subset`` can use the same
+        # automaton; the automaton's finds are then the owned forms' only (``_shared``).
+        self._known = frozenset(owners)
+        self._automaton = _automaton(tuple(sorted(self._known)))
+        self._shared = len(self._known) != len(self.owner)
+
+    def _own(self, owners: dict[str, set[str]]) -> None:
+        self.owner = {form: next(iter(keys)) for form, keys in owners.items() if len(keys) == 1}
         self.keys = frozenset(self.owner.values())
-        self._forms = tuple(sorted(self.owner, key=lambda n: (-len(n), n)))
-        self._automaton = _automaton(self._forms)
+
+    def subset(self, names: Mapping[str, Iterable[str]]) -> NameMatcher:
+        """A matcher for ``names`` that finds what ``NameMatcher(names)`` finds, made without a
+        new automaton when this one knows all their forms (the people among an article's
+        names): an article builds one automaton, not one per question.
+
+        >>> everyone = NameMatcher({"Kim Jong-un": ["Kim"], "Kim Yo-jong": ["Kim"]})
+        >>> [f.key for f in everyone.subset({"Kim Jong-un": ["Kim"]}).finditer("Kim dit")]
+        ['Kim Jong-un']
+        """
+        owners = _owners(names)
+        if not owners.keys() <= self._known:
+            return NameMatcher(names)
+        matcher = self._sharing()
+        matcher._own(owners)
+        matcher._shared = len(self._known) != len(matcher.owner)
+        return matcher
+
+    def renamed(self, keys: Mapping[str, str]) -> NameMatcher:
+        """This matcher with each key ``k`` called ``keys[k]`` (each a name of its own), sharing
+        its automaton: what ``NameMatcher`` makes of the same names under the new keys.
+
+        >>> poutine = NameMatcher({"Vladimir Poutine": ["Poutine"]})
+        >>> [f.key for f in poutine.renamed({"Vladimir Poutine": "0"}).finditer("Poutine")]
+        ['0']
+        """
+        if len(set(keys.values())) != len(keys):
+            raise ValueError(f"renamed: two keys would get one name in {dict(keys)!r}")
+        matcher = self._sharing()
+        matcher.owner = {form: keys[key] for form, key in self.owner.items()}
+        matcher.keys = frozenset(matcher.owner.values())
+        matcher._shared = self._shared
+        return matcher
+
+    def _sharing(self) -> NameMatcher:
+        matcher = NameMatcher.__new__(NameMatcher)
+        matcher._known = self._known
+        matcher._automaton = self._automaton
+        return matcher
 
     @property
     def pattern(self) -> re.Pattern | None:
         """The same search as one regex (None without names): for a caller that needs one."""
-        return _compiled(self._forms)
+        return _compiled(tuple(sorted(self.owner, key=lambda n: (-len(n), n))))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
         """Every name in ``text[start:end]``, in text order, offsets into ``text``."""
-        if self._automaton is None:
+        if self._automaton is None or not self.owner:
             return
         end = len(text) if end is None else min(end, len(text))
         start = max(0, start)
@@ -110,10 +151,21 @@ class NameMatcher:
         runs, raw, stretch = _prepared(text, first, end)
         longest: dict[int, str] = {}  # place -> the longest name starting there
         lowest = start - first  # names start at ``start`` or after
+        owner, shared, size = self.owner, self._shared, len(raw)
         for last, form in self._automaton.iter(stretch, lowest):
             begin = last + 1 - len(form)
-            if begin < lowest or not _whole_word(raw, begin, last + 1):
-                continue
+            if begin < lowest or (shared and form not in owner):
+                continue  # a name two keys share, or one of another matcher of the automaton
+            # Whole words only: no letter, digit, underscore or hyphen (``\w`` and the hyphens
+            # of the regex ``pattern``) may touch the name. Written out: the hot loop.
+            if begin > 0:
+                char = raw[begin - 1]
+                if char.isalnum() or char == "_" or char in HYPHENS:
+                    continue
+            if last + 1 < size:
+                char = raw[last + 1]
+                if char.isalnum() or char == "_" or char in HYPHENS:
+                    continue
             known = longest.get(begin)
             if known is None or len(form) > len(known):
                 longest[begin] = form
@@ -127,7 +179,7 @@ class NameMatcher:
                 low, high = first + begin, first + after
             else:
                 low, high = first + _place(runs, begin), first + _place(runs, after - 1) + 1
-            yield Found(low, high, text[low:high], self.owner[form])
+            yield Found(low, high, text[low:high], owner[form])
 
     def keys_in(self, text: str, start: int = 0, end: int | None = None) -> set[str]:
         """The keys named in ``text[start:end]``."""
@@ -136,6 +188,22 @@ class NameMatcher:
     def counts(self, text: str) -> Counter[str]:
         """How many times each key is named in ``text``."""
         return Counter(found.key for found in self.finditer(text))
+
+
+def _owners(names: Mapping[str, Iterable[str]]) -> dict[str, set[str]]:
+    """Each folded form of ``names`` and the keys that have it."""
+    owners: dict[str, set[str]] = {}
+    for key, forms in names.items():
+        for form in forms:
+            if form and form.strip():
+                owners.setdefault(_folded(form), set()).add(key)
+    return owners
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(form: str) -> str:
+    """``fold``, remembered: the names of a site come back in article after article."""
+    return fold(form)
 
 
 def _prepared(text: str, first: int, end: int) -> tuple:
@@ -162,7 +230,10 @@ def _prepared(text: str, first: int, end: int) -> tuple:
 _FOLDS = [(char, "'") for char in APOSTROPHES[1:]] + [(char, "-") for char in HYPHENS[1:]]
 _last: tuple = (None, None, None)
 
-_IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")  # a run of spaces that is not one plain space
+# A run of spaces that is not one plain space: two or more, or one of another kind. Written
+# to begin with a space (``\s{2,}|[^\S ]`` is the same), which the regex engine looks for
+# quickly: half the time on an article.
+_IRREGULAR_SPACE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 
 
 def _collapsed(text: str) -> tuple[tuple[list[int], list[int]], str]:
@@ -189,18 +260,6 @@ def _place(runs: tuple[list[int], list[int]], index: int) -> int:
     if at[number] == index:  # the run itself
         return index + (dropped[number - 1] if number else 0)
     return index + dropped[number]
-
-
-def _is_word_or_hyphen(char: str) -> bool:
-    """A character a name may not touch: a letter, digit, underscore or hyphen (``\\w`` and
-    the hyphens of the regex ``pattern``)."""
-    return char.isalnum() or char == "_" or char in HYPHENS
-
-
-def _whole_word(text: str, begin: int, after: int) -> bool:
-    return not (begin > 0 and _is_word_or_hyphen(text[begin - 1])) and not (
-        after < len(text) and _is_word_or_hyphen(text[after])
-    )
 
 
 def _automaton(forms: tuple[str, ...]):

@@ -60,12 +60,12 @@ def _cuts(line: str) -> list[int]:
     """
     cuts = []
     depth, counted = 0, 0  # quotation depth of line[:counted]
-    for match in _TERMINATOR.finditer(line):
-        end = match.end()
-        following = _skip(line, end, str.isspace)
-        if following == end or following == len(line):
+    size = len(line)
+    for match in _TERMINATOR_AND_SPACES.finditer(line):
+        end, following = match.span(1)  # the terminator ends at the spaces after it
+        if following in (end, size):
             continue
-        first = _skip(line, following, lambda c: c in _SKIPPED_BEFORE_FIRST)
+        first = _SKIPPED_BEFORE_FIRST.match(line, following).end()
         letter = line[first : first + 1]
         if not (letter.isupper() or letter.isdigit() or line[following] in _OPENERS):
             continue
@@ -73,21 +73,17 @@ def _cuts(line: str) -> list[int]:
         counted = end
         if depth > 0:
             continue
-        single_period = match.group().startswith(".") and len(match.group().rstrip()) == 1
+        terminator = line[match.start() : end]
+        single_period = terminator.startswith(".") and len(terminator.rstrip()) == 1
         if single_period and _is_abbreviation(_word_before(line, match.start()).lstrip(_OPENERS)):
             continue
         cuts.append(following)
     return cuts
 
 
-_SKIPPED_BEFORE_FIRST = frozenset(_OPENERS + " \u00a0\u202f")
-
-
-def _skip(line: str, position: int, skipped) -> int:
-    """The first position at or after ``position`` whose character is not ``skipped``."""
-    while position < len(line) and skipped(line[position]):
-        position += 1
-    return position
+# A terminator and the spaces after it (``\s`` is ``str.isspace``): one match, not a loop.
+_TERMINATOR_AND_SPACES = re.compile(_TERMINATOR.pattern + r"(\s*)")
+_SKIPPED_BEFORE_FIRST = re.compile("[" + re.escape(_OPENERS + " \u00a0\u202f") + "]*")
 
 
 def _word_before(line: str, position: int) -> str:

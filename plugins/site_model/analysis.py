@@ -21,6 +21,7 @@ is found in the text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import html
@@ -29,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from entities.mentions import find_quotes, link_first_mentions
-from newstext.names import NameMatcher
+from newstext.names import Found, NameMatcher
 from newstext.sentences import split_sentences
 from timelines.textdates import find_dated_events
 
@@ -162,36 +163,45 @@ def text_forms(name: str, kind: str, book_forms: Sequence[str] = ()) -> tuple[st
 
 def analyse(article: ArticleInput) -> Analysis:
     """The analysis of one article (see the module docstring)."""
-    from bs4 import BeautifulSoup  # on a cache miss only: a build that reads analyses skips it
+    text = quick_plain_text(article.body)
+    if text is None:
+        from bs4 import BeautifulSoup  # for the rare body the quick reading is not sure of
 
-    soup = BeautifulSoup(article.body, "html.parser")
-    text = plain_text(soup)
-    soup.decompose()  # a tree is a web of cycles: freed now, not at the next full collection
+        soup = BeautifulSoup(article.body, "html.parser")
+        text = plain_text(soup)
+        soup.decompose()  # a tree is a web of cycles: freed now, not at the next collection
     split = split_sentences(text)
     sentences = tuple((offset, offset + len(sentence)) for offset, sentence in split)
+    # One automaton for the article: the people (for quotes) are a subset of its names, the
+    # links' names are its names under numbers.
     matcher = NameMatcher(article.forms)
-    mentions = tuple(Mention(f.start, f.end, f.key) for f in matcher.finditer(text))
+    found = list(matcher.finditer(text))
+    mentions = tuple(Mention(f.start, f.end, f.key) for f in found)
     draft = Analysis(text, sentences, mentions, (), (), "", ())
     people = {n: article.forms.get(n, (n,)) for n in article.names.get("person", ())}
     quotes = tuple(
         Quote(quote.speaker, quote.text, index)
-        for quote in find_quotes(text, NameMatcher(people), article.lang, split)
+        for quote in find_quotes(text, matcher.subset(people), article.lang, split)
         if (index := _index_of(split, quote.sentence)) is not None
     )
     events = []
-    for event in find_dated_events(text[:EVENTS_MAX_CHARS], article.lang, article.date)[
-        :EVENTS_MAX
-    ]:
+    whole = len(text) <= EVENTS_MAX_CHARS  # then its sentences are the text's
+    dated = find_dated_events(
+        text[:EVENTS_MAX_CHARS], article.lang, article.date, split if whole else None
+    )
+    starts = [f.start for f in found]
+    for event in dated[:EVENTS_MAX]:
         index = draft.sentence_at(event.start)
         if index is None:
             continue
         start, end = sentences[index]
-        names = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+        names = _keys_between(text, found, starts, start, end, matcher)
         events.append(Event(event.date, event.precision, event.expression, index, names))
     # Placeholder links: entity:N for the N-th name of the metadata (see link_body).
     linked = tuple(article.forms)
     links = [(forms, f"entity:{number}") for number, forms in enumerate(article.forms.values())]
-    body = link_first_mentions(article.body, links)
+    numbered = matcher.renamed({name: str(number) for number, name in enumerate(linked)})
+    body = link_first_mentions(article.body, links, numbered)
     return dataclasses.replace(draft, quotes=quotes, events=tuple(events), body=body, linked=linked)
 
 
@@ -200,6 +210,143 @@ def plain_text(soup: BeautifulSoup) -> str:
     not break lines, so sentences stay whole."""
     blocks = [" ".join(tag.get_text(" ").split()) for tag in soup.find_all(BLOCKS)]
     return "\n".join(block for block in blocks if block) or " ".join(soup.get_text(" ").split())
+
+
+def quick_plain_text(body: str) -> str | None:
+    """``plain_text`` of the body parsed as BeautifulSoup parses it with ``html.parser``, in one
+    pass over its tags without building a tree; None (ask BeautifulSoup) for a body where that
+    is not sure: a tag outside ``_ORDINARY`` (scripts, styles, whose text is not text), a
+    comment, a declaration, a ``<`` that opens no plain tag, an attribute without quotes, an
+    ``&`` that is no character reference this function knows, the end tag of a void element.
+
+    Each block's text is the text of all its descendants (a ``<p>`` in a ``<li>`` is in both),
+    strings joined by a space as ``get_text(" ")`` joins them; an end tag closes the last open
+    element of its name and those opened after it, one with none open is ignored, and what is
+    still open at the end closes there (as BeautifulSoup's tree builder does).
+
+    >>> quick_plain_text("<ul><li>Un <em>deux</em><p>trois &amp; quatre</p></li></ul>").splitlines()
+    ['Un deux trois & quatre', 'trois & quatre']
+    >>> quick_plain_text("<p>a</p><script>b</script>") is None
+    True
+    """
+    blocks: list[list[str]] = []  # the strings of each block, blocks in document order
+    opened: list[tuple[str, list[str] | None]] = []  # open elements: name, strings if a block
+    strings: list[str] = []
+    at = 0
+    for tag in _PLAIN_TAG.finditer(body):
+        if tag.start() > at:
+            string = _string(body, at, tag.start())
+            if string is None:
+                return None
+            strings.append(string)
+            for _, block in opened:
+                if block is not None:
+                    block.append(string)
+        at = tag.end()
+        end, name, attributes, closed = tag.groups()
+        name = name.lower()
+        if name not in _ORDINARY:
+            return None
+        if end:
+            if attributes or closed or name in _VOID:
+                return None
+            for number in range(len(opened) - 1, -1, -1):
+                if opened[number][0] == name:
+                    del opened[number:]
+                    break
+            continue
+        block = [] if name in _BLOCK_NAMES else None
+        if block is not None:
+            blocks.append(block)
+        if not closed and name not in _VOID:
+            opened.append((name, block))
+    if at < len(body):
+        string = _string(body, at, len(body))
+        if string is None:
+            return None
+        strings.append(string)
+        for _, block in opened:
+            if block is not None:
+                block.append(string)
+    texts = (" ".join(" ".join(block).split()) for block in blocks)
+    return "\n".join(text for text in texts if text) or " ".join(" ".join(strings).split())
+
+
+_BLOCK_NAMES = frozenset(BLOCKS)
+# Tags whose text is text for BeautifulSoup (no script, style, template, ruby annotation...)
+# and that html.parser reads as plain tags; _VOID: those of them BeautifulSoup closes at once.
+_ORDINARY = frozenset(
+    """p li ul ol blockquote h1 h2 h3 h4 h5 h6 td th tr table thead tbody tfoot caption pre
+    code em strong b i u s a span div br hr img wbr sup sub small mark abbr cite q dl dt dd
+    figure figcaption del ins kbd samp var time section article header footer aside nav main
+    details summary""".split()  # noqa: SIM905 (a word list reads better as words)
+)
+_VOID = frozenset({"br", "hr", "img", "wbr"})
+_SPACE = "[ \t\n\r\f]"
+_PLAIN_TAG = re.compile(
+    rf"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+    rf"(?:{_SPACE}*={_SPACE}*(?:\"[^\"<>]*\"|'[^'<>]*'))?)*){_SPACE}*(/?)>"
+)
+_CHARACTER_REFERENCE = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));")
+# Named references as BeautifulSoup reads them (a test checks each against its table).
+_NAMED = {
+    "amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": "\xa0", "laquo": "«",
+    "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "hellip": "…",
+    "ndash": "–", "mdash": "—",
+}  # fmt: skip
+
+
+def _string(body: str, start: int, end: int) -> str | None:
+    """``body[start:end]``, text between tags, with its character references read; None when
+    it holds a ``<`` or an ``&`` that is not a reference read here for sure."""
+    string = body[start:end]
+    if "<" in string:
+        return None
+    if "&" not in string:
+        return string
+    pieces = []
+    done = 0
+    for reference in _CHARACTER_REFERENCE.finditer(string):
+        decimal, hexadecimal, name = reference.groups()
+        if name is not None:
+            character = _NAMED.get(name)
+        else:
+            number = int(decimal) if decimal is not None else int(hexadecimal, 16)
+            plain = 0 < number <= 0x10FFFF and not (
+                0x80 <= number <= 0x9F or 0xD800 <= number <= 0xDFFF
+            )  # (control characters mapped from windows-1252, surrogates: left to bs4)
+            character = chr(number) if plain else None
+        if character is None:
+            return None
+        pieces += [string[done : reference.start()], character]
+        done = reference.end()
+    pieces.append(string[done:])
+    if sum(piece.count("&") for piece in pieces[::2]) != 0:
+        return None  # an "&" that is no reference
+    return "".join(pieces)
+
+
+def _keys_between(
+    text: str,
+    found: Sequence[Found],
+    starts: Sequence[int],
+    start: int,
+    end: int,
+    matcher: NameMatcher,
+) -> tuple[str, ...]:
+    """The keys of the names in ``text[start:end]`` (a sentence), in text order, once each:
+    what ``matcher.finditer(text, start, end)`` gives, taken from ``found`` (every name of
+    ``text``, ``starts`` their starts). A name of ``found`` that crosses an end of the stretch
+    (or a word going on after it) would hide one the search of the stretch alone finds: then
+    the stretch is searched."""
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if (
+        (first > 0 and found[first - 1].end > start)
+        or (last > first and found[last - 1].end > end)
+        or (end < len(text) and not text[end].isspace())
+    ):
+        return tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+    return tuple(dict.fromkeys(found[i].key for i in range(first, last)))
 
 
 def _index_of(split: Sequence[tuple[int, str]], sentence: str) -> int | None:

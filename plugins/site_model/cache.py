@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 FILE_NAME = "analyses.sqlite"
 KEEP_UNUSED_DAYS = 30
 SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, used REAL, data TEXT)"
+# An analysis is plain lists and strings, never a cycle: not checked for one.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def analysis_key(article: ArticleInput) -> str:
@@ -75,7 +77,7 @@ class AnalysisCache:
     def _insert(self, key: str, found: Analysis) -> None:
         if self._db is None:
             return
-        data = json.dumps(found.as_json(), ensure_ascii=False, separators=(",", ":"))
+        data = _ENCODER.encode(found.as_json())
         try:
             self._db.execute(
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (key, self._now, data)

@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import ahocorasick
 from newstext.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -680,43 +681,50 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
 
 # Where each rule's matches can start, to spare scanning a whole text with every rule (the
 # rules' leading look-behinds and optional words make the regex engine try every position).
-# For each rule, in the order of _RULES: the words one of which every match holds (lowercase),
-# and how far before that word a match can start (None: anywhere, so the rule scans the whole
-# text when one of the words is there); no words: the rule always scans the whole text. A text
-# where these reaches do not hold (runs of spaces, letters whose case folds unlike ``lower()``)
-# is scanned whole by every rule.
+# For each rule, in the order of _RULES: the words one of which every match holds (lowercase;
+# or a regex every match holds a match of), and how far before that word a match can start
+# (None: anywhere, so the rule scans the whole text when one of the words is there, and what
+# a third item, a regex, then finds in it); no words: the rule always scans the whole text. A
+# text where these reaches do not hold (runs of spaces, letters whose case folds unlike
+# ``lower()``) is scanned whole by every rule.
 _REACH = 64
 _FR_MONTH_WORDS = tuple(_FR_MONTHS)
-_DIGITS = tuple("0123456789")  # a year: its digits are where the rules look
+# A year: where one begins (four digits, the first 1 or 2, as ``_YEAR``) is where the rules
+# look; not every digit of the text, which numbers fill.
+# (``[12](?<!\d.)`` is ``(?<!\d)[12]`` written to begin with what the regex engine looks for.)
+_YEARS = re.compile(r"[12](?<!\d.)\d{3}(?!\d)")
 # The longest words before a year ("the year ", "jusqu'en ", "printemps "), at most 4 spaces
 # each: 15 characters.
 _YEAR_REACH = 24
 _EN_MONTH_WORDS = tuple(_EN_MONTHS)
-_ANCHORS: dict[str, list[tuple[tuple[str, ...], int | None]]] = {
+# What every match of "N years ago" holds (a part of the rule, with its flags): a text with
+# "ago" ("Chicago") but without it is not scanned.
+_AGO = _compile(rf"(?:years?|months?|days?){_S}ago{_E}")
+_ANCHORS: dict[str, list[tuple]] = {
     "fr": [
         ((), None),  # il y a N ans
         (_FR_WEEKDAYS, _REACH),  # (ce) mardi (dernier)
         (("hier", "aujourd", "demain", "matin", "soir", "midi"), _REACH),
-        (("derni", "prochain", "pass"), None),  # l'an dernier, le mois prochain
-        (("année", "annee", "mois"), None),  # cette année, ce mois-ci
+        (("derni", "prochain", "pass"), _REACH),  # l'an dernier, le mois prochain
+        (("année", "annee", "mois"), _REACH),  # cette année, ce mois-ci
         (_FR_MONTH_WORDS, _REACH),  # (le) (mardi) 5 mai (2023)
         (_FR_MONTH_WORDS, _REACH),  # du 5 (mai) au 7 mai 2023
         (_FR_MONTH_WORDS, _REACH),  # (en) mai (2023)
-        (_DIGITS, _YEAR_REACH),  # de 2014 à 2016
-        (_DIGITS, _YEAR_REACH),  # en 2016
-        (_DIGITS, _YEAR_REACH),  # (2016)
+        (_YEARS, _YEAR_REACH),  # de 2014 à 2016
+        (_YEARS, _YEAR_REACH),  # en 2016
+        (_YEARS, _YEAR_REACH),  # (2016)
     ],
     "en": [
-        (("ago",), None),  # N years ago
+        (("ago",), None, _AGO),  # N years ago
         (_EN_WEEKDAYS, _REACH),  # (last) Tuesday
         (("yesterday", "night", "today", "morning", "afternoon", "evening", "tomorrow"), _REACH),
-        (("year", "month"), None),  # last year, next month
+        (("year", "month"), _REACH),  # last year, next month
         (_EN_MONTH_WORDS, _REACH),  # (on) (Tuesday,) May 5(th) (2023)
         (_EN_MONTH_WORDS, _REACH),  # (the) 5th (of) May (2023)
         (_EN_MONTH_WORDS, _REACH),  # (in) May (2023)
-        (_DIGITS, _YEAR_REACH),  # from 2014 to 2016
-        (_DIGITS, _YEAR_REACH),  # in 2016
-        (_DIGITS, _YEAR_REACH),  # (2016)
+        (_YEARS, _YEAR_REACH),  # from 2014 to 2016
+        (_YEARS, _YEAR_REACH),  # in 2016
+        (_YEARS, _YEAR_REACH),  # (2016)
     ],
 }
 # Within a reach of 64 characters: the longest words before an anchor ("on Wednesday, the
@@ -729,50 +737,89 @@ def _anchored(text: str) -> str | None:
     """``text`` in lowercase when the anchors' reaches hold for it (same length, no odd case
     folding, no long runs of spaces); else None: every rule scans the whole text."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _LONG_SPACES.search(text) or _ODD_CASE.search(text):
+    if len(lowered) != len(text) or _ODD_CASE.search(text):
+        return None
+    if any(mark in text for mark in _SPACE_MARKS) and _LONG_SPACES.search(text):
         return None
     return lowered
 
 
-def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach):
-    """``pattern.finditer(text)``, trying only the starts the anchor allows."""
+# A run of 5 of _LONG_SPACES holds two plain spaces in a row or another space: a text without
+# them (most) is not searched.
+_SPACE_MARKS = ("  ", "\t", "\u00a0", "\u202f")
+
+
+def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach, found, held):
+    """``pattern.finditer(text)``, trying only the starts the anchor allows. ``found``: the
+    anchors of this text found by earlier rules (a dict by words, filled here); ``held``: what
+    the text must also hold to be scanned by a rule without a reach (None: nothing more)."""
     if lowered is None or not words:
         return pattern.finditer(text)
     if reach is None:  # the words only say whether to scan at all
-        return pattern.finditer(text) if any(w in lowered for w in words) else iter(())
-    starts = sorted({i for word in words for i in _positions(lowered, word)})
-    return _anchored_matches(pattern, text, starts, reach) if starts else iter(())
+        there = any(w in lowered for w in words) and (held is None or held.search(text))
+        return pattern.finditer(text) if there else iter(())
+    anchors = found.get(words)
+    if anchors is None:
+        anchors = found[words] = _places(lowered, words)
+    return _anchored_matches(pattern, text, anchors, reach) if anchors else iter(())
 
 
-def _positions(lowered: str, word: str):
-    at = lowered.find(word)
-    while at != -1:
-        yield at
-        at = lowered.find(word, at + 1)
+def _places(lowered: str, words: tuple[str, ...] | re.Pattern) -> list[int]:
+    """Where one of ``words`` begins in ``lowered``, in order (each place once)."""
+    if isinstance(words, re.Pattern):
+        return [at.start() for at in words.finditer(lowered)]
+    automaton = _AUTOMATA.get(words)
+    if automaton is None:  # one pass for all the words, overlaps included (pyahocorasick)
+        automaton = _AUTOMATA[words] = ahocorasick.Automaton()
+        for word in words:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+    return sorted({last + 1 - size for last, size in automaton.iter(lowered)})
+
+
+_AUTOMATA: dict[tuple[str, ...], ahocorasick.Automaton] = {}
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, anchors: list[int], reach: int):
     """What ``finditer`` gives when every match starts at most ``reach`` characters before an
-    anchor: the same matches, in the same order, trying only those starts."""
+    anchor: the same matches, in the same order, trying only those starts (and of them, only
+    those where a match can begin, ``_STARTS``)."""
     position = tried = 0  # the end of the last match; every start below ``tried`` failed
+    match = pattern.match
     for anchor in anchors:
-        for start in range(max(position, tried, anchor - reach), anchor + 1):
-            found = pattern.match(text, start)
-            if found is not None:
-                yield found
-                position = max(found.end(), start + 1)
-                break
+        low = max(position, tried, anchor - reach, 0)
+        if low <= anchor:
+            for place in _STARTS.finditer(text, low, anchor + 1):
+                start = place.start()
+                found = match(text, start)
+                if found is not None:
+                    yield found
+                    position = max(found.end(), start + 1)
+                    break
         tried = max(tried, anchor + 1)
+
+
+# Where a match of a rule can begin: every rule opens with a word (``_B``, or ``(?<!\w)``
+# before a month name), an opening bracket or a day's digits (which may follow a letter:
+# ``_DAY``). ``\b`` sees the text before ``pos`` as ``_B`` does. Elsewhere no rule is tried
+# (test_textdates_anchors checks every rule at every other place of made-up texts).
+_STARTS = re.compile(r"[(0-9]|\b(?=\w)")  # (each place once)
 
 
 # --- Finding -------------------------------------------------------------------------------
 
 
-def find_dated_events(text: str, lang: str, published: datetime.date) -> list[DatedEvent]:
+def find_dated_events(
+    text: str,
+    lang: str,
+    published: datetime.date,
+    sentences: list[tuple[int, str]] | None = None,
+) -> list[DatedEvent]:
     """The events that ``text`` dates, resolved against ``published``, in text order.
 
     ``lang`` is "fr" or "en" (a region such as "fr-CA" or "en_GB" is accepted); for another
     language nothing is found and a warning says so. See the module docstring for the rules.
+    ``sentences``: ``split_sentences(text)``, when the caller has it already.
 
     >>> [(e.date.isoformat(), e.precision, e.expression)
     ...  for e in find_dated_events("Entré en service il y a sept ans, en 2017.", "fr",
@@ -790,7 +837,8 @@ def find_dated_events(text: str, lang: str, published: datetime.date) -> list[Da
     found = _longest_first(_candidates(text, language, published))
     events = [event for item in found for event in item.events]
     events = _merge_neighbours(text, events)
-    sentences = split_sentences(text)
+    if sentences is None:
+        sentences = split_sentences(text)
     starts = [offset for offset, _ in sentences]
     return [
         DatedEvent(date, precision, text[start:end], _sentence_at(sentences, starts, start), start)
@@ -801,10 +849,11 @@ def find_dated_events(text: str, lang: str, published: datetime.date) -> list[Da
 def _candidates(text, language, published) -> list[_Found]:
     found = []
     lowered = _anchored(text)
-    for (pattern, resolve), (words, reach) in zip(
+    places: dict = {}  # anchors and starts, found once for the rules that share them
+    for (pattern, resolve), (words, reach, *held) in zip(
         _RULES[language], _ANCHORS[language], strict=True
     ):
-        for match in _matches(pattern, text, lowered, words, reach):
+        for match in _matches(pattern, text, lowered, words, reach, places, *held or [None]):
             events = _resolved(resolve, match, published)
             if events is not None:  # [] for a date that does not exist: it still hides others
                 found.append(_Found(match.start(), match.end(), tuple(events)))

@@ -159,3 +159,30 @@ def test_a_quoted_greater_than_sign_does_not_end_a_tag():
     assert soup.span["title"] == "x>y"
     assert anchors(out) == [("Poutine", "/people/vladimir-poutine.html")]
     assert soup.span.a is not None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_role_is_searched_in_its_last_words_as_in_the_whole_window(lang):
+    """The role before a name is searched from the seventh run of non-spaces before it, not
+    from the start of its window: the same match, on made-up texts built to be near it."""
+    import random
+
+    from entities.mentions import _role_before, _role_start, _window_start
+
+    rng = random.Random(23)
+    words = ["le", "la", "l'", "l’", "the", "The", "président", "russe", "Président", "(le",
+             "a", "b,", "chef", "d'État", "x-y", "ministre", " ", "  ", "\n", "(", ",", "\u00a0",
+             "très-long-mot-" * 10, "Kim"]  # fmt: skip
+    regex = _role_before(lang)
+    found = cut = 0
+    for _ in range(5000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        end = rng.randint(0, len(text))
+        whole = regex.search(text, _window_start(text, end), end)
+        narrowed = regex.search(text, _role_start(text, end), end)
+        assert (whole and (whole.span(), whole.group(1))) == (
+            narrowed and (narrowed.span(), narrowed.group(1))
+        ), (text, end)
+        found += whole is not None
+        cut += _role_start(text, end) > _window_start(text, end)
+    assert found > 100 and cut > 1000  # roles found, windows cut: the comparison compares

@@ -104,3 +104,67 @@ def test_the_same_names_as_the_regex_on_made_up_texts():
 def test_no_names_find_nothing():
     assert found(NameMatcher({}), "Kim Jong-un") == [] and NameMatcher({}).pattern is None
     assert found(NameMatcher({"k": ["", "  "]}), "Kim") == []
+
+
+def test_a_subset_finds_what_its_own_matcher_finds():
+    """``subset`` shares the automaton of all the names: the people among them, the same names
+    under other keys, or names it does not know (then it makes its own)."""
+    rng = random.Random(13)
+    base = ["Kim", "Kim Jong-un", "Jong-un", "Kim Yo-jong", "Conseil de l'ONU", "l'ONU",
+            "ONU", "Vladimir Poutine", "Poutine", "New York", "New York Times", "A"]  # fmt: skip
+    glue = [" ", ", ", "-", "'", "’", ".", "\n", "  ", "\u00a0", "a"]
+    shared = 0
+    for _ in range(2000):
+        names = {f"k{n}": rng.sample(base, rng.randint(1, 3)) for n in range(rng.randint(1, 5))}
+        everyone = NameMatcher(names)
+        part = {key: forms for key, forms in names.items() if rng.random() < 0.5}
+        if rng.random() < 0.3:
+            part = {f"n{number}": forms for number, forms in enumerate(names.values())}
+        if rng.random() < 0.1:
+            part["other"] = ["Washington"]
+        subset = everyone.subset(part)
+        shared += subset._automaton is everyone._automaton
+        pieces = [variant(rng.choice(base), rng) if rng.random() < 0.6 else rng.choice(glue)
+                  for _ in range(rng.randint(0, 14))]  # fmt: skip
+        text = "".join(rng.choice(["", " "]) + piece for piece in pieces)
+        own = NameMatcher(part)
+        assert (subset.owner, subset.keys) == (own.owner, own.keys)
+        assert found(subset, text) == found(own, text), (names, part, text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert found(subset, text, start, end) == found(own, text, start, end)
+        numbers = {key: str(number) for number, key in enumerate(names)}
+        renamed = everyone.renamed(numbers)
+        own = NameMatcher({numbers[key]: forms for key, forms in names.items()})
+        assert (renamed.owner, renamed.keys) == (own.owner, own.keys)
+        assert found(renamed, text) == found(own, text)
+    assert shared > 1000  # most subsets did share the automaton
+
+
+def test_renamed_keys_must_stay_apart():
+    with pytest.raises(ValueError, match="two keys would get one name"):
+        NameMatcher({"a": ["A"], "b": ["B"]}).renamed({"a": "x", "b": "x"})
+
+
+def test_a_subset_owns_a_name_the_whole_shares():
+    everyone = NameMatcher({"Kim Jong-un": ["Kim Jong-un", "Kim"], "Kim Yo-jong": ["Kim"]})
+    assert found(everyone, "Kim et Kim Jong-un") == [(7, 18, "Kim Jong-un", "Kim Jong-un")]
+    alone = everyone.subset({"Kim Jong-un": ["Kim Jong-un", "Kim"]})
+    assert found(alone, "Kim et Kim Jong-un") == [
+        (0, 3, "Kim", "Kim Jong-un"),
+        (7, 18, "Kim Jong-un", "Kim Jong-un"),
+    ]
+    assert found(everyone.subset({}), "Kim") == []
+
+
+def test_irregular_spaces_are_runs_that_are_not_one_plain_space():
+    """The quick regex of irregular runs of spaces finds what its plain form finds."""
+    from newstext.names import _IRREGULAR_SPACE
+
+    plain = re.compile(r"\s{2,}|[^\S ]")
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n\t\u00a0\u2028\u3000ab") for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _IRREGULAR_SPACE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], repr(text)

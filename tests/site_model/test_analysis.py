@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from site_model.analysis import Analysis, ArticleInput, analyse, link_body, text_forms
 
 BODY = (
@@ -126,3 +127,134 @@ def test_dated_events_are_bounded_in_a_hostile_text():
     found = analyse(article(body=body, names={"person": (), "place": (), "organisation": ()}))
     assert len(found.events) == EVENTS_MAX
     assert all(found.sentences[e.sentence][0] < EVENTS_MAX_CHARS for e in found.events)
+
+
+def test_the_names_of_a_sentence_are_those_a_search_of_the_sentence_finds():
+    """An event's names come from the mentions of the whole text, unless one crosses an end of
+    the sentence (a name that runs over a sentence's period): then the sentence is searched
+    (``_keys_between``). Either way the same as searching the sentence alone."""
+    import bisect
+    import random
+
+    from newstext.names import NameMatcher
+    from newstext.sentences import split_sentences
+    from site_model.analysis import _keys_between
+
+    rng = random.Random(5)
+    base = ["Jean. Paul", "Paul", "Jean", "Paul Dupont", "Dupont. Le", "Le Monde", "M. Kim",
+            "Kim", "Kim. Il", "Il", "U.S. Army", "Army"]  # fmt: skip
+    glue = [" ", ". ", "! ", "\n", " « ", " » ", ", ", "  ", "a"]
+    searched = 0
+    for _ in range(1500):
+        names = {f"k{n}": rng.sample(base, rng.randint(1, 3)) for n in range(rng.randint(1, 4))}
+        matcher = NameMatcher(names)
+        text = "".join(rng.choice([rng.choice(base), rng.choice(glue)]) for _ in range(16))
+        found = list(matcher.finditer(text))
+        starts = [f.start for f in found]
+        for offset, sentence in split_sentences(text):
+            start, end = offset, offset + len(sentence)
+            alone = tuple(dict.fromkeys(f.key for f in matcher.finditer(text, start, end)))
+            assert _keys_between(text, found, starts, start, end, matcher) == alone, (text, start)
+            first = bisect.bisect_left(starts, start)
+            searched += first > 0 and found[first - 1].end > start
+    assert searched > 50  # names did cross sentences: the search was needed and compared
+
+
+def test_dated_events_given_the_sentences_are_the_same():
+    from newstext.sentences import split_sentences
+    from timelines.textdates import find_dated_events
+
+    text = analyse(article()).text + "\nHier, le 5 mai. Mardi dernier, en 2016 (2017)."
+    published = dt.date(2023, 9, 13)
+    given = find_dated_events(text, "fr", published, split_sentences(text))
+    assert given == find_dated_events(text, "fr", published) and len(given) >= 5
+
+
+TRICKY_BODIES = [
+    "<p>AT&amp;T &lt;b&gt; &quot;x&quot; &#39;y&#x27; &nbsp;z&#160;&#8217;&laquo;&raquo;</p>",
+    "<ul><li>Un <em>deux</em><p>trois</p> quatre</li><li><p>cinq</p></li></ul>",
+    "<blockquote><p>Cité</p><p>deux</p></blockquote><p>après</p>",
+    "<p>Pou<em>tine</em> et <a href='x' title=\"a b\">Kim</a></p>",
+    "<p>a<br>b<br/>c<hr>d</p><p/>",
+    "<p>un<p>deux</p>trois</p>",
+    "<p>ouvert<li>jamais fermé",
+    "<p><b><i>mal</b> imbriqué</i></p>",
+    "texte sans bloc <em>du tout</em>",
+    "<div>div <span>seul</span></div>",
+    "<P CLASS='x'>Majuscules</P><H2>Titre</H2>",
+    "<pre>  code\n\n  long  </pre><td>cellule</td>",
+    "<p>commentaire<!-- <p>caché</p> --> fin</p>",
+    "<p>script</p><script>var a = '<p>x</p>';</script><style>p {}</style>",
+    "<p>cdata <![CDATA[ x < y ]]> fin</p>",
+    "<p>a < b et c <3</p>",
+    "<p>AT&T et &amp sans point-virgule, &unknown; &#0; &#128; &#xD800; &#1114112;</p>",
+    "<p attr=nonquoted>x</p><p>y</br></p>",
+    "<!DOCTYPE html><p>doc</p><?pi x?>",
+    "<p>&eacute;t&eacute; &hellip; &mdash;</p>",
+    "<p>\u00a0\u2028 espaces\u3000étranges\x85</p>",
+    "<p>unclosed <em>tag",
+    "<p>broken <em attr='x>y</p>",
+    "</p>fin sans début<p>",
+    "<table><tr><td>1</td><td><p>2</p></td></tr></table>",
+    "<p>tab\tnew\nline</p>\n\n<h3>titre <code>code</code></h3>",
+    "",
+    "   ",
+    "<p></p><p>  </p>",
+    "<p title='a > b'>chevron</p>",
+]
+
+
+@pytest.mark.parametrize("body", TRICKY_BODIES)
+def test_the_quick_text_is_beautifulsoups_or_none(body):
+    """The text of a body read without a tree is the one BeautifulSoup's tree gives, or None
+    (then BeautifulSoup reads it); every one of these bodies has the same analysis text."""
+    from bs4 import BeautifulSoup
+    from site_model.analysis import plain_text, quick_plain_text
+
+    expected = plain_text(BeautifulSoup(body, "html.parser"))
+    quick = quick_plain_text(body)
+    assert quick in (None, expected)
+    assert analyse(article(body=body)).text == expected
+
+
+def test_the_quick_text_reads_what_a_body_usually_holds():
+    from site_model.analysis import quick_plain_text
+
+    usual = [body for body in TRICKY_BODIES[:12] if quick_plain_text(body) is not None]
+    assert len(usual) == 12
+    not_sure = [body for body in TRICKY_BODIES[12:19] if quick_plain_text(body) is None]
+    assert len(not_sure) == 7  # comment, script, CDATA, "<", unknown "&", no quotes, doctype
+
+
+def test_the_quick_text_on_made_up_tag_soup():
+    """Random bodies of tags (blocks, inline, void, unclosed, closed twice), references and
+    text: the quick reading gives BeautifulSoup's text whenever it answers, and answers most."""
+    import random
+
+    from bs4 import BeautifulSoup
+    from site_model.analysis import plain_text, quick_plain_text
+
+    rng = random.Random(3)
+    pieces = ["<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<blockquote>", "</blockquote>",
+              "<em>", "</em>", "<a href='u'>", "</a>", "<br>", "<br/>", "<p/>", "<h2 id=\"t\">",
+              "</h2>", "<td>", "</td>", "<pre>", "</pre>", "<code>", "</code>", "<div>",
+              "</div>", "Kim", " Poutine ", "\n", "  ", "&amp;", "&#8217;", "&nbsp;", "é",
+              "a&lt;b", "<script>", "</script>", "<!-- c -->", "&", "<", "</br>",
+              "<p class=x>"]  # fmt: skip
+    answered = 0
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        quick = quick_plain_text(body)
+        if quick is not None:
+            answered += 1
+            assert quick == plain_text(BeautifulSoup(body, "html.parser")), body
+    assert answered > 500
+
+
+def test_the_quick_text_reads_named_references_as_beautifulsoup():
+    from bs4.dammit import EntitySubstitution
+    from site_model.analysis import _NAMED
+
+    assert {name: EntitySubstitution.HTML_ENTITY_TO_CHARACTER.get(name) for name in _NAMED} == (
+        _NAMED
+    )

@@ -20,6 +20,10 @@ PIECES = [
     "en 2016", "in 2016", "between 2010 and 2012", "12016", "2016.5", "depuis 1998", "(1987",
     "the year 2020", "summer 2019", "mid-2020", "entre 2001 et 2003", "2,019", "fin 2015",
     "the    year    2020", "jusqu’en    2016",  # the longest words before a year, widest spaces
+    "le    mois    prochain", "l’année    passée", "this    year", "cette    année", "ce mois-ci",
+    "next month", "in 2000 soldiers", "1999–2001", "x1999", "2016-2017", "1234567", "٢٠١٦",
+    "2٠١٦", "(2٠١٦)", "en 2٠١٦",  # a year's other digits may be any decimal digits
+    "Chicago", "ago", "years    ago", "DAYS AGO", "a month ago.",
 ]  # fmt: skip
 
 
@@ -58,3 +62,66 @@ def test_a_long_run_of_spaces_scans_the_whole_text():
     assert textdates._anchored(text) is None
     events = textdates.find_dated_events(text, "en", dt.date(2021, 6, 1))
     assert [e.date for e in events] == [dt.date(2021, 5, 5)]
+
+
+def test_years_are_found_where_a_plain_regex_finds_them():
+    """``_YEARS`` is written to begin with a digit (the regex engine then skips ahead fast):
+    the places of its plain form, on digits of every kind."""
+    import re
+
+    plain = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice("0129a ٢.") for _ in range(rng.randint(0, 14)))
+        assert [m.start() for m in textdates._YEARS.finditer(text)] == [
+            m.start() for m in plain.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize(
+    "text, scanned_whole",
+    [("a    b", False), ("a     b", True), ("a \t \u00a0\u202fb", True), ("a\t\tb", False),
+     ("a\u00a0\u00a0\u00a0\u00a0\u00a0b", True), ("a  \n   b", False), ("", False)],
+)  # fmt: skip
+def test_a_run_of_five_spaces_of_any_kind_scans_the_whole_text(text, scanned_whole):
+    assert (textdates._anchored(text) is None) == scanned_whole
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_rule_matches_where_starts_says_none_can_begin(lang):
+    """``_STARTS`` is where a match of a rule can begin: at every other place of made-up texts,
+    no rule matches; and searched from any place to any other, it gives the places of the whole
+    text between them."""
+    rng = random.Random(31)
+    glue = ["", " ", "-", "x", "é", "(", ")", "1", "'", "’", ",", ".", "_", "l'", "mi-", "ſ"]
+    rules = [pattern for pattern, _ in textdates._RULES[lang]]
+    matched = 0
+    for _ in range(400):
+        text = "".join(rng.choice(PIECES) + rng.choice(glue) for _ in range(rng.randint(1, 12)))
+        starts = [at.start() for at in textdates._STARTS.finditer(text)]
+        allowed = set(starts)
+        for place in range(len(text) + 1):
+            for pattern in rules:
+                if pattern.match(text, place) is not None:
+                    matched += 1
+                    assert place in allowed, (text, place, pattern.pattern[:60])
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        assert [at.start() for at in textdates._STARTS.finditer(text, low, high)] == [
+            at for at in starts if low <= at < high
+        ]
+    assert matched > 500
+
+
+def test_anchor_places_are_every_place_of_every_word():
+    """Anchor words are found in one pass (Aho-Corasick): every place where one begins, each
+    once, overlaps included, as ``str.find`` gives them word by word."""
+    rng = random.Random(41)
+    tables = [textdates._EN_MONTH_WORDS, textdates._FR_MONTH_WORDS, ("aa", "a", "aaa", "ab")]
+    for _ in range(3000):
+        words = rng.choice(tables)
+        text = "".join(rng.choice([*words, " ", "a", "b", "."]) for _ in range(rng.randint(0, 9)))
+        expected = sorted(
+            {at for word in words for at in range(len(text)) if text.startswith(word, at)}
+        )
+        assert textdates._places(text, words) == expected, (words, text)
