@@ -1,5 +1,6 @@
-"""The small pieces of markup a page repeats many times: a ``<time>`` and the language
-attributes of a link or a text in another language than the page's. Pure (no Pelican).
+"""The small pieces of markup a page repeats many times: a ``<time>``, the language
+attributes of a link or a text in another language than the page's, and the kinds and names of
+a timeline entry's entities that the timeline's filter reads. Pure (no Pelican).
 
 Each is a template filter (``{{ day|time_tag(lang) }}``, ``{{ item_lang|lang_attr(lang) }}``):
 a page lists hundreds of dates and links, and a Jinja macro call costs ten times what these
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
@@ -71,7 +73,35 @@ def lang_attrs(item_lang: str | None, lang: str | None) -> Markup:
     return Markup("")
 
 
+def entity_kinds(entities: Iterable) -> str:
+    """The kinds of ``entities``, each once, in order: what a timeline's filter reads of an
+    entry (``data-kinds``).
+
+    >>> from types import SimpleNamespace as E
+    >>> entity_kinds([E(kind="person"), E(kind="place"), E(kind="person")])
+    'person place'
+    """
+    return " ".join(dict.fromkeys(entity.kind for entity in entities))
+
+
+def entity_names(entities: Iterable, lang: str | None) -> str:
+    """The names of ``entities`` in ``lang`` (``name_in``, else ``name``), lower case, joined
+    by ``|``: what a timeline's filter searches (``data-entities``).
+
+    >>> from types import SimpleNamespace as E
+    >>> entity_names([E(name=" Kim Jong-un"), E(name="ONU")], "fr")
+    'kim jong-un|onu'
+    """
+    names = []
+    for entity in entities:
+        name_in = getattr(entity, "name_in", None)
+        names.append(str(name_in(lang) if name_in is not None else entity.name).strip().lower())
+    return "|".join(names)
+
+
 FILTERS = {
+    "entity_kinds": entity_kinds,
+    "entity_names": entity_names,
     "time_tag": time_tag,
     "lang_attr": lang_attr,
     "hreflang_attr": hreflang_attr,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment
@@ -83,3 +84,41 @@ def test_the_theme_macros_of_the_same_names_give_the_same(env):
 def test_an_unknown_precision_is_an_error_as_before():
     with pytest.raises(ValueError, match="precision 'week'"):
         time_tag(dt.date(2023, 1, 1), "fr", "week")
+
+
+class View:
+    """An entity as the model gives it: a name in each language."""
+
+    def __init__(self, kind: str, names: dict[str, str]):
+        self.kind, self.names = kind, names
+
+    def name_in(self, lang):
+        return self.names.get(lang) or self.names["fr"]
+
+
+ENTITIES = [
+    View("person", {"fr": " Vladimir Poutine ", "en": "Vladimir PUTIN"}),
+    View("place", {"fr": "Côte d’Ivoire & <Ghana>"}),
+    View("person", {"fr": 'Kim "Jong-un"'}),
+    SimpleNamespace(kind="organisation", name="ONU"),  # no name_in: its name
+]
+
+# The timeline entry's attributes as the macro wrote them before the filters.
+FORMER_ENTRY = """
+{%- set kinds = [] -%}
+{%- for entity in entities %}{% if entity.kind not in kinds %}{{ kinds.append(entity.kind) or "" }}{% endif %}{% endfor -%}
+<li data-kinds="{{ kinds|join(' ')|e }}" data-entities="{% for entity in entities %}{{ (entity.name_in(lang) if entity.name_in is defined else entity.name)|trim|lower }}{% if not loop.last %}|{% endif %}{% endfor %}">
+"""  # noqa: E501
+NOW_ENTRY = """
+<li data-kinds="{{ entities|entity_kinds }}" data-entities="{{ entities|entity_names(lang) }}">
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("count", [0, 1, 2, 4])
+def test_an_entry_s_kinds_and_names_are_what_the_former_loops_wrote(lang, count):
+    env = Environment(autoescape=True)
+    env.filters.update(FILTERS)
+    chosen = ENTITIES[:count]
+    former_html = env.from_string(FORMER_ENTRY).render(entities=chosen, lang=lang).strip()
+    assert env.from_string(NOW_ENTRY).render(entities=chosen, lang=lang).strip() == former_html
