@@ -99,3 +99,31 @@ def test_regional_codes_use_the_language_catalog():
     catalogs = Catalogs.from_directory(THEME / "translations")
     assert catalogs.get("fr_FR").ugettext("Places") == "Lieux"
     assert catalogs.get("fr-CA").ugettext("Places") == "Lieux"
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+@pytest.mark.parametrize("lang", ["fr", "en", "xx"])
+def test_the_pages_gettext_gives_what_jinjas_newstyle_gettext_gives(lang, autoescape):
+    """``_()`` is one call with each message looked up once (site_language.glue): the same text
+    as Jinja's own newstyle gettext over the same catalogs, escaping and variables included."""
+    from jinja2 import Environment
+    from site_language.glue import install_language
+
+    catalogs = Catalogs.from_directory(THEME / "translations")
+    source = (
+        '{{ _("Timeline") }}|{{ _("Timeline of %(name)s", name=who) }}|{{ _("Timeline") }}|'
+        '{{ gettext("Home") }}|{{ ngettext("%(num)d article", "%(num)d articles", 3) }}|'
+        '{{ _("not in any catalog") }}'
+    )
+    ours = Environment(autoescape=autoescape)
+    install_language(ours, catalogs)
+    theirs = Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
+    theirs.install_gettext_callables(
+        lambda message: catalogs.get(lang).ugettext(message),
+        lambda singular, plural, n: catalogs.get(lang).ungettext(singular, plural, n),
+        newstyle=True,
+    )
+    values = {"page_lang": lang, "who": "<Kim & Co>"}
+    expected = theirs.from_string(source).render(values)
+    assert ours.from_string(source).render(values) == expected
+    assert ("&lt;Kim &amp; Co&gt;" in expected) is autoescape
