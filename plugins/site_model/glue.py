@@ -34,6 +34,7 @@ from newstext.safety import OutputGuard, page_url, path_inside, printable
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 from site_language.glue import context_lang
 from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import timelinejs
@@ -387,10 +388,15 @@ class Fragments:
         self.renders += 1
         return str(FRAGMENT_MACROS[kind](module, item, lang, option)).strip()
 
-    def clear(self) -> None:
-        """Forget what was rendered (it is rendered again if asked for)."""
-        self.done.clear()
-        self.modules.clear()
+    def clear(self, site_urls: set[str] | None = None) -> None:
+        """Forget what was rendered for pages whose SITEURL is in ``site_urls`` (None: for
+        every page); it is rendered again if asked for."""
+        if site_urls is None:
+            self.done.clear()
+            self.modules.clear()
+            return
+        self.done = {key: done for key, done in self.done.items() if key[4] not in site_urls}
+        self.modules = {key: made for key, made in self.modules.items() if key[1] not in site_urls}
 
 
 class SiteModelGenerator(Generator):
@@ -618,9 +624,14 @@ class SiteModelGenerator(Generator):
                     years=years, year=year, page_number=1 if year is None else None,
                     latest_url=url, year_prefix=prefix,
                 )  # fmt: skip
-        # Entity pages and timelines are written: their fragments (two folders deep) are not
-        # shown again. Dropping them bounds the memory of a large build.
-        self.env.globals["fragment"].clear()
+        # Entity pages and timelines are written: what was rendered for pages as deep as they
+        # are is not shown again. Dropping it bounds the memory of a large build; what the
+        # archive rendered for pages one folder deep serves the editions.
+        depths = None
+        if self.settings.get("RELATIVE_URLS"):
+            depths = {path_to_url(get_relative_path(view.url)) for view in model.views.values()}
+            depths.discard(path_to_url(get_relative_path("timeline/index.html")))
+        self.env.globals["fragment"].clear(depths)
         self._write_timeline(write)
         for edition in model.day_editions + model.week_editions:
             write(edition.url, "edition", edition=edition)

@@ -60,3 +60,21 @@ def test_another_item_in_the_same_place_in_memory_is_rendered_for_itself():
     first = page.render(SITEURL="..", entities=[Entity("Kim", "k.html")], page_lang="fr")
     second = page.render(SITEURL="..", entities=[Entity("Ali", "a.html")], page_lang="fr")
     assert (first, second) == ('<a href="../k.html">Kim</a>\n', '<a href="../a.html">Ali</a>\n')
+
+
+def test_clearing_one_depth_keeps_what_other_pages_show():
+    env = Environment(autoescape=True, loader=DictLoader({"_macros.html": MACROS, "p": PAGE}))
+    fragments = Fragments(env)
+    env.globals["fragment"] = fragments
+    page = env.get_template("p")
+    for url in ("..", "../.."):
+        page.render(SITEURL=url, entities=ENTITIES, page_lang="fr")
+    fragments.clear({"../.."})
+    assert {key[4] for key in fragments.done} == {".."}
+    page.render(SITEURL="..", entities=ENTITIES, page_lang="fr")
+    assert fragments.renders == 2 * len(ENTITIES)  # nothing rendered again for ".."
+    assert page.render(SITEURL="../..", entities=ENTITIES, page_lang="fr").startswith(
+        '<a href="../../people/kim.html">'
+    )
+    fragments.clear()
+    assert not fragments.done and not fragments.modules
