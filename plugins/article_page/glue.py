@@ -21,6 +21,7 @@ import logging
 import os
 from pathlib import Path
 
+from markdown import Markdown
 from markupsafe import Markup
 from newstext.safety import (
     has_controls,
@@ -32,6 +33,8 @@ from newstext.safety import (
 )
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 
 from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
@@ -185,8 +188,40 @@ def safe_readers(readers) -> None:
     an unchanged file is not sanitised again by each build (``annotate`` passes what is
     already ``SafeHTML`` and sanitises anything else)."""
     for extension, reader in list(readers.reader_classes.items()):
+        if reader and issubclass(reader, MarkdownReader) and reader.read is MarkdownReader.read:
+            reader = _kept_markdown(reader)
         if reader:
             readers.reader_classes[extension] = _safe_reader(reader)
+
+
+def _kept_markdown_read(self, source_path):
+    """``MarkdownReader.read`` with one ``Markdown`` per reader, reset between files as
+    Python-Markdown documents it, not one made for each file (a fifth of the reading). Pelican
+    takes the ``meta`` preprocessor out to read the summary: it is put back, where it was."""
+    md = self.__dict__.get("_kept_md")
+    if md is None:
+        md = self._kept_md = Markdown(**self.settings["MARKDOWN"])
+        self._kept_meta = next(
+            ((md.preprocessors[p.name], p.name, p.priority) for p in md.preprocessors._priority
+             if p.name == "meta"),
+            None,
+        )  # fmt: skip
+    else:
+        md.reset()
+        if self._kept_meta is not None and "meta" not in md.preprocessors:
+            md.preprocessors.register(*self._kept_meta)
+    self._source_path = source_path
+    self._md = md
+    with pelican_open(source_path) as text:
+        content = md.convert(text)
+    metadata = self._parse_metadata(md.Meta) if hasattr(md, "Meta") else {}
+    return content, metadata
+
+
+@functools.cache
+def _kept_markdown(reader: type) -> type:
+    return type(reader.__name__, (reader,), {"read": _kept_markdown_read,
+                                              "__qualname__": reader.__qualname__})  # fmt: skip
 
 
 @functools.cache
