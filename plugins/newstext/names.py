@@ -217,8 +217,10 @@ def _prepared(text: str, first: int, end: int) -> tuple:
         return _last[2]
     stretch = text[first:end]
     runs = None
-    if _IRREGULAR_SPACE.search(stretch):
+    if _ODD_SPACE.search(stretch):
         runs, stretch = _collapsed(stretch)
+    elif "\n" in stretch:  # lone line breaks (between blocks) only: each one space, in place
+        stretch = stretch.replace("\n", " ")
     folded = stretch
     for variant, plain in _FOLDS:
         if variant in folded:
@@ -234,6 +236,9 @@ _last: tuple = (None, None, None)
 # to begin with a space (``\s{2,}|[^\S ]`` is the same), which the regex engine looks for
 # quickly: half the time on an article.
 _IRREGULAR_SPACE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
+# An irregular run of spaces that is not a lone line break: in a text without any, each run
+# is one "\n" that ``_collapsed`` makes one space, where it was (nothing to map back).
+_ODD_SPACE = re.compile(r"\s(?:\s|(?<=[^\S \n]))")
 
 
 def _collapsed(text: str) -> tuple[tuple[list[int], list[int]], str]:

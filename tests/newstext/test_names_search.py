@@ -168,3 +168,31 @@ def test_irregular_spaces_are_runs_that_are_not_one_plain_space():
         assert [m.span() for m in _IRREGULAR_SPACE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], repr(text)
+
+
+def test_a_text_whose_only_odd_spaces_are_lone_line_breaks_is_read_as_collapsed():
+    """A text whose irregular runs of spaces are all one line break (an article's text, a
+    block a line) is made one space a break, in place: what collapsing its runs gives, each
+    place where it was."""
+    from newstext.names import _IRREGULAR_SPACE, _collapsed, _place, _prepared
+
+    def place(runs, index):
+        return index if runs is None else _place(runs, index)
+
+    rng = random.Random(23)
+    quick = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n\n\t\u00a0\u2028’ab") for _ in range(rng.randint(0, 12)))
+        first = rng.randint(0, len(text))
+        end = rng.randint(first, len(text))
+        stretch = text[first:end]
+        runs, collapsed = (None, stretch)
+        if _IRREGULAR_SPACE.search(stretch):
+            runs, collapsed = _collapsed(stretch)
+        got_runs, got, folded = _prepared(text, first, end)
+        assert got == collapsed and folded == collapsed.replace("’", "'"), repr(text)
+        assert [place(got_runs, i) for i in range(len(got))] == [
+            place(runs, i) for i in range(len(collapsed))
+        ], repr(stretch)
+        quick += got_runs is None and runs is not None
+    assert quick > 500  # line breaks alone were read so, and compared
