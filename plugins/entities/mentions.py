@@ -77,6 +77,8 @@ def first_sentence_with(split: Sequence[str], names: Sequence[str] | NameMatcher
 
 def quotes_in(sentence: str) -> list[re.Match]:
     """The quotations of a sentence: « … », “ … ” or "…"."""
+    if "«" not in sentence and "“" not in sentence and '"' not in sentence:
+        return []  # (most sentences: no mark that opens one)
     return list(_QUOTE.finditer(sentence))
 
 
@@ -271,7 +273,7 @@ def link_first_mentions(
                     del closed[len(closed) - 1 - closed[::-1].index(name) :]
             elif name in NO_LINK_INSIDE and not raw.endswith("/>") and name not in VOID:
                 closed.append(name)
-        elif not raw.startswith("<") and not closed:
+        elif not raw.startswith("<") and not closed and not raw.isspace():
             pieces = _linked_text(raw, matcher, links, linked)
             if pieces is not None:
                 out += [html[at : token.start()], *pieces]
