@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import html as html_module
 import re
 from collections.abc import Mapping, Sequence
@@ -166,6 +167,7 @@ def _role_start(text: str, end: int) -> int:
     return max(start, end - back - 1)
 
 
+@functools.lru_cache(maxsize=256)
 def _role_regex(role: str, lang: str) -> re.Pattern:
     determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
     return re.compile(rf"(?<!\w)(?:{determiners})\s*{name_pattern(role)}", re.IGNORECASE)

@@ -236,14 +236,14 @@ def _whole_words(automaton, raw: str, folded: str, lowest: int) -> list[tuple[in
         begin = last + 1 - len(form)
         if begin < lowest:
             continue
-        # Written out: the hot loop.
+        # Written out: the hot loop (a space, the most common neighbour, is told first).
         if begin > 0:
             char = raw[begin - 1]
-            if char.isalnum() or char == "_" or char in HYPHENS:
+            if char != " " and (char.isalnum() or char == "_" or char in HYPHENS):
                 continue
         if last + 1 < size:
             char = raw[last + 1]
-            if char.isalnum() or char == "_" or char in HYPHENS:
+            if char != " " and (char.isalnum() or char == "_" or char in HYPHENS):
                 continue
         words.append((begin, form))
     _last_words = (automaton, folded, lowest, words)

@@ -222,3 +222,13 @@ def test_text_of_spaces_alone_between_tags_holds_no_name():
         '<p><a class="entity-link" href="k">Kim</a></p>\n \u00a0<p>Kim et '
         '<a class="entity-link" href="p">Poutine</a></p>\n'
     )
+
+
+def test_a_role_regex_is_made_once_and_as_made_anew():
+    from entities.mentions import _role_regex
+
+    for role, lang in [("président russe", "fr"), ("the president", "en"), ("l’ancien", "fr")]:
+        made = _role_regex(role, lang)
+        assert _role_regex(role, lang) is made
+        assert made.pattern == _role_regex.__wrapped__(role, lang).pattern
+        assert made.flags == _role_regex.__wrapped__(role, lang).flags
