@@ -730,14 +730,14 @@ _ANCHORS: dict[str, list[tuple]] = {
     ],
 }
 _LONG_SPACES = re.compile(r"[ \t\u00a0\u202f]{5,}")
-_ODD_CASE = re.compile("[\u017f\u212a\u212b\u0130\u0131\u1e9e]")  # ſ K Å İ ı ẞ
+_ODD_CASE = "\u017f\u212a\u212b\u0130\u0131\u1e9e"  # ſ K Å İ ı ẞ (each looked for: quicker)
 
 
 def _anchored(text: str) -> str | None:
     """``text`` in lowercase when the anchors' reaches hold for it (same length, no odd case
     folding, no long runs of spaces); else None: every rule scans the whole text."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _ODD_CASE.search(text):
+    if len(lowered) != len(text) or any(char in text for char in _ODD_CASE):
         return None
     if any(mark in text for mark in _SPACE_MARKS) and _LONG_SPACES.search(text):
         return None

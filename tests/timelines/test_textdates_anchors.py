@@ -210,3 +210,16 @@ def test_the_words_of_all_rules_are_found_in_one_pass_where_each_tuple_is(lang):
         places = textdates._word_places(text, lang)
         assert places == {words: textdates._places(text, words) for words in places}, text
         assert set(places) == tuples
+
+
+@pytest.mark.parametrize("odd", ["\u017f", "\u212a", "\u212b", "\u0130", "\u0131", "\u1e9e"])
+def test_a_letter_that_folds_unlike_lower_scans_the_whole_text(monkeypatch, odd):
+    """ſ K Å İ ı ẞ match other letters than their ``lower()`` in a case-blind regex: a text
+    with one is scanned whole, and gives what a whole scan gives."""
+    text = f"on Tuesday, May 5th, 2021 {odd} tue{odd}day"
+    assert textdates._anchored(text) is None
+    assert textdates._anchored(text.replace(odd, "x")) is not None
+    published = dt.date(2021, 6, 1)
+    assert textdates.find_dated_events(text, "en", published) == whole_scan(
+        monkeypatch, text, "en", published
+    )
