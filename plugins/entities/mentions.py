@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import html as html_module
 import re
 from collections.abc import Mapping, Sequence
@@ -77,6 +78,8 @@ def first_sentence_with(split: Sequence[str], names: Sequence[str] | NameMatcher
 
 def quotes_in(sentence: str) -> list[re.Match]:
     """The quotations of a sentence: « … », “ … ” or "…"."""
+    if "«" not in sentence and "“" not in sentence and '"' not in sentence:
+        return []  # (most sentences: no mark that opens one)
     return list(_QUOTE.finditer(sentence))
 
 
@@ -164,6 +167,7 @@ def _role_start(text: str, end: int) -> int:
     return max(start, end - back - 1)
 
 
+@functools.lru_cache(maxsize=256)
 def _role_regex(role: str, lang: str) -> re.Pattern:
     determiners = "|".join(re.escape(d) for d in (*_DETERMINERS.get(lang, ()), "the"))
     return re.compile(rf"(?<!\w)(?:{determiners})\s*{name_pattern(role)}", re.IGNORECASE)
@@ -271,7 +275,7 @@ def link_first_mentions(
                     del closed[len(closed) - 1 - closed[::-1].index(name) :]
             elif name in NO_LINK_INSIDE and not raw.endswith("/>") and name not in VOID:
                 closed.append(name)
-        elif not raw.startswith("<") and not closed:
+        elif not raw.startswith("<") and not closed and not raw.isspace():
             pieces = _linked_text(raw, matcher, links, linked)
             if pieces is not None:
                 out += [html[at : token.start()], *pieces]

@@ -150,22 +150,10 @@ class NameMatcher:
         first = start - 1 if start else start
         runs, raw, stretch = _prepared(text, first, end)
         longest: dict[int, str] = {}  # place -> the longest name starting there
-        lowest = start - first  # names start at ``start`` or after
-        owner, shared, size = self.owner, self._shared, len(raw)
-        for last, form in self._automaton.iter(stretch, lowest):
-            begin = last + 1 - len(form)
-            if begin < lowest or (shared and form not in owner):
+        owner = self.owner
+        for begin, form in _whole_words(self._automaton, raw, stretch, start - first):
+            if self._shared and form not in owner:
                 continue  # a name two keys share, or one of another matcher of the automaton
-            # Whole words only: no letter, digit, underscore or hyphen (``\w`` and the hyphens
-            # of the regex ``pattern``) may touch the name. Written out: the hot loop.
-            if begin > 0:
-                char = raw[begin - 1]
-                if char.isalnum() or char == "_" or char in HYPHENS:
-                    continue
-            if last + 1 < size:
-                char = raw[last + 1]
-                if char.isalnum() or char == "_" or char in HYPHENS:
-                    continue
             known = longest.get(begin)
             if known is None or len(form) > len(known):
                 longest[begin] = form
@@ -217,7 +205,13 @@ def _prepared(text: str, first: int, end: int) -> tuple:
         return _last[2]
     stretch = text[first:end]
     runs = None
-    if _IRREGULAR_SPACE.search(stretch):
+    # Lone line breaks (between blocks) and plain spaces only: each break one space, in place.
+    # A text is that when with its breaks made spaces, it has no two spaces in a row and all
+    # its characters are printable (no other space is: ``_ODD_SPACE`` decides for the rest).
+    flat = stretch.replace("\n", " ") if "\n" in stretch else stretch
+    if "  " not in flat and (flat.isprintable() or not _ODD_SPACE.search(stretch)):
+        stretch = flat
+    else:
         runs, stretch = _collapsed(stretch)
     folded = stretch
     for variant, plain in _FOLDS:
@@ -227,6 +221,36 @@ def _prepared(text: str, first: int, end: int) -> tuple:
     return _last[2]
 
 
+def _whole_words(automaton, raw: str, folded: str, lowest: int) -> list[tuple[int, str]]:
+    """The places and forms of the automaton's names in ``folded`` (``raw`` before folding)
+    that start at ``lowest`` or after, as whole words: no letter, digit, underscore or hyphen
+    (``\\w`` and the hyphens of the regex ``pattern``) touches them. The last ones are kept:
+    the matchers of an article share its automaton (``subset``: its people, for quotes) and
+    read its text in turn."""
+    global _last_words
+    if _last_words[0] is automaton and _last_words[1] is folded and _last_words[2] == lowest:
+        return _last_words[3]
+    words = []
+    size = len(raw)
+    for last, form in automaton.iter(folded, lowest):
+        begin = last + 1 - len(form)
+        if begin < lowest:
+            continue
+        # Written out: the hot loop (a space, the most common neighbour, is told first).
+        if begin > 0:
+            char = raw[begin - 1]
+            if char != " " and (char.isalnum() or char == "_" or char in HYPHENS):
+                continue
+        if last + 1 < size:
+            char = raw[last + 1]
+            if char != " " and (char.isalnum() or char == "_" or char in HYPHENS):
+                continue
+        words.append((begin, form))
+    _last_words = (automaton, folded, lowest, words)
+    return words
+
+
+_last_words: tuple = (None, None, None, None)
 _FOLDS = [(char, "'") for char in APOSTROPHES[1:]] + [(char, "-") for char in HYPHENS[1:]]
 _last: tuple = (None, None, None)
 
@@ -234,6 +258,9 @@ _last: tuple = (None, None, None)
 # to begin with a space (``\s{2,}|[^\S ]`` is the same), which the regex engine looks for
 # quickly: half the time on an article.
 _IRREGULAR_SPACE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
+# An irregular run of spaces that is not a lone line break: in a text without any, each run
+# is one "\n" that ``_collapsed`` makes one space, where it was (nothing to map back).
+_ODD_SPACE = re.compile(r"\s(?:\s|(?<=[^\S \n]))")
 
 
 def _collapsed(text: str) -> tuple[tuple[list[int], list[int]], str]:

@@ -34,45 +34,44 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     [(0, '« Oui. Non. »'), (14, 'Puis rien.')]
     """
     sentences: list[tuple[int, str]] = []
-    for line in re.finditer(r"[^\n\r]+", text):
+    for line in _LINE.finditer(text):
         begin = line.start()
-        for cut in _cuts(line.group()):
-            _add_sentence(sentences, text, begin, line.start() + cut)
-            begin = line.start() + cut
-        _add_sentence(sentences, text, begin, line.end())
+        for cut in [*_cuts(line.group()), line.end() - begin]:
+            end = line.start() + cut
+            piece = text[begin:end]
+            stripped = piece.strip()
+            if stripped:
+                sentences.append((begin + len(piece) - len(piece.lstrip()), stripped))
+            begin = end
     return sentences
 
 
-def _add_sentence(sentences: list[tuple[int, str]], text: str, begin: int, end: int) -> None:
-    piece = text[begin:end]
-    stripped = piece.strip()
-    if stripped:
-        sentences.append((begin + len(piece) - len(piece.lstrip()), stripped))
+_LINE = re.compile(r"[^\n\r]+")
 
 
 def _cuts(line: str) -> list[int]:
     """Offsets in one line where a new sentence begins.
 
-    One pass: the quotation depth is counted as the scan goes, and each look around a
-    terminator (the spaces after it, the word before it) stops at the nearest space, so the
-    work grows with the length of the line, never with its square (a 2 MB one-line paragraph
-    is an input like any other).
+    One pass: the quotation depth is counted as the scan goes (in a line that opens none, it
+    never rises above 0: not counted), and each look around a terminator (the spaces after
+    it, the word before it) stops at the nearest space, so the work grows with the length of
+    the line, never with its square (a 2 MB one-line paragraph is an input like any other).
     """
     cuts = []
+    quoted = "«" in line or "“" in line
     depth, counted = 0, 0  # quotation depth of line[:counted]
-    size = len(line)
     for match in _TERMINATOR_AND_SPACES.finditer(line):
         end, following = match.span(1)  # the terminator ends at the spaces after it
-        if following in (end, size):
-            continue
-        first = _SKIPPED_BEFORE_FIRST.match(line, following).end()
+        first = match.end()  # after the spaces and the opening marks that follow them
         letter = line[first : first + 1]
         if not (letter.isupper() or letter.isdigit() or line[following] in _OPENERS):
             continue
-        depth += _quote_depth(line, counted, end)  # the closing quote, if any, is in the match
-        counted = end
-        if depth > 0:
-            continue
+        if quoted:
+            # (the closing quote, if any, is in the match)
+            depth += _quote_depth(line, counted, end)
+            counted = end
+            if depth > 0:
+                continue
         terminator = line[match.start() : end]
         single_period = terminator.startswith(".") and len(terminator.rstrip()) == 1
         if single_period and _is_abbreviation(_word_before(line, match.start()).lstrip(_OPENERS)):
@@ -81,20 +80,35 @@ def _cuts(line: str) -> list[int]:
     return cuts
 
 
-# A terminator and the spaces after it (``\s`` is ``str.isspace``): one match, not a loop.
-_TERMINATOR_AND_SPACES = re.compile(_TERMINATOR.pattern + r"(\s*)")
-_SKIPPED_BEFORE_FIRST = re.compile("[" + re.escape(_OPENERS + " \u00a0\u202f") + "]*")
+# A terminator followed by spaces and more of the line (``\s`` is ``str.isspace``; a line
+# holds no line break), then the opening marks and spaces before the first letter of what
+# follows: one match, not a loop. Its closing marks and spaces are taken whole (atomic,
+# possessive), as ``_TERMINATOR`` takes them: a terminator not followed so is no match.
+_TERMINATOR_AND_SPACES = re.compile(
+    r"[.!?…]+(?>(?:[ \u00a0\u202f]*[»”\"’)\]])*)(\s++)(?=.)"
+    + "["
+    + re.escape(_OPENERS + " \u00a0\u202f")
+    + "]*"
+)
 
 
 def _word_before(line: str, position: int) -> str:
     """The last whitespace-separated word of ``line[:position]`` ("" if there is none)."""
-    end = position
+    low = max(0, position - _WORD_WINDOW)
+    window = line[low:position]
+    words = window.split()
+    if low == 0 or len(words) > 1 or (words and window[0].isspace()):
+        return words[-1] if words else ""  # the word begins inside the window
+    end = position  # a word longer than the window, or spaces only: read back to the word
     while end > 0 and line[end - 1].isspace():
         end -= 1
     start = end
     while start > 0 and not line[start - 1].isspace():
         start -= 1
     return line[start:end]
+
+
+_WORD_WINDOW = 24
 
 
 def _quote_depth(line: str, start: int, end: int) -> int:

@@ -687,15 +687,14 @@ _RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
 # a third item, a regex, then finds in it); no words: the rule always scans the whole text. A
 # text where these reaches do not hold (runs of spaces, letters whose case folds unlike
 # ``lower()``) is scanned whole by every rule.
-_REACH = 64
+# Each reach is the longest that the rule's words before its anchor can take, with runs of at
+# most 4 spaces between them (a text with a longer run is scanned whole), written beside it
+# (test_textdates_anchors checks each against that text, and that no match starts farther).
 _FR_MONTH_WORDS = tuple(_FR_MONTHS)
 # A year: where one begins (four digits, the first 1 or 2, as ``_YEAR``) is where the rules
 # look; not every digit of the text, which numbers fill.
 # (``[12](?<!\d.)`` is ``(?<!\d)[12]`` written to begin with what the regex engine looks for.)
 _YEARS = re.compile(r"[12](?<!\d.)\d{3}(?!\d)")
-# The longest words before a year ("the year ", "jusqu'en ", "printemps "), at most 4 spaces
-# each: 15 characters.
-_YEAR_REACH = 24
 _EN_MONTH_WORDS = tuple(_EN_MONTHS)
 # What every match of "N years ago" holds (a part of the rule, with its flags): a text with
 # "ago" ("Chicago") but without it is not scanned.
@@ -703,41 +702,42 @@ _AGO = _compile(rf"(?:years?|months?|days?){_S}ago{_E}")
 _ANCHORS: dict[str, list[tuple]] = {
     "fr": [
         ((), None),  # il y a N ans
-        (_FR_WEEKDAYS, _REACH),  # (ce) mardi (dernier)
-        (("hier", "aujourd", "demain", "matin", "soir", "midi"), _REACH),
-        (("derni", "prochain", "pass"), _REACH),  # l'an dernier, le mois prochain
-        (("année", "annee", "mois"), _REACH),  # cette année, ce mois-ci
-        (_FR_MONTH_WORDS, _REACH),  # (le) (mardi) 5 mai (2023)
-        (_FR_MONTH_WORDS, _REACH),  # du 5 (mai) au 7 mai 2023
-        (_FR_MONTH_WORDS, _REACH),  # (en) mai (2023)
-        (_YEARS, _YEAR_REACH),  # de 2014 à 2016
-        (_YEARS, _YEAR_REACH),  # en 2016
-        (_YEARS, _YEAR_REACH),  # (2016)
+        (_FR_WEEKDAYS, 6),  # (ce) mardi (dernier): "ce    "
+        (("hier", "aujourd", "demain", "matin", "soir", "midi"), 13),  # "cet    après-"
+        (("derni", "prochain", "pass"), 15),  # l'an dernier: "le    année    "
+        (("année", "annee", "mois"), 9),  # cette année, ce mois-ci: "cette    "
+        (_FR_MONTH_WORDS, 30),  # (le) (mardi) 5 mai (2023): "cette    mercredi,    31er    "
+        # du 5 (mai) au 7 mai 2023: "entre    le    31er    et    le    31er    "
+        (_FR_MONTH_WORDS, 43),
+        (_FR_MONTH_WORDS, 12),  # (en) mai (2023): "jusqu'en    "
+        (_YEARS, 10),  # de 2014 à 2016: "depuis    "
+        (_YEARS, 13),  # en 2016: "printemps    "
+        (_YEARS, 1),  # (2016): "("
     ],
     "en": [
         (("ago",), None, _AGO),  # N years ago
-        (_EN_WEEKDAYS, _REACH),  # (last) Tuesday
-        (("yesterday", "night", "today", "morning", "afternoon", "evening", "tomorrow"), _REACH),
-        (("year", "month"), _REACH),  # last year, next month
-        (_EN_MONTH_WORDS, _REACH),  # (on) (Tuesday,) May 5(th) (2023)
-        (_EN_MONTH_WORDS, _REACH),  # (the) 5th (of) May (2023)
-        (_EN_MONTH_WORDS, _REACH),  # (in) May (2023)
-        (_YEARS, _YEAR_REACH),  # from 2014 to 2016
-        (_YEARS, _YEAR_REACH),  # in 2016
-        (_YEARS, _YEAR_REACH),  # (2016)
+        (_EN_WEEKDAYS, 18),  # (last) Tuesday: "this    coming    "
+        # yesterday, tonight: "the    day    before    "
+        (("yesterday", "night", "today", "morning", "afternoon", "evening", "tomorrow"), 24),
+        (("year", "month"), 8),  # last year, next month: "last    "
+        (_EN_MONTH_WORDS, 20),  # (on) (Tuesday,) May 5(th) (2023): "on    Wednesday,    "
+        # (the) 5th (of) May (2023): "on    Wednesday,    the    21st    of    "
+        (_EN_MONTH_WORDS, 41),
+        (_EN_MONTH_WORDS, 11),  # (in) May (2023): "through    "
+        (_YEARS, 11),  # from 2014 to 2016: "between    "
+        (_YEARS, 15),  # in 2016: "the    year    "
+        (_YEARS, 1),  # (2016): "("
     ],
 }
-# Within a reach of 64 characters: the longest words before an anchor ("on Wednesday, the
-# 21st of ") take 30, and spaces between words are at most 4 in a text that is not scanned whole.
 _LONG_SPACES = re.compile(r"[ \t\u00a0\u202f]{5,}")
-_ODD_CASE = re.compile("[\u017f\u212a\u212b\u0130\u0131\u1e9e]")  # ſ K Å İ ı ẞ
+_ODD_CASE = "\u017f\u212a\u212b\u0130\u0131\u1e9e"  # ſ K Å İ ı ẞ (each looked for: quicker)
 
 
 def _anchored(text: str) -> str | None:
     """``text`` in lowercase when the anchors' reaches hold for it (same length, no odd case
     folding, no long runs of spaces); else None: every rule scans the whole text."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _ODD_CASE.search(text):
+    if len(lowered) != len(text) or any(char in text for char in _ODD_CASE):
         return None
     if any(mark in text for mark in _SPACE_MARKS) and _LONG_SPACES.search(text):
         return None
@@ -759,7 +759,7 @@ def _matches(pattern: re.Pattern, text: str, lowered: str | None, words, reach, 
         there = any(w in lowered for w in words) and (held is None or held.search(text))
         return pattern.finditer(text) if there else iter(())
     anchors = found.get(words)
-    if anchors is None:
+    if anchors is None:  # a regex (words are found for every rule at once: _word_places)
         anchors = found[words] = _places(lowered, words)
     return _anchored_matches(pattern, text, anchors, reach) if anchors else iter(())
 
@@ -778,6 +778,38 @@ def _places(lowered: str, words: tuple[str, ...] | re.Pattern) -> list[int]:
 
 
 _AUTOMATA: dict[tuple[str, ...], ahocorasick.Automaton] = {}
+
+
+def _word_places(lowered: str, language: str) -> dict[tuple[str, ...], list[int]]:
+    """``_places(lowered, words)`` for each tuple of words of the language's rules, found in one
+    pass over the text for all of them (not one pass per tuple)."""
+    made = _LANGUAGE_AUTOMATA.get(language)
+    if made is None:
+        made = _LANGUAGE_AUTOMATA[language] = _language_automaton(language)
+    automaton, groups = made
+    places: list[set[int]] = [set() for _ in groups]
+    for last, (size, numbers) in automaton.iter(lowered):
+        for number in numbers:
+            places[number].add(last + 1 - size)
+    return {words: sorted(found) for words, found in zip(groups, places, strict=True)}
+
+
+def _language_automaton(language: str) -> tuple[ahocorasick.Automaton, list[tuple[str, ...]]]:
+    """One automaton of every anchor word of the language's rules, each word found with its
+    length and the numbers of the tuples (in the list returned) that hold it."""
+    groups = list(dict.fromkeys(w for w, *_ in _ANCHORS[language] if isinstance(w, tuple) and w))
+    owners: dict[str, list[int]] = {}
+    for number, words in enumerate(groups):
+        for word in words:
+            owners.setdefault(word, []).append(number)
+    automaton = ahocorasick.Automaton()
+    for word, numbers in owners.items():
+        automaton.add_word(word, (len(word), tuple(numbers)))
+    automaton.make_automaton()
+    return automaton, groups
+
+
+_LANGUAGE_AUTOMATA: dict[str, tuple[ahocorasick.Automaton, list[tuple[str, ...]]]] = {}
 
 
 def _anchored_matches(pattern: re.Pattern, text: str, anchors: list[int], reach: int):
@@ -849,7 +881,8 @@ def find_dated_events(
 def _candidates(text, language, published) -> list[_Found]:
     found = []
     lowered = _anchored(text)
-    places: dict = {}  # anchors and starts, found once for the rules that share them
+    # anchors, found once for the rules that share them
+    places: dict = _word_places(lowered, language) if lowered is not None else {}
     for (pattern, resolve), (words, reach, *held) in zip(
         _RULES[language], _ANCHORS[language], strict=True
     ):

@@ -186,3 +186,49 @@ def test_a_role_is_searched_in_its_last_words_as_in_the_whole_window(lang):
         found += whole is not None
         cut += _role_start(text, end) > _window_start(text, end)
     assert found > 100 and cut > 1000  # roles found, windows cut: the comparison compares
+
+
+def test_quotes_in_a_sentence_are_what_the_quote_regex_finds():
+    """A sentence without an opening mark is left at once: the same (no) quotations."""
+    import random
+
+    from entities.mentions import _QUOTE, quotes_in
+
+    rng = random.Random(61)
+    pieces = ["«", "»", "“", "”", '"', "'", "‘", "’", " ", "Oui", "dit", "Kim", ".", ","]
+    for _ in range(5000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in quotes_in(sentence)] == [
+            m.span() for m in _QUOTE.finditer(sentence)
+        ], sentence
+
+
+def test_text_of_spaces_alone_between_tags_holds_no_name():
+    """Text between tags that is only spaces is not searched for names: no name, whatever its
+    forms, is found in spaces (a form of spaces alone is no form)."""
+    import random
+
+    from newstext.names import NameMatcher
+
+    rng = random.Random(67)
+    spaces = [" ", "\n", "\t", "\u00a0", "\u202f", "\u2028", "\r"]
+    for _ in range(2000):
+        forms = ["".join(rng.choice([*spaces, "a"]) for _ in range(rng.randint(0, 4)))]
+        text = "".join(rng.choice(spaces) for _ in range(rng.randint(1, 8)))
+        assert list(NameMatcher({"k": forms}).finditer(text)) == []
+    body = "<p>Kim</p>\n \u00a0<p>Kim et Poutine</p>\n"
+    linked = link_first_mentions(body, [(["Kim"], "k"), (["Poutine"], "p")])
+    assert linked == (
+        '<p><a class="entity-link" href="k">Kim</a></p>\n \u00a0<p>Kim et '
+        '<a class="entity-link" href="p">Poutine</a></p>\n'
+    )
+
+
+def test_a_role_regex_is_made_once_and_as_made_anew():
+    from entities.mentions import _role_regex
+
+    for role, lang in [("président russe", "fr"), ("the president", "en"), ("l’ancien", "fr")]:
+        made = _role_regex(role, lang)
+        assert _role_regex(role, lang) is made
+        assert made.pattern == _role_regex.__wrapped__(role, lang).pattern
+        assert made.flags == _role_regex.__wrapped__(role, lang).flags

@@ -168,3 +168,68 @@ def test_irregular_spaces_are_runs_that_are_not_one_plain_space():
         assert [m.span() for m in _IRREGULAR_SPACE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], repr(text)
+
+
+def test_a_text_whose_only_odd_spaces_are_lone_line_breaks_is_read_as_collapsed():
+    """A text whose irregular runs of spaces are all one line break (an article's text, a
+    block a line) is made one space a break, in place: what collapsing its runs gives, each
+    place where it was."""
+    from newstext.names import _IRREGULAR_SPACE, _collapsed, _place, _prepared
+
+    def place(runs, index):
+        return index if runs is None else _place(runs, index)
+
+    rng = random.Random(23)
+    quick = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(" \n\n\t\u00a0\u2028\xad’ab") for _ in range(rng.randint(0, 12)))
+        first = rng.randint(0, len(text))
+        end = rng.randint(first, len(text))
+        stretch = text[first:end]
+        runs, collapsed = (None, stretch)
+        if _IRREGULAR_SPACE.search(stretch):
+            runs, collapsed = _collapsed(stretch)
+        got_runs, got, folded = _prepared(text, first, end)
+        assert got == collapsed and folded == collapsed.replace("’", "'"), repr(text)
+        assert [place(got_runs, i) for i in range(len(got))] == [
+            place(runs, i) for i in range(len(collapsed))
+        ], repr(stretch)
+        quick += got_runs is None and runs is not None
+    assert quick > 500  # line breaks alone were read so, and compared
+
+
+def test_matchers_sharing_an_automaton_read_one_text_in_turn(monkeypatch):
+    """An article's matchers (all its names, its people, its names under numbers) share one
+    automaton and read its text one after the other: the whole words found by the first are
+    kept for the next. Each finds what its own regex finds, whatever read the text before."""
+    import newstext.names as names_module
+
+    reused = 0
+    keep = names_module._whole_words
+
+    def counting(automaton, raw, folded, lowest):
+        nonlocal reused
+        last = names_module._last_words
+        reused += last[0] is automaton and last[1] is folded and last[2] == lowest
+        return keep(automaton, raw, folded, lowest)
+
+    monkeypatch.setattr(names_module, "_whole_words", counting)
+    rng = random.Random(29)
+    base = ["Kim", "Kim Jong-un", "Jong-un", "Kim Yo-jong", "Conseil de l'ONU", "l'ONU",
+            "ONU", "Vladimir Poutine", "Poutine", "New York", "New York Times", "A"]  # fmt: skip
+    glue = [" ", ", ", "-", "'", "’", ".", "\n", "  ", "\u00a0", "a", "\xad"]
+    for _ in range(2000):
+        names = {f"k{n}": rng.sample(base, rng.randint(1, 3)) for n in range(rng.randint(1, 5))}
+        everyone = NameMatcher(names)
+        people = everyone.subset({k: v for k, v in names.items() if rng.random() < 0.5})
+        numbered = everyone.renamed({key: str(number) for number, key in enumerate(names)})
+        pieces = [variant(rng.choice(base), rng) if rng.random() < 0.6 else rng.choice(glue)
+                  for _ in range(rng.randint(0, 14))]  # fmt: skip
+        text = "".join(rng.choice(["", " "]) + piece for piece in pieces)
+        start = rng.choice([0, rng.randint(0, len(text))])
+        end = rng.choice([None, rng.randint(start, len(text))])
+        for matcher in rng.sample([everyone, people, numbered, everyone, people], 5):
+            assert found(matcher, text, start, end) == by_regex(matcher, text, start, end), (
+                names, text, start, end,
+            )  # fmt: skip
+    assert reused > 3000  # the later matchers did take the words the first found

@@ -171,3 +171,23 @@ def test_text_pieces_join_back_and_respect_the_limit(seed):
     pieces = text_pieces(text, limit)
     assert "".join(pieces) == text
     assert all(0 < len(piece) <= limit for piece in pieces)
+
+
+_EDGE_PIECES = (
+    ".", "!", "?", "…", ". ", ".»", ". »", ".\u00a0»", ".”", ".)", ".]", '."', ".’", " ", "  ",
+    "\u00a0", "\u202f", "\t", "\x0b", "\n", "«", "»", "“", "”", '"', "'", "‘", "(", "[",
+    "M.", "MM", "Dr", "U.S", "J.-C", "X", "x", "Le", "le", "3", "é", "École",
+    "anticonstitutionnellement", "Anticonstitutionnellement", "a" * 30, "M" * 25,
+)  # fmt: skip
+
+
+def test_lines_ending_in_terminators_spaces_and_quotes_split_as_before():
+    """Terminators at the end of a line, after spaces, before closing marks; long words and
+    long runs of spaces before a period; lines with and without opening quotes: the splitter
+    (one regex for a terminator and what follows it, the word before it read in a window)
+    gives what the first one gave."""
+    chooser = random.Random(43)
+    for _ in range(5000):
+        words = chooser.choices(_EDGE_PIECES, k=chooser.randint(1, 30))
+        text = "".join(word + chooser.choice(("", "", " ", " " * 30)) for word in words)
+        assert split_sentences(text) == _old_split(text), repr(text)

@@ -125,3 +125,101 @@ def test_anchor_places_are_every_place_of_every_word():
             {at for word in words for at in range(len(text)) if text.startswith(word, at)}
         )
         assert textdates._places(text, words) == expected, (words, text)
+
+
+# For each rule with a reach, the text where its words before the anchor are the longest they
+# can be (runs of 4 spaces of every kind: a longer run makes the text scanned whole).
+_W = " \t\u00a0\u202f"
+WIDEST = {
+    "fr": {
+        1: f"ce{_W}mardi",
+        2: f"cet{_W}après-midi",
+        3: f"le{_W}année{_W}dernière",
+        4: f"cette{_W}année",
+        5: f"cette{_W}mercredi,{_W}31er{_W}mai",
+        6: f"entre{_W}le{_W}31er{_W}et{_W}le{_W}31er{_W}mai{_W}2020",
+        7: f"jusqu’en{_W}mai",
+        8: f"depuis{_W}2014{_W}-{_W}2016",
+        9: f"printemps{_W}2019",
+        10: "(2016)",
+    },
+    "en": {
+        1: f"this{_W}coming{_W}Tuesday",
+        2: f"the{_W}day{_W}before{_W}yesterday",
+        3: f"last{_W}year",
+        4: f"on{_W}Wednesday,{_W}May 5",
+        5: f"on{_W}Wednesday,{_W}the{_W}21st{_W}of{_W}June",
+        6: f"through{_W}May",
+        7: f"between{_W}2010 and 2012",
+        8: f"the{_W}year{_W}2020",
+        9: "(2016)",
+    },
+}
+
+
+def _anchor_places(text: str, words) -> list[int]:
+    return textdates._places(textdates._anchored(text), words)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_reach_is_what_the_longest_words_before_its_anchor_take(lang):
+    rules = textdates._RULES[lang]
+    anchors = textdates._ANCHORS[lang]
+    with_reach = {n for n, (_, reach, *_) in enumerate(anchors) if reach is not None}
+    assert set(WIDEST[lang]) == with_reach
+    for number, text in WIDEST[lang].items():
+        pattern, words, reach = rules[number][0], anchors[number][0], anchors[number][1]
+        assert textdates._anchored(text) is not None
+        assert pattern.match(text) is not None, text
+        assert _anchor_places(text, words)[0] == reach, text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_match_starts_farther_before_an_anchor_than_its_reach(lang):
+    """At every place of made-up texts (the widest words included, runs of up to four spaces
+    of every kind), a match of a rule has one of the rule's anchors at most its reach after
+    its start: the anchored search tries every start that can match."""
+    rng = random.Random(53)
+    pieces = [*PIECES, *WIDEST["fr"].values(), *WIDEST["en"].values()]
+    glue = ["", " ", "  ", "\t", "\u00a0 ", "\u202f", "-", "x", "(", ",", ".", "l'", "mi-", "le "]
+    matched = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 12)))
+        if textdates._anchored(text) is None:
+            continue
+        for (pattern, _), (words, reach, *_) in zip(
+            textdates._RULES[lang], textdates._ANCHORS[lang], strict=True
+        ):
+            if reach is None:
+                continue
+            places = _anchor_places(text, words)
+            for start in range(len(text) + 1):
+                if pattern.match(text, start) is not None:
+                    matched += 1
+                    assert any(start <= at <= start + reach for at in places), (text, start)
+    assert matched > 800
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_words_of_all_rules_are_found_in_one_pass_where_each_tuple_is(lang):
+    rng = random.Random(59)
+    tuples = {w for w, *_ in textdates._ANCHORS[lang] if isinstance(w, tuple) and w}
+    vocabulary = [*sorted({word for words in tuples for word in words}), "x", " ", "."]
+    for _ in range(500):
+        text = "".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12)))
+        places = textdates._word_places(text, lang)
+        assert places == {words: textdates._places(text, words) for words in places}, text
+        assert set(places) == tuples
+
+
+@pytest.mark.parametrize("odd", ["\u017f", "\u212a", "\u212b", "\u0130", "\u0131", "\u1e9e"])
+def test_a_letter_that_folds_unlike_lower_scans_the_whole_text(monkeypatch, odd):
+    """ſ K Å İ ı ẞ match other letters than their ``lower()`` in a case-blind regex: a text
+    with one is scanned whole, and gives what a whole scan gives."""
+    text = f"on Tuesday, May 5th, 2021 {odd} tue{odd}day"
+    assert textdates._anchored(text) is None
+    assert textdates._anchored(text.replace(odd, "x")) is not None
+    published = dt.date(2021, 6, 1)
+    assert textdates.find_dated_events(text, "en", published) == whole_scan(
+        monkeypatch, text, "en", published
+    )
