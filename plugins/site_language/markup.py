@@ -40,15 +40,20 @@ def time_tag(value: dt.date | None, lang: str | None, precision: str = "day") ->
     return _time_tag(value, lang, precision)
 
 
+def _language_attributes(names: tuple[str, ...], item_lang: str | None, lang: str | None):
+    if item_lang and item_lang != lang:
+        value = escape(item_lang)
+        return Markup("".join(f' {name}="{value}"' for name in names))
+    return Markup("")
+
+
 def lang_attr(item_lang: str | None, lang: str | None) -> Markup:
     """``lang`` on a text written in another language than the page.
 
     >>> lang_attr("en", "fr"), lang_attr("fr", "fr"), lang_attr(None, "fr")
     (Markup(' lang="en"'), Markup(''), Markup(''))
     """
-    if item_lang and item_lang != lang:
-        return Markup(f' lang="{escape(item_lang)}"')
-    return Markup("")
+    return _language_attributes(("lang",), item_lang, lang)
 
 
 def hreflang_attr(item_lang: str | None, lang: str | None) -> Markup:
@@ -57,9 +62,7 @@ def hreflang_attr(item_lang: str | None, lang: str | None) -> Markup:
     >>> hreflang_attr('e"n', "fr")
     Markup(' hreflang="e&#34;n"')
     """
-    if item_lang and item_lang != lang:
-        return Markup(f' hreflang="{escape(item_lang)}"')
-    return Markup("")
+    return _language_attributes(("hreflang",), item_lang, lang)
 
 
 def lang_attrs(item_lang: str | None, lang: str | None) -> Markup:
@@ -68,9 +71,7 @@ def lang_attrs(item_lang: str | None, lang: str | None) -> Markup:
     >>> lang_attrs("en", "fr")
     Markup(' hreflang="en" lang="en"')
     """
-    if item_lang and item_lang != lang:
-        return Markup(f' hreflang="{escape(item_lang)}" lang="{escape(item_lang)}"')
-    return Markup("")
+    return _language_attributes(("hreflang", "lang"), item_lang, lang)
 
 
 def entity_kinds(entities: Iterable) -> str:

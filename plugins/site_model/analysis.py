@@ -233,15 +233,18 @@ def quick_plain_text(body: str) -> str | None:
     opened: list[tuple[str, list[str] | None]] = []  # open elements: name, strings if a block
     strings: list[str] = []
     at = 0
-    for tag in _PLAIN_TAG.finditer(body):
-        if tag.start() > at:
-            string = _string(body, at, tag.start())
+    for tag in [*_PLAIN_TAG.finditer(body), None]:  # None: the text after the last tag
+        stop = len(body) if tag is None else tag.start()
+        if stop > at:
+            string = _string(body, at, stop)
             if string is None:
                 return None
             strings.append(string)
             for _, block in opened:
                 if block is not None:
                     block.append(string)
+        if tag is None:
+            break
         at = tag.end()
         end, name, attributes, closed = tag.groups()
         name = name.lower()
@@ -260,14 +263,6 @@ def quick_plain_text(body: str) -> str | None:
             blocks.append(block)
         if not closed and name not in _VOID:
             opened.append((name, block))
-    if at < len(body):
-        string = _string(body, at, len(body))
-        if string is None:
-            return None
-        strings.append(string)
-        for _, block in opened:
-            if block is not None:
-                block.append(string)
     texts = (" ".join(" ".join(block).split()) for block in blocks)
     return "\n".join(text for text in texts if text) or " ".join(" ".join(strings).split())
 
