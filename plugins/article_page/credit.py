@@ -77,4 +77,13 @@ def reading_time(text: str, words_per_minute: int = 230) -> int:
     >>> reading_time("mot " * 460)
     2
     """
-    return max(1, math.ceil(len(text.split()) / words_per_minute))
+    return reading_minutes(len(text.split()), words_per_minute)
+
+
+def reading_minutes(words: int, words_per_minute: int = 230) -> int:
+    """Minutes to read ``words`` words, at least one.
+
+    >>> reading_minutes(0), reading_minutes(230), reading_minutes(231)
+    (1, 1, 2)
+    """
+    return max(1, math.ceil(words / words_per_minute))

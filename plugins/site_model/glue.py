@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import gc
 import json
 import logging
 from pathlib import Path
 
-from article_page.credit import reading_time
+from article_page.credit import reading_minutes
 from article_page.sanitise import safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
@@ -71,16 +72,20 @@ def book_forms(book, name: str) -> list[str]:
     return [found.key, *book.names(found.key).values(), *sorted(book.aliases(found.key))]
 
 
-def analysis_input(article, book) -> ArticleInput:
+def forms_in(book):
+    """``forms(name, kind)``: the forms a name may take in a text (``text_forms``), each worked
+    out once: a site names each entity in many articles."""
+    return functools.cache(lambda name, kind: text_forms(name, kind, book_forms(book, name)))
+
+
+def analysis_input(article, book, forms=None) -> ArticleInput:
+    """What ``analyse`` reads of ``article``; ``forms``: ``forms_in(book)``, shared by a build."""
+    forms_of = forms or forms_in(book)
     names = {
         kind: tuple(dict.fromkeys(split_names(article.metadata.get(METADATA_KEYS[kind]))))
         for kind in KINDS
     }
-    forms = {
-        name: text_forms(name, kind, book_forms(book, name))
-        for kind in KINDS
-        for name in names[kind]
-    }
+    forms = {name: forms_of(name, kind) for kind in KINDS for name in names[kind]}
     return ArticleInput(article._content or "", article.lang, article.date.date(), names, forms)
 
 
@@ -106,19 +111,39 @@ def cache_folder(settings: dict) -> Path:
 
 def build_model(generator) -> None:
     """On ``article_generator_finalized``: analyses, the model, and what articles show; or, when
-    nothing changed since the last build, the last build's keys (``reuse.py``)."""
+    nothing changed since the last build, the last build's keys (``reuse.py``).
+
+    Without the cyclic garbage collector: what is made here lives to the end of the build, and
+    the collector walked it again and again for nothing (0.3-0.5 s of adding one article to a
+    5,000-article site). Pelican's articles, read by now, and the model are then frozen: alive
+    until the build ends, the collections of the rest of the build need not walk them
+    (at 5,000 articles it spent 4 s of 80 doing so). Unfrozen when the next build starts."""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        _build_model(generator)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _build_model(generator) -> None:
     settings = generator.settings
     left = _PROBLEMS.pop(output_of(settings), None)  # an earlier build that stopped short
     if left is not None:
         left.detach()
     problems = _PROBLEMS[output_of(settings)] = reuse.Problems().attach()
     book = alias_book(settings)
-    given = {article.slug: analysis_input(article, book) for article in generator.articles}
+    forms = forms_in(book)
+    given = {article.slug: analysis_input(article, book, forms) for article in generator.articles}
     keys = {slug: analysis_key(article) for slug, article in given.items()}
     # Pelican formats an article's URL from the settings at every reading: each article's card
     # (its URL read once) serves the reuse key, the model and the render keys.
     cards = {article.slug: card_of(article) for article in generator.articles}
-    key = site_reuse_key(generator, keys, cards)
+    shown = {a.slug: shown_of(a, keys[a.slug], cards) for a in generator.articles}
+    key = site_reuse_key(generator, shown)
     generator.context[REUSE_KEY] = key
     generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
     if reuse_last_build(generator, key):
@@ -138,21 +163,18 @@ def build_model(generator) -> None:
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
     analyses = {f.card.slug: f.analysis for f in facts}
     for article in generator.articles:
-        annotate(article, model, analyses[article.slug], keys[article.slug], cards)
+        annotate(article, model, analyses[article.slug], shown[article.slug])
     generator.context[MODEL] = model
     scope = digest(build_digest(settings), generator.context["RENDER_SITE_KEY"])
     fragments = Fragments(generator.env, FragmentCache(cache_folder(settings), scope))
     generator.env.globals["fragment"] = generator.context[FRAGMENTS] = fragments
     if problems.count:
         reuse.forget_state(cache_folder(settings))
-    # Pelican's articles and the model live until the end of the build: the cyclic garbage
-    # collector need not walk them again and again (at 5,000 articles it spent 4 s of 80 doing
-    # so, and more per article the larger the site). Unfrozen when the next build starts.
-    gc.freeze()
 
 
-def site_reuse_key(generator, analysis_keys: dict[str, str], cards: dict[str, ArticleCard]) -> str:
-    """``reuse.reuse_key`` of this build: what each article is and shows, and the rest."""
+def site_reuse_key(generator, shown: dict[str, str]) -> str:
+    """``reuse.reuse_key`` of this build: what each article is and shows of itself (``shown``:
+    ``shown_of`` by slug), and the rest."""
     settings = generator.settings
     editor_file = Path(settings["PATH"]) / entities_settings(settings)["ENTITIES_ALIAS_FILE"]
     digests = Path(settings["PATH"]) / timelines_settings(settings)["TIMELINES_DIGESTS_DIR"]
@@ -162,9 +184,7 @@ def site_reuse_key(generator, analysis_keys: dict[str, str], cards: dict[str, Ar
         aliases = None
     plugins = [Path(folder) for folder in settings.get("PLUGIN_PATHS", [])]
     data_files = digest(files_digest(plugins), files_digest([digests]), aliases)
-    articles = (
-        shown_of(article, analysis_keys[article.slug], cards) for article in generator.articles
-    )
+    articles = (shown[article.slug] for article in generator.articles)
     return reuse.reuse_key(
         build_digest(settings), output_of(settings), settings.get("DEFAULT_LANG", "en"),
         data_files, articles,
@@ -210,7 +230,7 @@ def reuse_last_build(generator, key: str) -> bool:
     for article in generator.articles:
         article.render_key = state["render_keys"][article.slug]
         if getattr(article, "category", None) is not None:
-            article.category.render_key = digest("category", str(article.category))
+            article.category.render_key = text_digest("category", str(article.category))
     generator.context[MODEL] = None
     generator.context[REUSED] = list(state["files"])
     logger.info("site model: nothing changed since the last build; its pages are kept")
@@ -221,29 +241,25 @@ def output_of(settings: dict) -> str:
     return str(Path(settings["OUTPUT_PATH"]).resolve())
 
 
-def annotate(article, model, analysis, analysis_key: str, cards: dict) -> None:
-    """Everything the article template shows that the model knows, and its render key."""
+def annotate(article, model, analysis, shown: str) -> None:
+    """Everything the article template shows that the model knows, and its render key
+    (``shown``: ``shown_of`` the article: what it shows of itself and its neighbours)."""
     known = model.articles[article.slug]
-    card = cards[article.slug]
+    card = model.cards[article.slug]
     article.entities = list(known.entities)
     article.entity_groups = [(kind, list(members)) for kind, members in known.entity_groups]
     article.related = [model.cards[slug] for slug in known.related]
     article.events = list(known.events)
-    article.reading_time = reading_time(analysis.text)
+    article.reading_time = reading_minutes(analysis.words)
     prefix = "../" * card.url.count("/")
     urls = {name: prefix + model.views[key].url for name, key in known.entity_of.items()}
     article._content = link_body(article._content, analysis.linked, urls)
-    neighbours = [
-        neighbour_of(other, cards) for other in (article.prev_article, article.next_article)
-    ]
-    metadata = sorted((key, str(value)) for key, value in article.metadata.items())
-    article.render_key = digest(
-        "article", analysis_key, metadata, card.url, article.save_as,
-        [view.render_key for view in known.entities],
-        [model.cards[slug].render_key for slug in known.related], neighbours,
+    article.render_key = text_digest(  # render keys are hex digits: joined by spaces
+        "article", shown, " ".join(view.render_key for view in known.entities),
+        " ".join(model.cards[slug].render_key for slug in known.related),
     )  # fmt: skip
     if getattr(article, "category", None) is not None:
-        article.category.render_key = digest("category", str(article.category))
+        article.category.render_key = text_digest("category", str(article.category))
 
 
 def page_keys(generator) -> None:

@@ -1,9 +1,18 @@
 """One analysis per article: text, sentences, mentions, quotes, events and links, as data."""
 
 import datetime as dt
+import html
+import random
 
 import pytest
-from site_model.analysis import Analysis, ArticleInput, analyse, link_body, text_forms
+from site_model.analysis import (
+    PLACEHOLDER,
+    Analysis,
+    ArticleInput,
+    analyse,
+    link_body,
+    text_forms,
+)
 
 BODY = (
     "<h2>Kim Jong-un à Vostotchny</h2>"
@@ -92,6 +101,42 @@ def test_two_names_of_one_entity_link_once():
     )
 
 
+def link_body_by_substitution(body, linked, url_of):
+    """The straightforward reading of ``link_body``: one substitution per placeholder."""
+    done = set()
+
+    def replace(match):
+        number = int(match.group(1))
+        url = url_of.get(linked[number]) if number < len(linked) else None
+        if not url or url in done:
+            return match.group(2)
+        done.add(url)
+        return f'<a class="entity-link" href="{html.escape(url)}">{match.group(2)}</a>'
+
+    return PLACEHOLDER.sub(replace, body)
+
+
+def test_links_are_filled_in_as_one_substitution_per_placeholder_would():
+    chooser = random.Random(7)
+    names = ["Kim", "Poutine", "Putin", "Séoul", "A&B"]
+    for _ in range(500):
+        pieces = []
+        for _ in range(chooser.randint(0, 8)):
+            pieces.append(chooser.choice(["<p>x ", "", " y</p>", "&amp;", "<a href='z'>q</a>"]))
+            words = chooser.choice([*names, ""])
+            pieces.append(
+                f'<a class="entity-link" href="entity:{chooser.randint(0, 6)}">{words}</a>'
+            )
+        body = "".join(pieces) + chooser.choice(["", "tail", "<p>t</p>"])
+        linked = chooser.sample(names, chooser.randint(0, 5))
+        url_of = {
+            name: chooser.choice(["a.html", "b.html", "c&d.html", ""])
+            for name in names
+            if chooser.random() < 0.7
+        }
+        assert link_body(body, linked, url_of) == link_body_by_substitution(body, linked, url_of)
+
+
 def test_a_name_removed_from_the_metadata_is_not_looked_for():
     names = {"person": ("Kim Jong-un",), "place": (), "organisation": ()}
     found = analyse(article(names=names))
@@ -102,6 +147,12 @@ def test_a_name_removed_from_the_metadata_is_not_looked_for():
 def test_round_trip_through_json():
     found = analyse(article())
     assert Analysis.from_json(found.as_json()) == found
+
+
+def test_the_words_of_the_text_are_counted_once_for_the_reading_time():
+    found = analyse(article())
+    assert found.words == len(found.text.split()) > 10
+    assert Analysis.from_json(found.as_json()).words == found.words
 
 
 def test_sentence_at():
