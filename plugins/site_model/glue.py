@@ -41,7 +41,7 @@ from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import timelinejs
 from timelines.settings import timelines_settings
 
-from . import reuse
+from . import kept_entities, reuse
 from .analysis import ANALYSIS_VERSION, KINDS, ArticleInput, link_body, text_forms
 from .cache import AnalysisCache, analysis_key
 from .fragment_cache import FragmentCache, fragment_key
@@ -61,6 +61,7 @@ MODEL = "site_model"
 REUSE_KEY = "site_model_reuse_key"
 REUSED = "site_model_reused_files"
 FRAGMENTS = "site_model_fragments"  # the build's Fragments: article pages and the model's share it
+ENTITY_INPUTS = "site_model_entity_inputs"  # by slug: what entity pages show of an article
 _PROBLEMS: dict[str, reuse.Problems] = {}  # by output folder, for the build under way
 
 
@@ -165,6 +166,15 @@ def _build_model(generator) -> None:
     for article in generator.articles:
         annotate(article, model, analyses[article.slug], shown[article.slug])
     generator.context[MODEL] = model
+    generator.context[ENTITY_INPUTS] = {
+        slug: kept_entities.article_inputs(
+            model.cards[slug].render_key,
+            keys[slug],
+            known.entity_of,
+            (view.render_key for view in known.entities),
+        )
+        for slug, known in model.articles.items()
+    }
     scope = digest(build_digest(settings), generator.context["RENDER_SITE_KEY"])
     fragments = Fragments(generator.env, FragmentCache(cache_folder(settings), scope))
     generator.env.globals["fragment"] = generator.context[FRAGMENTS] = fragments
@@ -498,6 +508,10 @@ class SiteModelGenerator(Generator):
                 reuse.forget_state(cache_folder(self.settings))
             return
         before = set(build.entries) if build is not None else set()
+        last = (reuse.load_state(cache_folder(self.settings)) or {}).get("entities")
+        self.last_entity_files = last if isinstance(last, dict) else {}
+        self.entity_files: dict[str, list] = {}  # entity -> [key, files], for the next build
+        self.kept_entities: set[str] = set()
         self._write_all(writer)
         kept = self.env.globals["fragment"].kept
         kept.save()
@@ -508,8 +522,9 @@ class SiteModelGenerator(Generator):
             render_keys = {a.slug: a.render_key for a in self.context.get("articles", [])}
             files = sorted(set(build.entries) - before)
             reuse.save_state(
-                cache_folder(self.settings), self.context[REUSE_KEY], render_keys, files
-            )
+                cache_folder(self.settings), self.context[REUSE_KEY], render_keys, files,
+                self.entity_files,
+            )  # fmt: skip
         else:
             reuse.forget_state(cache_folder(self.settings))
 
@@ -518,9 +533,10 @@ class SiteModelGenerator(Generator):
         lang = self.settings.get("DEFAULT_LANG", "en")
         self.guard = OutputGuard(Path(self.output_path))
 
-        def write(url: str, template: str, **kw) -> None:
+        def write(url: str, template: str, **kw) -> bool:
+            """Render ``template`` at ``url``; False when ``url`` is outside the output."""
             if not inside_output(self.guard, url):
-                return
+                return False
             writer.write_file(
                 url,
                 self.get_template(template),
@@ -529,6 +545,7 @@ class SiteModelGenerator(Generator):
                 page_lang=kw.pop("page_lang", lang),
                 **kw,
             )
+            return True
 
         self._write_home(write)
         self._write_entities(write, writer)
@@ -564,10 +581,16 @@ class SiteModelGenerator(Generator):
     # --- entities -----------------------------------------------------------------------
 
     def _write_entities(self, write, writer) -> None:
+        """Each entity's page, pages of older articles and feed (its timeline pages come
+        with the timelines); an entity whose files would show nothing new keeps them
+        (``kept_entities``). The entity index and ``entities.json``."""
         model = self.model
         inline = self.options["TIMELINES_ENTITY_INLINE"]
         feed_max = self.entity_options["ENTITIES_FEED_MAX_ITEMS"]
         page_size = self.entity_options["ENTITIES_PAGE_ARTICLES"]
+        build = getattr(writer, "build", None)
+        inputs = self.context.get(ENTITY_INPUTS) or {}
+        scope = text_digest(getattr(build, "digest", ""), str(self.context.get("RENDER_SITE_KEY")))
         exported = []
         for key, view in sorted(model.views.items(), key=lambda item: item[1].url):
             if not (
@@ -576,10 +599,24 @@ class SiteModelGenerator(Generator):
                 continue
             timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))
             items = model.entity_articles[key]  # newest first
-            write(
+            exported.append(export_entity(view, [item.article.url for item in items]))
+            articles = [inputs.get(slug) for slug in view.entity.article_ids]
+            files_key = None
+            if build is not None and None not in articles:
+                timeline = f"{timeline_url} {timeline_total}"
+                files_key = kept_entities.entity_key(
+                    scope, view.page_key, view.render_key, timeline, articles
+                )
+                kept = kept_entities.kept_files(self.last_entity_files, files_key, key)
+                if kept is not None and build.keep(kept):
+                    self.entity_files[key] = [files_key, kept]
+                    self.kept_entities.add(key)
+                    continue
+            page = self._recording(write, key, files_key)
+            page(
                 view.url, "entity", entity=view, entity_key=view.page_key,
                 entity_articles=items[:page_size],
-                articles_url=self._write_entity_archive(write, view, items, page_size),
+                articles_url=self._write_entity_archive(page, view, items, page_size),
                 co_mentioned=model.co_mentioned[key],
                 quotes=model.quotes.get(key, [])[:page_size],
                 timeline=model.timelines.get(key, [])[-inline:],
@@ -587,17 +624,35 @@ class SiteModelGenerator(Generator):
             )  # fmt: skip
             # Cards are what Pelican's feed writer reads: title, link, date, summary, author.
             writer.write_feed(
-                [item.article for item in model.entity_articles[key][:feed_max]],
+                [item.article for item in items[:feed_max]],
                 self.context,
                 view.feed_url,
                 feed_title=view.name,  # Pelican puts "SITENAME - " before it
             )
-            exported.append(
-                export_entity(view, [item.article.url for item in model.entity_articles[key]])
-            )
+            if key in self.entity_files:
+                self.entity_files[key][1].append(view.feed_url)
+        logger.info(
+            "site model: the files of %d entities kept as they were, of %d made again",
+            len(self.kept_entities), len(exported) - len(self.kept_entities),
+        )  # fmt: skip
         counts = digest([view.page_key for _, views in model.groups for view in views])
         write("entities/index.html", "entities", entity_groups=model.groups, counts_key=counts)
         self._dump("entities.json", lambda: {"entities": exported}, exported)
+
+    def _recording(self, write, key: str, files_key: str | None):
+        """``write``, noting each file written in ``entity_files[key]`` (with ``files_key``:
+        None, an entity whose files are not kept between builds, notes nothing)."""
+        if files_key is None:
+            return write
+        files = self.entity_files.setdefault(key, [files_key, []])[1]
+
+        def page(url: str, template: str, **kw) -> bool:
+            written = write(url, template, **kw)
+            if written:
+                files.append(url)
+            return written
+
+        return page
 
     def _write_entity_archive(self, write, view, items: list, size: int) -> str | None:
         """An entity's articles beyond its page's ``size`` newest: pages numbered from the
@@ -619,27 +674,7 @@ class SiteModelGenerator(Generator):
 
     def _write_timelines(self, write, writer) -> None:
         model = self.model
-        size = self.options["TIMELINES_PAGE_SIZE"]
-        for key, (url, _) in self.timeline_pages.items():
-            view, newest_first = model.views[key], model.timelines[key][::-1]
-            if len(newest_first) <= size:
-                write(url, "timeline", entity=view, timeline_years=TimelineTree(newest_first),
-                      years=[], year=None, page_number=None)  # fmt: skip
-                continue
-            # A long timeline: the newest entries, then one page per year (stable pages).
-            prefix = view.url.replace(".html", ".timeline-")
-            by_year: dict[int, list] = {}
-            for entry in newest_first:
-                by_year.setdefault(entry.date.year, []).append(entry)
-            years = sorted(by_year, reverse=True)
-            pages = {url: (newest_first[:size], None)}
-            pages.update({f"{prefix}{year}.html": (by_year[year], year) for year in years})
-            for page, (entries, year) in pages.items():
-                write(
-                    page, "timeline", entity=view, timeline_years=TimelineTree(entries),
-                    years=years, year=year, page_number=1 if year is None else None,
-                    latest_url=url, year_prefix=prefix,
-                )  # fmt: skip
+        self._write_entity_timelines(write)
         # Entity pages and timelines are written: what was rendered for pages as deep as they
         # are is not shown again. Dropping it bounds the memory of a large build; what the
         # archive rendered for pages one folder deep serves the editions.
@@ -667,6 +702,35 @@ class SiteModelGenerator(Generator):
             lambda: timelinejs(model.timeline, sitename, lambda a: a.url),
             (model.timeline, sitename),
         )
+
+    def _write_entity_timelines(self, write_file) -> None:
+        """Each entity's timeline pages, but those of an entity whose files are kept."""
+        model = self.model
+        size = self.options["TIMELINES_PAGE_SIZE"]
+        for key, (url, _) in self.timeline_pages.items():
+            if key in self.kept_entities:  # kept with the entity's other files
+                continue
+            noted = self.entity_files.get(key)
+            write = self._recording(write_file, key, noted[0] if noted else None)
+            view, newest_first = model.views[key], model.timelines[key][::-1]
+            if len(newest_first) <= size:
+                write(url, "timeline", entity=view, timeline_years=TimelineTree(newest_first),
+                      years=[], year=None, page_number=None)  # fmt: skip
+                continue
+            # A long timeline: the newest entries, then one page per year (stable pages).
+            prefix = view.url.replace(".html", ".timeline-")
+            by_year: dict[int, list] = {}
+            for entry in newest_first:
+                by_year.setdefault(entry.date.year, []).append(entry)
+            years = sorted(by_year, reverse=True)
+            pages = {url: (newest_first[:size], None)}
+            pages.update({f"{prefix}{year}.html": (by_year[year], year) for year in years})
+            for page, (entries, year) in pages.items():
+                write(
+                    page, "timeline", entity=view, timeline_years=TimelineTree(entries),
+                    years=years, year=year, page_number=1 if year is None else None,
+                    latest_url=url, year_prefix=prefix,
+                )  # fmt: skip
 
     def _write_timeline(self, write) -> None:
         """timeline/index.html: the newest TIMELINES_PAGE_SIZE entries; then one page per year,

@@ -28,7 +28,7 @@ from .model import digest
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "site-model-state.json"
-FORMAT = 1
+FORMAT = 2
 # The loggers whose warnings a reuse would not repeat (they speak while the model is built or
 # rendered): a build where one of them spoke saves no state.
 WATCHED = ("site_model", "entities", "timelines", "newstext")
@@ -56,9 +56,19 @@ def load_state(cache: Path) -> dict | None:
     return state
 
 
-def save_state(cache: Path, key: str, render_keys: Mapping[str, str], files: list[str]) -> None:
-    """Keep this build's state (written whole or not at all)."""
-    state = {"format": FORMAT, "key": key, "render_keys": dict(render_keys), "files": files}
+def save_state(
+    cache: Path,
+    key: str,
+    render_keys: Mapping[str, str],
+    files: list[str],
+    entities: Mapping[str, list] | None = None,
+) -> None:
+    """Keep this build's state (written whole or not at all); ``entities``: each entity's key
+    and files (``kept_entities``), for the next build that is not a reuse."""
+    state = {
+        "format": FORMAT, "key": key, "render_keys": dict(render_keys), "files": files,
+        "entities": dict(entities or {}),
+    }  # fmt: skip
     try:
         cache.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache, suffix=".tmp")

@@ -4,6 +4,7 @@ result is always the bytes of a full build of the same content from nothing."""
 from __future__ import annotations
 
 import fnmatch
+import logging
 import shutil
 import subprocess
 from pathlib import Path
@@ -165,6 +166,38 @@ def test_adding_editing_and_removing_an_article_gives_the_full_build(site, tmp_p
         return {n for n in names if not n.startswith("pagefind/")}
 
     assert pages(stamps(site.output)) == pages(every_page)  # its entity pages went too
+
+
+def test_an_entity_keeps_its_files_until_one_is_gone_or_what_they_show_changes(
+    site, tmp_path, caplog
+):
+    feeds = sorted((site.output / "entities").rglob("*.atom.xml"))  # one per entity
+    assert len(feeds) > 10
+    gone = feeds[len(feeds) // 2]
+    gone.unlink()
+    with caplog.at_level(logging.INFO, logger="site_model.glue"):
+        changes, _ = build(site)
+    assert changes.written == {gone.relative_to(site.output).as_posix()}
+    kept = [r.getMessage() for r in caplog.records if "entities kept" in r.getMessage()]
+    assert kept == [
+        f"site model: the files of {len(feeds) - 1} entities kept as they were, of 1 made again"
+    ]
+
+    # A hand edit of the sentence that names Vostotchny: the title, the summary and the names
+    # stay, its analysis does not; Vostotchny's page shows the new sentence.
+    edited = site.content / "articles" / f"{EXAMPLE_SLUG}.md"
+    head, _, body = edited.read_text(encoding="utf-8").partition("\n\n")
+    assert "Vostotchny, dans l’est de la Russie." in body
+    body = body.replace("Vostotchny, dans l’est de la Russie.", "Vostotchny, en Extrême-Orient.", 1)
+    edited.write_text(f"{head}\n\n{body}", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="site_model.glue"):
+        changes, _ = build(site)
+    assert "entities/places/vostotchny.html" in changes.written
+    assert "Vostotchny, en Extrême-Orient." in site.page("entities/places/vostotchny.html").text
+    [kept] = [r.getMessage() for r in caplog.records if "entities kept" in r.getMessage()]
+    assert "made again" in kept and not kept.endswith(f"of {len(feeds)} made again")
+    assert_like_a_full_build(site, tmp_path / "after-the-hand-edit")
 
 
 def test_a_corrupt_manifest_rebuilds_everything_correctly(site, tmp_path):
