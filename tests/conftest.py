@@ -79,6 +79,15 @@ def models_load_once():
         yield
 
 
+@pytest.fixture(autouse=True)
+def pelican_logs_each_message_again():
+    """Pelican logs a message once per process (``pelican.log.LimitFilter``): a test that
+    checks what a build logged sees it whatever the tests before it logged."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+
+
 @pytest.fixture(scope="session")
 def playwright_session():
     """One Playwright for the whole session: its sync API runs an event loop in this thread,

@@ -116,11 +116,16 @@ def test_a_touched_output_file_is_made_again_from_every_analysis(site, caplog):
     page.write_bytes(good + b"<!-- edited by hand -->")
     with caplog.at_level(logging.INFO, logger="site_model.glue"):
         site.build()
-    *messages, fragments = glue_messages(caplog)
+    *messages, kept, fragments = glue_messages(caplog)
     assert messages == [
         "site model: output/ changed since the last build; everything is checked",
         f"site model: {BRIEFS + 2} analyses read, 0 made",
     ]
+    # Only Lyon's files are made again: the other entities' files are as they were left.
+    entities = len(list((site.output / "entities").rglob("*.atom.xml")))
+    assert kept == (
+        f"site model: the files of {entities - 1} entities kept as they were, of 1 made again"
+    )
     read, rendered = fragment_counts(fragments)
     assert read > 0 and rendered == 0  # every fragment the last build rendered is kept
     assert page.read_bytes() == good
@@ -133,8 +138,9 @@ def test_an_edited_article_is_a_normal_build(site, caplog):
     try:
         with caplog.at_level(logging.INFO, logger="site_model.glue"):
             site.build()
-        analyses, fragments = glue_messages(caplog)
+        analyses, kept, fragments = glue_messages(caplog)
         assert analyses == f"site model: {BRIEFS + 1} analyses read, 1 made"
+        assert kept.endswith("entities kept as they were, of 1 made again")  # Lyon
         read, rendered = fragment_counts(fragments)
         assert 0 < rendered < read  # the edited article's fragments only
         assert "tout est calme" in (site.output / "articles" / "breve-1.html").read_text("utf-8")
