@@ -26,10 +26,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain, compress
 
 from unidecode import unidecode
 
@@ -141,15 +141,12 @@ class Registry:
         self._article_keys = article_keys
         self._written = written or {}
         self._slugs = {entity.slug: entity for entity in entities.values()}
-        self._co: dict[str, Counter[str]] = {}
-        for keys in article_keys.values():  # sum of k² over articles, counted in C
+        # Each entity's articles' key lists: its co-mentions are counted from them when asked
+        # (in C, one Counter per entity), not held for every entity at once.
+        self._named_with: dict[str, list[list[str]]] = {}
+        for keys in article_keys.values():
             for key in keys:
-                counter = self._co.get(key)
-                if counter is None:
-                    counter = self._co[key] = Counter()
-                counter.update(keys)
-        for key, counter in self._co.items():  # each counted itself once per article
-            del counter[key]
+                self._named_with.setdefault(key, []).append(keys)
 
     def entities_of(self, article_id: str) -> list[Entity]:
         """The article's entities: people, places, organisations, each in article order."""
@@ -164,16 +161,26 @@ class Registry:
 
     def co_mentioned(self, key: str, limit: int = 10) -> list[tuple[Entity, int]]:
         """The entities named in most articles with ``key``: (entity, articles), most first,
-        ties by name."""
-        counter = self._co.get(key, Counter())
+        ties by name. Cost: the entities of its articles, counted in C on each call."""
+        named_with = self._named_with.get(key)
+        if not named_with or limit <= 0:
+            return []
+        counter = Counter(chain.from_iterable(named_with))
+        del counter[key]  # counted itself once per article
+        if not counter:
+            return []
         # The top ``limit`` only: a popular entity is named beside most others, and sorting all
         # of them for every entity made the site model quadratic.
-        if not counter or limit <= 0:
-            return []
-        threshold = heapq.nlargest(limit, counter.values())[-1]
-        candidates = [item for item in counter.items() if item[1] >= threshold]
-        ranked = heapq.nsmallest(limit, candidates, key=lambda item: (-item[1], sort_key(item[0])))
-        return [(self.entities[other], count) for other, count in ranked]
+        threshold = nth_largest(counter.values(), limit)
+        candidates = compress(counter, map(threshold.__le__, counter.values()))
+        ranked = sorted(candidates, key=self._alphabetical.__getitem__)  # ties by name,
+        ranked.sort(key=counter.__getitem__, reverse=True)  # then most first (a stable sort)
+        return [(self.entities[other], counter[other]) for other in ranked[:limit]]
+
+    @functools.cached_property
+    def _alphabetical(self) -> dict[str, int]:
+        """Each entity key's place in ``sort_key`` order (keys are unique: a total order)."""
+        return {key: place for place, key in enumerate(sorted(self.entities, key=sort_key))}
 
     def by_kind(self) -> dict[str, list[Entity]]:
         """Non-empty kinds, in the order person, place, organisation, each sorted by name."""
@@ -187,66 +194,127 @@ class Registry:
         }
 
 
+def nth_largest(values: Iterable[int], n: int) -> int:
+    """The ``n``-th largest of ``values``, repeats counted (the smallest when there are fewer):
+    ``heapq.nlargest(n, values)[-1]``, by tallying the values in C (counts repeat a lot).
+
+    >>> nth_largest([3, 1, 3, 2, 1], 2), nth_largest([3, 1, 3, 2, 1], 3), nth_largest([4], 9)
+    (3, 2, 4)
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    tally = Counter(values)
+    if not tally:
+        raise ValueError("no values")
+    seen = 0
+    for value in sorted(tally, reverse=True):
+        seen += tally[value]
+        if seen >= n:
+            break
+    return value
+
+
+class FoldMemo(dict):
+    """``fold(name)`` by name, each name folded once per build (the merge steps fold the same
+    names several times): ``folds[name] == fold(name)``."""
+
+    def __missing__(self, name: str) -> str:
+        folded = self[name] = fold(name)
+        return folded
+
+
 def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Registry:
     """Merge the articles' entities into a registry (see the module docstring for the rules).
 
     Cost: O(total mentions), plus the person-name merge over distinct names.
     """
     articles = list(articles)
-    tallies: dict[tuple[str, str], _Tally] = {}
-    listed: dict[str, list[tuple[str, str]]] = {}
-    written: dict[str, list[str]] = {}
-    for article in articles:
-        written[article.id] = []
-        listed[article.id] = _tally_article(article, aliases, tallies, written[article.id])
-    target = _merge_targets(tallies, aliases, listed)
+    folds = FoldMemo()
+    tallies, listed, written = _tally_articles(articles, aliases)
+    target = _merge_targets(tallies, aliases, listed, folds)
     keys = _entity_keys({target[pair] for pair in tallies})
-    entities = _entities(tallies, target, keys, aliases)
-    article_keys = {
-        article_id: list(dict.fromkeys(keys[target[pair]] for pair in pairs))
-        for article_id, pairs in listed.items()
-    }
-    named = {
-        article_id: {
-            name: keys[target[pair]] for name, pair in zip(written[article_id], pairs, strict=True)
-        }
-        for article_id, pairs in listed.items()
-    }
+    entities = _entities(tallies, target, keys, aliases, folds, _newest_first(articles))
+    key_of = {pair: keys[target[pair]] for pair in tallies}
+    article_keys, named = {}, {}
+    for article_id, pairs in listed.items():
+        resolved = list(map(key_of.__getitem__, pairs))
+        article_keys[article_id] = list(dict.fromkeys(resolved))
+        named[article_id] = dict(zip(written[article_id], resolved, strict=True))
     return Registry(entities, article_keys, named)
 
 
-def _tally_article(
-    article: ArticleRef,
-    aliases: AliasBook,
-    tallies: dict[tuple[str, str], _Tally],
-    written_names: list[str] | None = None,
-) -> list[tuple[str, str]]:
-    """Count one article's names under (kind, name), resolved through the book."""
-    pairs = []
-    for kind, names in article.entities.by_kind().items():
-        for written in names:
-            found = aliases.resolve(written)
-            if found is not None and found.ignored:
-                continue
-            name = found.key if found else written
-            pair = ((found.kind if found and found.kind else kind), name)
-            tally = tallies.setdefault(pair, _Tally(*pair))
-            tally.mentions += 1
-            tally.langs.add(article.lang)
-            tally.by_lang[article.lang] += 1
-            tally.seen_in[article.id] = article.date
-            if written != name:
-                tally.written.add(written)
-            pairs.append(pair)
-            if written_names is not None:
-                written_names.append(written)
-    return pairs
+_UNSEEN = object()
+
+
+def _tally_articles(
+    articles: list[ArticleRef], aliases: AliasBook
+) -> tuple[dict[tuple[str, str], _Tally], dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """Count the articles' names under (kind, name), resolved through the book.
+
+    Returns the tallies (in the order the articles first name them), and by article id its
+    (kind, name) pairs and the names as written, in article order (ignored names left out).
+    A name is resolved once per kind and build; the counts are made in C at the end.
+    """
+    resolved: dict[str, dict[str, tuple[str, str] | None]] = {kind: {} for kind in KINDS}
+    seen_in: defaultdict[tuple[str, str], dict[str, datetime.date]] = defaultdict(dict)
+    by_lang: dict[str, list[list[tuple[str, str]]]] = {}
+    listed: dict[str, list[tuple[str, str]]] = {}
+    written: dict[str, list[str]] = {}
+    for article in articles:
+        pairs, names = [], []
+        for kind, group in article.entities.by_kind().items():
+            memo = resolved.setdefault(kind, {})
+            for name in group:
+                pair = memo.get(name, _UNSEEN)
+                if pair is _UNSEEN:
+                    pair = memo[name] = _book_pair(kind, name, aliases)
+                if pair is not None:
+                    pairs.append(pair)
+                    names.append(name)
+        article_id, date = article.id, article.date
+        for pair in pairs:
+            seen_in[pair][article_id] = date
+        by_lang.setdefault(article.lang, []).append(pairs)
+        listed[article_id] = pairs
+        written[article_id] = names
+    tallies = {pair: _Tally(*pair, seen_in=seen) for pair, seen in seen_in.items()}
+    for lang, lists in by_lang.items():
+        for pair, count in Counter(chain.from_iterable(lists)).items():
+            tally = tallies[pair]
+            tally.mentions += count
+            tally.langs.add(lang)
+            tally.by_lang[lang] = count
+    for memo in resolved.values():
+        for name, pair in memo.items():
+            if pair is not None and name != pair[1]:
+                tallies[pair].written.add(name)
+    return tallies, listed, written
+
+
+def _book_pair(kind: str, name: str, aliases: AliasBook) -> tuple[str, str] | None:
+    """The (kind, name) a name of this kind counts under: the book's key (and kind, if it
+    gives one), or the name as written; None when the book ignores it."""
+    found = aliases.resolve(name)
+    if found is None:
+        return (kind, name)
+    if found.ignored:
+        return None
+    return (found.kind or kind, found.key)
+
+
+def _newest_first(articles: list[ArticleRef]) -> dict[str, int] | None:
+    """Each article's place in the order newest first, ties by id; None when two articles
+    share an id (each entity then sorts its own dates)."""
+    ordered = sorted(articles, key=lambda article: (-article.date.toordinal(), article.id))
+    rank = {article.id: place for place, article in enumerate(ordered)}
+    return rank if len(rank) == len(articles) else None
 
 
 def _merge_targets(
     tallies: dict[tuple[str, str], _Tally],
     aliases: AliasBook,
     listed: dict[str, list[tuple[str, str]]] | None = None,
+    folds: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Each (kind, name) -> the (kind, name) it merges into.
 
@@ -255,14 +323,21 @@ def _merge_targets(
     alphabetical). Then a person's lone surname joins the one longer name it ends, only with
     evidence: an article naming the surname shares another entity with an article naming the
     full name (so "Franco" in a story on Spain does not join the actor James Franco).
+    ``folds``: a ``FoldMemo`` to share with the other steps.
     """
-    kind_of = _majority_kinds(tallies, aliases)
+    folds = FoldMemo() if folds is None else folds
+    kind_of = _majority_kinds(tallies, aliases, folds)
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for kind, name in tallies:
-        merged_kind = kind if name in aliases else kind_of.get(fold(name), kind)
-        spellings.setdefault((merged_kind, fold(name)), []).append((kind, name))
+    for pair in tallies:
+        kind, name = pair
+        folded = folds[name]
+        merged_kind = kind if name in aliases else kind_of.get(folded, kind)
+        spellings.setdefault((merged_kind, folded), []).append(pair)
     first: dict[tuple[str, str], tuple[str, str]] = {}
     for (kind, _), group in spellings.items():
+        if len(group) == 1:
+            first[group[0]] = (kind, group[0][1])
+            continue
         chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))
         first.update({pair: (kind, chosen[1]) for pair in group})
     people = sorted({name for kind, name in first.values() if kind == "person"})
@@ -284,7 +359,9 @@ def _merge_targets(
     return result
 
 
-def _majority_kinds(tallies: dict[tuple[str, str], _Tally], aliases: AliasBook) -> dict[str, str]:
+def _majority_kinds(
+    tallies: dict[tuple[str, str], _Tally], aliases: AliasBook, folds: dict[str, str]
+) -> dict[str, str]:
     """{folded name: kind} for a name the articles give several kinds when more of its
     articles give one kind than any other ("Mars" a place in five articles, a person in one):
     the model's slip, not a namesake. A tie keeps one entity per kind ("Washington"), and so
@@ -292,7 +369,7 @@ def _majority_kinds(tallies: dict[tuple[str, str], _Tally], aliases: AliasBook) 
     articles: dict[str, Counter[str]] = {}
     for (kind, name), tally in tallies.items():
         if name not in aliases:
-            articles.setdefault(fold(name), Counter())[kind] += len(tally.seen_in)
+            articles.setdefault(folds[name], Counter())[kind] += len(tally.seen_in)
     kinds = {}
     for folded, counts in articles.items():
         ranked = counts.most_common(2)
@@ -315,10 +392,11 @@ def _other_entities(
     """For each (kind, name) (of ``wanted`` only, when given: the surname merges ask about a
     few): the other entities named in the articles that name it."""
     others: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for pairs in listed.values():
-        names = {first[pair] for pair in pairs}
-        for pair in names if wanted is None else names & wanted:
-            others.setdefault(pair, set()).update(names - {pair})
+    if wanted is None or wanted:
+        for pairs in listed.values():
+            names = set(map(first.__getitem__, pairs))
+            for pair in names if wanted is None else names & wanted:
+                others.setdefault(pair, set()).update(names - {pair})
     for pair in first.values():
         others.setdefault(pair, set())
     return others
@@ -369,7 +447,12 @@ def _entities(
     target: dict[tuple[str, str], tuple[str, str]],
     keys: dict[tuple[str, str], str],
     aliases: AliasBook,
+    folds: dict[str, str] | None = None,
+    newest_first: dict[str, int] | None = None,
 ) -> dict[str, Entity]:
+    """The merged entities by key, in key order. ``newest_first``: each article's place in
+    the order its entities list articles (from ``_newest_first``; None: sort by the dates)."""
+    folds = FoldMemo() if folds is None else folds
     merged: dict[str, list[_Tally]] = {}
     for pair, tally in tallies.items():
         merged.setdefault(keys[target[pair]], []).append(tally)
@@ -377,18 +460,25 @@ def _entities(
     entities = {}
     for (kind, name), key in sorted(keys.items(), key=lambda item: item[1]):
         parts = merged[key]
-        seen = {article_id: date for part in parts for article_id, date in part.seen_in.items()}
-        langs = {lang for part in parts for lang in part.langs}
-        other_names = {part.name for part in parts} | {w for part in parts for w in part.written}
+        if len(parts) == 1:
+            seen = parts[0].seen_in
+        else:
+            seen = {article: date for part in parts for article, date in part.seen_in.items()}
+        langs = set().union(*(part.langs for part in parts))
+        other_names = {part.name for part in parts}.union(*(part.written for part in parts))
+        if newest_first is None:
+            article_ids = sorted(seen, key=lambda a: (-seen[a].toordinal(), a))
+        else:
+            article_ids = sorted(seen, key=newest_first.__getitem__)
         entities[key] = Entity(
             key=key,
             slug=slugs[key],
             kind=kind,
-            names=_names_per_language(name, parts, sorted(langs), aliases),
+            names=_names_per_language(name, parts, sorted(langs), aliases, folds),
             aliases=(aliases.aliases(name) | other_names) - {name, key},
             description=aliases.description(name),
             wikidata=aliases.wikidata(name),
-            article_ids=sorted(seen, key=lambda a: (-seen[a].toordinal(), a)),
+            article_ids=article_ids,
             mentions=sum(part.mentions for part in parts),
             first_seen=min(seen.values()) if seen else None,
             last_seen=max(seen.values()) if seen else None,
@@ -397,7 +487,11 @@ def _entities(
 
 
 def _names_per_language(
-    name: str, parts: list[_Tally], langs: list[str], aliases: AliasBook
+    name: str,
+    parts: list[_Tally],
+    langs: list[str],
+    aliases: AliasBook,
+    folds: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The entity's name in each language: the book's names when it has an entry (its key
     where it gives none); else, per language, the spelling the articles of that language
@@ -406,9 +500,10 @@ def _names_per_language(
     if name in aliases:
         book_names = aliases.names(name)
         return book_names or {lang: name for lang in langs}
+    folds = FoldMemo() if folds is None else folds
     names = {}
     for lang in langs:
-        spellings = [p for p in parts if p.by_lang[lang] and fold(p.name) == fold(name)]
+        spellings = [p for p in parts if p.by_lang[lang] and folds[p.name] == folds[name]]
         best = min(
             spellings, key=lambda p: (-p.by_lang[lang], p.name != name, p.name), default=None
         )

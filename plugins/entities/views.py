@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, compress
 
 from newstext.names import NameMatcher
 from newstext.safety import bounded_slug
+
+from .registry import nth_largest
 
 KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
 METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
@@ -106,8 +108,8 @@ def group_by_kind(views: Iterable[EntityView]) -> list[tuple[str, list[EntityVie
 
 
 def positions(articles_of: Mapping[str, Sequence[str]]) -> dict[str, dict[str, int]]:
-    """Where each article stands in each entity's list: one pass over all mentions."""
-    return {key: {a: rank for rank, a in enumerate(ids)} for key, ids in articles_of.items()}
+    """Where each article stands in each entity's list: one pass over all mentions, in C."""
+    return {key: dict(zip(ids, range(len(ids)), strict=True)) for key, ids in articles_of.items()}
 
 
 def related_articles(
@@ -130,29 +132,31 @@ def related_articles(
     >>> related_articles("a", keys, of, positions(of))
     ['c', 'b']
     """
-    shared: Counter[str] = Counter()
-    windows = []  # (the entity's articles in the window, this article's place in it)
+    shown = []  # each entity's window: its articles in the window, newest first
+    heres = []  # (the entity's positions, this article's position in its list)
     for key in entity_keys.get(article_id, ()):
-        ids, here = articles_of.get(key, ()), where.get(key, {}).get(article_id)
+        place = where.get(key)
+        here = None if place is None else place.get(article_id)
         if here is None:
             continue
-        low, high = max(0, here - window), min(len(ids), here + window + 1)
-        shown = ids[low:high]
-        shared.update(shown)  # counted in C: this runs for every article
-        windows.append((shown, here - low))
+        shown.append(
+            articles_of.get(key, ())[here - window if here > window else 0 : here + window + 1]
+        )
+        heres.append((place, here))
+    shared = Counter(chain.from_iterable(shown))  # counted in C: this runs for every article
     shared.pop(article_id, None)
     if not shared or limit <= 0:
         return []
     # Only the candidates that can make the list need their distance (the ties' order): the
-    # nearest place each has in any window, one pass over the windows.
-    threshold = heapq.nlargest(limit, shared.values())[-1]
+    # nearest place each has in any window, found through ``where`` for the windows it is in.
+    threshold = nth_largest(shared.values(), limit)
+    candidates = set(compress(shared, map(threshold.__le__, shared.values())))
     distance: dict[str, int] = {}
-    for shown, here in windows:
-        for rank, other in enumerate(shown):
-            if shared.get(other, 0) >= threshold:
-                gap = abs(rank - here)
-                if gap < distance.get(other, gap + 1):
-                    distance[other] = gap
+    for ids, (place, here) in zip(shown, heres, strict=True):
+        for other in candidates.intersection(ids):
+            gap = abs(place[other] - here)
+            if gap < distance.get(other, gap + 1):
+                distance[other] = gap
     ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
 
