@@ -122,10 +122,9 @@ class _Tally:
     kind: str
     name: str
     mentions: int = 0
-    langs: set[str] = dataclasses.field(default_factory=set)
-    by_lang: Counter[str] = dataclasses.field(default_factory=Counter)  # mentions per language
+    by_lang: dict[str, int] = dataclasses.field(default_factory=dict)  # mentions per language
     seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
-    written: set[str] = dataclasses.field(default_factory=set)  # other spellings met
+    written: frozenset[str] | set[str] = frozenset()  # other spellings met
 
 
 class Registry:
@@ -243,7 +242,7 @@ def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Regist
     return Registry(entities, article_keys, named)
 
 
-_UNSEEN = object()
+_IGNORED = ("", "")  # what an ignored name resolves to in ``_tally_articles``' memo
 
 
 def _tally_articles(
@@ -255,7 +254,7 @@ def _tally_articles(
     (kind, name) pairs and the names as written, in article order (ignored names left out).
     A name is resolved once per kind and build; the counts are made in C at the end.
     """
-    resolved: dict[str, dict[str, tuple[str, str] | None]] = {kind: {} for kind in KINDS}
+    resolved: dict[str, dict[str, tuple[str, str]]] = {kind: {} for kind in KINDS}
     seen_in: defaultdict[tuple[str, str], dict[str, datetime.date]] = defaultdict(dict)
     by_lang: dict[str, list[list[tuple[str, str]]]] = {}
     listed: dict[str, list[tuple[str, str]]] = {}
@@ -264,13 +263,20 @@ def _tally_articles(
         pairs, names = [], []
         for kind, group in article.entities.by_kind().items():
             memo = resolved.setdefault(kind, {})
-            for name in group:
-                pair = memo.get(name, _UNSEEN)
-                if pair is _UNSEEN:
-                    pair = memo[name] = _book_pair(kind, name, aliases)
-                if pair is not None:
-                    pairs.append(pair)
-                    names.append(name)
+            found = list(map(memo.get, group))  # most names were met in an earlier article
+            if None in found:
+                for place, name in enumerate(group):
+                    if found[place] is None:
+                        if name not in memo:
+                            memo[name] = _book_pair(kind, name, aliases) or _IGNORED
+                        found[place] = memo[name]
+            if _IGNORED in found:
+                kept = [place for place, pair in enumerate(found) if pair is not _IGNORED]
+                pairs.extend(found[place] for place in kept)
+                names.extend(group[place] for place in kept)
+            else:
+                pairs.extend(found)
+                names.extend(group)
         article_id, date = article.id, article.date
         for pair in pairs:
             seen_in[pair][article_id] = date
@@ -282,12 +288,12 @@ def _tally_articles(
         for pair, count in Counter(chain.from_iterable(lists)).items():
             tally = tallies[pair]
             tally.mentions += count
-            tally.langs.add(lang)
             tally.by_lang[lang] = count
     for memo in resolved.values():
         for name, pair in memo.items():
-            if pair is not None and name != pair[1]:
-                tallies[pair].written.add(name)
+            if pair is not _IGNORED and name != pair[1]:
+                tally = tallies[pair]
+                tally.written = tally.written | {name}
     return tallies, listed, written
 
 
@@ -464,7 +470,7 @@ def _entities(
             seen = parts[0].seen_in
         else:
             seen = {article: date for part in parts for article, date in part.seen_in.items()}
-        langs = set().union(*(part.langs for part in parts))
+        langs = set().union(*(part.by_lang for part in parts))
         other_names = {part.name for part in parts}.union(*(part.written for part in parts))
         if newest_first is None:
             article_ids = sorted(seen, key=lambda a: (-seen[a].toordinal(), a))
@@ -503,7 +509,7 @@ def _names_per_language(
     folds = FoldMemo() if folds is None else folds
     names = {}
     for lang in langs:
-        spellings = [p for p in parts if p.by_lang[lang] and folds[p.name] == folds[name]]
+        spellings = [p for p in parts if p.by_lang.get(lang) and folds[p.name] == folds[name]]
         best = min(
             spellings, key=lambda p: (-p.by_lang[lang], p.name != name, p.name), default=None
         )

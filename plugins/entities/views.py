@@ -45,11 +45,17 @@ def page_slug(slug: str) -> str:
 
 
 class EntityView:
-    """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language."""
+    """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language.
+
+    Its entity's other attributes read through (``view.article_ids``); ``key`` and ``kind``,
+    read for every chip and group, are copied (an entity's key and kind never change).
+    """
 
     def __init__(self, entity, default_lang: str):
         self.entity = entity
         self.default_lang = default_lang
+        self.key = entity.key
+        self.kind = entity.kind
         folder = KIND_FOLDERS[entity.kind]
         self.slug = page_slug(entity.slug)
         self.url = f"entities/{folder}/{self.slug}.html"
