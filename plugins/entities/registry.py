@@ -26,10 +26,11 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import chain, compress
+from collections.abc import Iterable, Mapping
+from itertools import chain
 
 from unidecode import unidecode
 
@@ -142,10 +143,10 @@ class Registry:
         self._slugs = {entity.slug: entity for entity in entities.values()}
         # Each entity's articles' key lists: its co-mentions are counted from them when asked
         # (in C, one Counter per entity), not held for every entity at once.
-        self._named_with: dict[str, list[list[str]]] = {}
+        self._named_with: defaultdict[str, list[list[str]]] = defaultdict(list)
         for keys in article_keys.values():
             for key in keys:
-                self._named_with.setdefault(key, []).append(keys)
+                self._named_with[key].append(keys)
 
     def entities_of(self, article_id: str) -> list[Entity]:
         """The article's entities: people, places, organisations, each in article order."""
@@ -170,8 +171,7 @@ class Registry:
             return []
         # The top ``limit`` only: a popular entity is named beside most others, and sorting all
         # of them for every entity made the site model quadratic.
-        threshold = nth_largest(counter.values(), limit)
-        candidates = compress(counter, map(threshold.__le__, counter.values()))
+        candidates = top_candidates(counter, limit)
         ranked = sorted(candidates, key=self._alphabetical.__getitem__)  # ties by name,
         ranked.sort(key=counter.__getitem__, reverse=True)  # then most first (a stable sort)
         return [(self.entities[other], counter[other]) for other in ranked[:limit]]
@@ -193,24 +193,22 @@ class Registry:
         }
 
 
-def nth_largest(values: Iterable[int], n: int) -> int:
-    """The ``n``-th largest of ``values``, repeats counted (the smallest when there are fewer):
-    ``heapq.nlargest(n, values)[-1]``, by tallying the values in C (counts repeat a lot).
+def top_candidates(counts: Mapping[str, int], limit: int) -> Mapping[str, int]:
+    """The items of ``counts`` (all positive) that tie for or beat the ``limit``-th largest
+    count: all that can make a top ``limit``, ties at the cut included (all items when there
+    are no more than ``limit``). Most counts are 1, so the items counted more than once are
+    looked at first: when there are ``limit`` of them, no item counted once can make it.
 
-    >>> nth_largest([3, 1, 3, 2, 1], 2), nth_largest([3, 1, 3, 2, 1], 3), nth_largest([4], 9)
-    (3, 2, 4)
+    >>> top_candidates({"a": 1, "b": 3, "c": 2, "d": 2, "e": 1}, 2)
+    {'b': 3, 'c': 2, 'd': 2}
+    >>> top_candidates({"a": 1, "b": 3, "c": 1}, 2) == {"a": 1, "b": 3, "c": 1}
+    True
     """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
-    tally = Counter(values)
-    if not tally:
-        raise ValueError("no values")
-    seen = 0
-    for value in sorted(tally, reverse=True):
-        seen += tally[value]
-        if seen >= n:
-            break
-    return value
+    several = {item: count for item, count in counts.items() if count > 1}
+    if len(several) < limit:
+        return counts  # the cut is at 1, or there are no more than ``limit`` items
+    threshold = heapq.nlargest(limit, several.values())[-1]
+    return {item: count for item, count in several.items() if count >= threshold}
 
 
 class FoldMemo(dict):
@@ -372,15 +370,17 @@ def _majority_kinds(
     articles give one kind than any other ("Mars" a place in five articles, a person in one):
     the model's slip, not a namesake. A tie keeps one entity per kind ("Washington"), and so
     does a name of the alias book (its kind is the book's)."""
-    articles: dict[str, Counter[str]] = {}
+    articles: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for (kind, name), tally in tallies.items():
         if name not in aliases:
-            articles.setdefault(folds[name], Counter())[kind] += len(tally.seen_in)
+            counts = articles[folds[name]]
+            counts[kind] = counts.get(kind, 0) + len(tally.seen_in)
     kinds = {}
     for folded, counts in articles.items():
-        ranked = counts.most_common(2)
-        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
-            kinds[folded] = ranked[0][0]
+        if len(counts) > 1:  # most names have one kind
+            ranked = Counter(counts).most_common(2)
+            if ranked[0][1] > ranked[1][1]:
+                kinds[folded] = ranked[0][0]
     return kinds
 
 
@@ -428,6 +428,9 @@ def _slugs(entities: list[tuple[str, str, str]]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     taken = set(by_slug)
     for slug, group in sorted(by_slug.items()):
+        if len(group) == 1:  # most slugs (already taken: they are by_slug's keys)
+            slugs[group[0][0]] = slug
+            continue
         kinds = Counter(kind for _, kind, _ in group)
         for number, (key, kind, _) in enumerate(sorted(group)):
             if len(group) == 1:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain, compress
+from itertools import chain
 
 from newstext.names import NameMatcher
 from newstext.safety import bounded_slug
 
-from .registry import nth_largest
+from .registry import top_candidates
 
 KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
 METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
@@ -155,11 +155,10 @@ def related_articles(
         return []
     # Only the candidates that can make the list need their distance (the ties' order): the
     # nearest place each has in any window, found through ``where`` for the windows it is in.
-    threshold = nth_largest(shared.values(), limit)
-    candidates = set(compress(shared, map(threshold.__le__, shared.values())))
+    candidates = top_candidates(shared, limit).keys()
     distance: dict[str, int] = {}
     for ids, (place, here) in zip(shown, heres, strict=True):
-        for other in candidates.intersection(ids):
+        for other in candidates & ids:
             gap = abs(place[other] - here)
             if gap < distance.get(other, gap + 1):
                 distance[other] = gap

@@ -1,5 +1,5 @@
 """The registry's counting shortcuts give what the plain definitions give: tallies, co-mentions,
-the n-th largest count, the fold memo, the newest-first order."""
+the top candidates, the fold memo, the newest-first order."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from entities.registry import (
     FoldMemo,
     _tally_articles,
     build_registry,
-    nth_largest,
     sort_key,
+    top_candidates,
 )
 
 KIND_FIELDS = {"person": "people", "place": "places", "organisation": "organisations"}
@@ -153,18 +153,14 @@ def test_article_ids_newest_first_when_ids_repeat():
     assert registry_module._newest_first(articles[:2]) == {"b": 0, "a": 1}
 
 
-@pytest.mark.parametrize("seed", range(30))
-def test_nth_largest_is_heapqs(seed):
+@pytest.mark.parametrize("seed", range(40))
+def test_top_candidates_are_all_that_reach_the_limit_th_count(seed):
     rng = random.Random(seed)
-    values = [rng.randint(1, 6) for _ in range(rng.randint(1, 30))]
-    n = rng.randint(1, 35)
-    assert nth_largest(iter(values), n) == heapq.nlargest(n, values)[-1]
-
-
-@pytest.mark.parametrize(("values", "n", "error"), [([], 1, "no values"), ([1], 0, "n must")])
-def test_nth_largest_refuses_what_has_no_answer(values, n, error):
-    with pytest.raises(ValueError, match=error):
-        nth_largest(values, n)
+    counts = {f"x{n}": rng.choice([1, 1, 1, 2, 3, 5]) for n in range(rng.randint(1, 30))}
+    limit = rng.randint(1, 12)
+    cut = heapq.nlargest(limit, counts.values())[-1]  # the definition
+    expected = {item: count for item, count in counts.items() if count >= cut}
+    assert dict(top_candidates(counts, limit)) == expected
 
 
 def test_fold_memo_folds_each_name_once(monkeypatch):
