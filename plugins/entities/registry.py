@@ -125,7 +125,7 @@ class _Tally:
     mentions: int = 0
     by_lang: dict[str, int] = dataclasses.field(default_factory=dict)  # mentions per language
     seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
-    written: frozenset[str] | set[str] = frozenset()  # other spellings met
+    written: frozenset[str] = frozenset()  # other spellings met (most have none)
 
 
 class Registry:
@@ -240,7 +240,7 @@ def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Regist
     return Registry(entities, article_keys, named)
 
 
-_IGNORED = ("", "")  # what an ignored name resolves to in ``_tally_articles``' memo
+_IGNORED = ("", "")  # an ignored name in ``_tally_articles``' memo (a real pair has a kind)
 
 
 def _tally_articles(
@@ -291,7 +291,7 @@ def _tally_articles(
         for name, pair in memo.items():
             if pair is not _IGNORED and name != pair[1]:
                 tally = tallies[pair]
-                tally.written = tally.written | {name}
+                tally.written |= {name}
     return tallies, listed, written
 
 
@@ -433,9 +433,7 @@ def _slugs(entities: list[tuple[str, str, str]]) -> dict[str, str]:
             continue
         kinds = Counter(kind for _, kind, _ in group)
         for number, (key, kind, _) in enumerate(sorted(group)):
-            if len(group) == 1:
-                slugs[key] = slug
-            elif len(kinds) > 1 and kinds[kind] == 1:
+            if len(kinds) > 1 and kinds[kind] == 1:
                 slugs[key] = _free(f"{slug}-{kind}", taken)
             else:
                 slugs[key] = slug if number == 0 else _free(f"{slug}-{number + 1}", taken)
