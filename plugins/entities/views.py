@@ -114,8 +114,8 @@ def group_by_kind(views: Iterable[EntityView]) -> list[tuple[str, list[EntityVie
 
 
 def positions(articles_of: Mapping[str, Sequence[str]]) -> dict[str, dict[str, int]]:
-    """Where each article stands in each entity's list: one pass over all mentions, in C."""
-    return {key: dict(zip(ids, range(len(ids)), strict=True)) for key, ids in articles_of.items()}
+    """Where each article stands in each entity's list: one pass over all mentions."""
+    return {key: {a: rank for rank, a in enumerate(ids)} for key, ids in articles_of.items()}
 
 
 def related_articles(
