@@ -28,8 +28,9 @@ import datetime
 import functools
 import heapq
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import chain
 
 from unidecode import unidecode
 
@@ -122,10 +123,9 @@ class _Tally:
     kind: str
     name: str
     mentions: int = 0
-    langs: set[str] = dataclasses.field(default_factory=set)
-    by_lang: Counter[str] = dataclasses.field(default_factory=Counter)  # mentions per language
+    by_lang: dict[str, int] = dataclasses.field(default_factory=dict)  # mentions per language
     seen_in: dict[str, datetime.date] = dataclasses.field(default_factory=dict)
-    written: set[str] = dataclasses.field(default_factory=set)  # other spellings met
+    written: frozenset[str] = frozenset()  # other spellings met (most have none)
 
 
 class Registry:
@@ -141,15 +141,12 @@ class Registry:
         self._article_keys = article_keys
         self._written = written or {}
         self._slugs = {entity.slug: entity for entity in entities.values()}
-        self._co: dict[str, Counter[str]] = {}
-        for keys in article_keys.values():  # sum of k² over articles, counted in C
+        # Each entity's articles' key lists: its co-mentions are counted from them when asked
+        # (in C, one Counter per entity), not held for every entity at once.
+        self._named_with: defaultdict[str, list[list[str]]] = defaultdict(list)
+        for keys in article_keys.values():
             for key in keys:
-                counter = self._co.get(key)
-                if counter is None:
-                    counter = self._co[key] = Counter()
-                counter.update(keys)
-        for key, counter in self._co.items():  # each counted itself once per article
-            del counter[key]
+                self._named_with[key].append(keys)
 
     def entities_of(self, article_id: str) -> list[Entity]:
         """The article's entities: people, places, organisations, each in article order."""
@@ -164,16 +161,25 @@ class Registry:
 
     def co_mentioned(self, key: str, limit: int = 10) -> list[tuple[Entity, int]]:
         """The entities named in most articles with ``key``: (entity, articles), most first,
-        ties by name."""
-        counter = self._co.get(key, Counter())
+        ties by name. Cost: the entities of its articles, counted in C on each call."""
+        named_with = self._named_with.get(key)
+        if not named_with or limit <= 0:
+            return []
+        counter = Counter(chain.from_iterable(named_with))
+        del counter[key]  # counted itself once per article
+        if not counter:
+            return []
         # The top ``limit`` only: a popular entity is named beside most others, and sorting all
         # of them for every entity made the site model quadratic.
-        if not counter or limit <= 0:
-            return []
-        threshold = heapq.nlargest(limit, counter.values())[-1]
-        candidates = [item for item in counter.items() if item[1] >= threshold]
-        ranked = heapq.nsmallest(limit, candidates, key=lambda item: (-item[1], sort_key(item[0])))
-        return [(self.entities[other], count) for other, count in ranked]
+        candidates = top_candidates(counter, limit)
+        ranked = sorted(candidates, key=self._alphabetical.__getitem__)  # ties by name,
+        ranked.sort(key=counter.__getitem__, reverse=True)  # then most first (a stable sort)
+        return [(self.entities[other], counter[other]) for other in ranked[:limit]]
+
+    @functools.cached_property
+    def _alphabetical(self) -> dict[str, int]:
+        """Each entity key's place in ``sort_key`` order (keys are unique: a total order)."""
+        return {key: place for place, key in enumerate(sorted(self.entities, key=sort_key))}
 
     def by_kind(self) -> dict[str, list[Entity]]:
         """Non-empty kinds, in the order person, place, organisation, each sorted by name."""
@@ -187,66 +193,132 @@ class Registry:
         }
 
 
+def top_candidates(counts: Mapping[str, int], limit: int) -> Mapping[str, int]:
+    """The items of ``counts`` (all positive) that tie for or beat the ``limit``-th largest
+    count: all that can make a top ``limit``, ties at the cut included (all items when there
+    are no more than ``limit``). Most counts are 1, so the items counted more than once are
+    looked at first: when there are ``limit`` of them, no item counted once can make it.
+
+    >>> top_candidates({"a": 1, "b": 3, "c": 2, "d": 2, "e": 1}, 2)
+    {'b': 3, 'c': 2, 'd': 2}
+    >>> top_candidates({"a": 1, "b": 3, "c": 1}, 2) == {"a": 1, "b": 3, "c": 1}
+    True
+    """
+    several = {item: count for item, count in counts.items() if count > 1}
+    if len(several) < limit:
+        return counts  # the cut is at 1, or there are no more than ``limit`` items
+    threshold = heapq.nlargest(limit, several.values())[-1]
+    return {item: count for item, count in several.items() if count >= threshold}
+
+
+class FoldMemo(dict):
+    """``fold(name)`` by name, each name folded once per build (the merge steps fold the same
+    names several times): ``folds[name] == fold(name)``."""
+
+    def __missing__(self, name: str) -> str:
+        folded = self[name] = fold(name)
+        return folded
+
+
 def build_registry(articles: Iterable[ArticleRef], aliases: AliasBook) -> Registry:
     """Merge the articles' entities into a registry (see the module docstring for the rules).
 
     Cost: O(total mentions), plus the person-name merge over distinct names.
     """
     articles = list(articles)
-    tallies: dict[tuple[str, str], _Tally] = {}
-    listed: dict[str, list[tuple[str, str]]] = {}
-    written: dict[str, list[str]] = {}
-    for article in articles:
-        written[article.id] = []
-        listed[article.id] = _tally_article(article, aliases, tallies, written[article.id])
-    target = _merge_targets(tallies, aliases, listed)
+    folds = FoldMemo()
+    tallies, listed, written = _tally_articles(articles, aliases)
+    target = _merge_targets(tallies, aliases, listed, folds)
     keys = _entity_keys({target[pair] for pair in tallies})
-    entities = _entities(tallies, target, keys, aliases)
-    article_keys = {
-        article_id: list(dict.fromkeys(keys[target[pair]] for pair in pairs))
-        for article_id, pairs in listed.items()
-    }
-    named = {
-        article_id: {
-            name: keys[target[pair]] for name, pair in zip(written[article_id], pairs, strict=True)
-        }
-        for article_id, pairs in listed.items()
-    }
+    entities = _entities(tallies, target, keys, aliases, folds, _newest_first(articles))
+    key_of = {pair: keys[target[pair]] for pair in tallies}
+    article_keys, named = {}, {}
+    for article_id, pairs in listed.items():
+        resolved = list(map(key_of.__getitem__, pairs))
+        article_keys[article_id] = list(dict.fromkeys(resolved))
+        named[article_id] = dict(zip(written[article_id], resolved, strict=True))
     return Registry(entities, article_keys, named)
 
 
-def _tally_article(
-    article: ArticleRef,
-    aliases: AliasBook,
-    tallies: dict[tuple[str, str], _Tally],
-    written_names: list[str] | None = None,
-) -> list[tuple[str, str]]:
-    """Count one article's names under (kind, name), resolved through the book."""
-    pairs = []
-    for kind, names in article.entities.by_kind().items():
-        for written in names:
-            found = aliases.resolve(written)
-            if found is not None and found.ignored:
-                continue
-            name = found.key if found else written
-            pair = ((found.kind if found and found.kind else kind), name)
-            tally = tallies.setdefault(pair, _Tally(*pair))
-            tally.mentions += 1
-            tally.langs.add(article.lang)
-            tally.by_lang[article.lang] += 1
-            tally.seen_in[article.id] = article.date
-            if written != name:
-                tally.written.add(written)
-            pairs.append(pair)
-            if written_names is not None:
-                written_names.append(written)
-    return pairs
+_IGNORED = ("", "")  # an ignored name in ``_tally_articles``' memo (a real pair has a kind)
+
+
+def _tally_articles(
+    articles: list[ArticleRef], aliases: AliasBook
+) -> tuple[dict[tuple[str, str], _Tally], dict[str, list[tuple[str, str]]], dict[str, list[str]]]:
+    """Count the articles' names under (kind, name), resolved through the book.
+
+    Returns the tallies (in the order the articles first name them), and by article id its
+    (kind, name) pairs and the names as written, in article order (ignored names left out).
+    A name is resolved once per kind and build; the counts are made in C at the end.
+    """
+    resolved: dict[str, dict[str, tuple[str, str]]] = {kind: {} for kind in KINDS}
+    seen_in: defaultdict[tuple[str, str], dict[str, datetime.date]] = defaultdict(dict)
+    by_lang: dict[str, list[list[tuple[str, str]]]] = {}
+    listed: dict[str, list[tuple[str, str]]] = {}
+    written: dict[str, list[str]] = {}
+    for article in articles:
+        pairs, names = [], []
+        for kind, group in article.entities.by_kind().items():
+            memo = resolved.setdefault(kind, {})
+            found = list(map(memo.get, group))  # most names were met in an earlier article
+            if None in found:
+                for place, name in enumerate(group):
+                    if found[place] is None:
+                        if name not in memo:
+                            memo[name] = _book_pair(kind, name, aliases) or _IGNORED
+                        found[place] = memo[name]
+            if _IGNORED in found:
+                kept = [place for place, pair in enumerate(found) if pair is not _IGNORED]
+                pairs.extend(found[place] for place in kept)
+                names.extend(group[place] for place in kept)
+            else:
+                pairs.extend(found)
+                names.extend(group)
+        article_id, date = article.id, article.date
+        for pair in pairs:
+            seen_in[pair][article_id] = date
+        by_lang.setdefault(article.lang, []).append(pairs)
+        listed[article_id] = pairs
+        written[article_id] = names
+    tallies = {pair: _Tally(*pair, seen_in=seen) for pair, seen in seen_in.items()}
+    for lang, lists in by_lang.items():
+        for pair, count in Counter(chain.from_iterable(lists)).items():
+            tally = tallies[pair]
+            tally.mentions += count
+            tally.by_lang[lang] = count
+    for memo in resolved.values():
+        for name, pair in memo.items():
+            if pair is not _IGNORED and name != pair[1]:
+                tally = tallies[pair]
+                tally.written |= {name}
+    return tallies, listed, written
+
+
+def _book_pair(kind: str, name: str, aliases: AliasBook) -> tuple[str, str] | None:
+    """The (kind, name) a name of this kind counts under: the book's key (and kind, if it
+    gives one), or the name as written; None when the book ignores it."""
+    found = aliases.resolve(name)
+    if found is None:
+        return (kind, name)
+    if found.ignored:
+        return None
+    return (found.kind or kind, found.key)
+
+
+def _newest_first(articles: list[ArticleRef]) -> dict[str, int] | None:
+    """Each article's place in the order newest first, ties by id; None when two articles
+    share an id (each entity then sorts its own dates)."""
+    ordered = sorted(articles, key=lambda article: (-article.date.toordinal(), article.id))
+    rank = {article.id: place for place, article in enumerate(ordered)}
+    return rank if len(rank) == len(articles) else None
 
 
 def _merge_targets(
     tallies: dict[tuple[str, str], _Tally],
     aliases: AliasBook,
     listed: dict[str, list[tuple[str, str]]] | None = None,
+    folds: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """Each (kind, name) -> the (kind, name) it merges into.
 
@@ -255,14 +327,21 @@ def _merge_targets(
     alphabetical). Then a person's lone surname joins the one longer name it ends, only with
     evidence: an article naming the surname shares another entity with an article naming the
     full name (so "Franco" in a story on Spain does not join the actor James Franco).
+    ``folds``: a ``FoldMemo`` to share with the other steps.
     """
-    kind_of = _majority_kinds(tallies, aliases)
+    folds = FoldMemo() if folds is None else folds
+    kind_of = _majority_kinds(tallies, aliases, folds)
     spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for kind, name in tallies:
-        merged_kind = kind if name in aliases else kind_of.get(fold(name), kind)
-        spellings.setdefault((merged_kind, fold(name)), []).append((kind, name))
+    for pair in tallies:
+        kind, name = pair
+        folded = folds[name]
+        merged_kind = kind if name in aliases else kind_of.get(folded, kind)
+        spellings.setdefault((merged_kind, folded), []).append(pair)
     first: dict[tuple[str, str], tuple[str, str]] = {}
     for (kind, _), group in spellings.items():
+        if len(group) == 1:
+            first[group[0]] = (kind, group[0][1])
+            continue
         chosen = min(group, key=lambda pair: _spelling_rank(pair, tallies, aliases))
         first.update({pair: (kind, chosen[1]) for pair in group})
     people = sorted({name for kind, name in first.values() if kind == "person"})
@@ -284,20 +363,24 @@ def _merge_targets(
     return result
 
 
-def _majority_kinds(tallies: dict[tuple[str, str], _Tally], aliases: AliasBook) -> dict[str, str]:
+def _majority_kinds(
+    tallies: dict[tuple[str, str], _Tally], aliases: AliasBook, folds: dict[str, str]
+) -> dict[str, str]:
     """{folded name: kind} for a name the articles give several kinds when more of its
     articles give one kind than any other ("Mars" a place in five articles, a person in one):
     the model's slip, not a namesake. A tie keeps one entity per kind ("Washington"), and so
     does a name of the alias book (its kind is the book's)."""
-    articles: dict[str, Counter[str]] = {}
+    articles: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for (kind, name), tally in tallies.items():
         if name not in aliases:
-            articles.setdefault(fold(name), Counter())[kind] += len(tally.seen_in)
+            counts = articles[folds[name]]
+            counts[kind] = counts.get(kind, 0) + len(tally.seen_in)
     kinds = {}
     for folded, counts in articles.items():
-        ranked = counts.most_common(2)
-        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
-            kinds[folded] = ranked[0][0]
+        if len(counts) > 1:  # most names have one kind
+            ranked = Counter(counts).most_common(2)
+            if ranked[0][1] > ranked[1][1]:
+                kinds[folded] = ranked[0][0]
     return kinds
 
 
@@ -315,10 +398,11 @@ def _other_entities(
     """For each (kind, name) (of ``wanted`` only, when given: the surname merges ask about a
     few): the other entities named in the articles that name it."""
     others: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for pairs in listed.values():
-        names = {first[pair] for pair in pairs}
-        for pair in names if wanted is None else names & wanted:
-            others.setdefault(pair, set()).update(names - {pair})
+    if wanted is None or wanted:
+        for pairs in listed.values():
+            names = set(map(first.__getitem__, pairs))
+            for pair in names if wanted is None else names & wanted:
+                others.setdefault(pair, set()).update(names - {pair})
     for pair in first.values():
         others.setdefault(pair, set())
     return others
@@ -344,11 +428,12 @@ def _slugs(entities: list[tuple[str, str, str]]) -> dict[str, str]:
     slugs: dict[str, str] = {}
     taken = set(by_slug)
     for slug, group in sorted(by_slug.items()):
+        if len(group) == 1:  # most slugs (already taken: they are by_slug's keys)
+            slugs[group[0][0]] = slug
+            continue
         kinds = Counter(kind for _, kind, _ in group)
         for number, (key, kind, _) in enumerate(sorted(group)):
-            if len(group) == 1:
-                slugs[key] = slug
-            elif len(kinds) > 1 and kinds[kind] == 1:
+            if len(kinds) > 1 and kinds[kind] == 1:
                 slugs[key] = _free(f"{slug}-{kind}", taken)
             else:
                 slugs[key] = slug if number == 0 else _free(f"{slug}-{number + 1}", taken)
@@ -369,7 +454,12 @@ def _entities(
     target: dict[tuple[str, str], tuple[str, str]],
     keys: dict[tuple[str, str], str],
     aliases: AliasBook,
+    folds: dict[str, str] | None = None,
+    newest_first: dict[str, int] | None = None,
 ) -> dict[str, Entity]:
+    """The merged entities by key, in key order. ``newest_first``: each article's place in
+    the order its entities list articles (from ``_newest_first``; None: sort by the dates)."""
+    folds = FoldMemo() if folds is None else folds
     merged: dict[str, list[_Tally]] = {}
     for pair, tally in tallies.items():
         merged.setdefault(keys[target[pair]], []).append(tally)
@@ -377,18 +467,25 @@ def _entities(
     entities = {}
     for (kind, name), key in sorted(keys.items(), key=lambda item: item[1]):
         parts = merged[key]
-        seen = {article_id: date for part in parts for article_id, date in part.seen_in.items()}
-        langs = {lang for part in parts for lang in part.langs}
-        other_names = {part.name for part in parts} | {w for part in parts for w in part.written}
+        if len(parts) == 1:
+            seen = parts[0].seen_in
+        else:
+            seen = {article: date for part in parts for article, date in part.seen_in.items()}
+        langs = set().union(*(part.by_lang for part in parts))
+        other_names = {part.name for part in parts}.union(*(part.written for part in parts))
+        if newest_first is None:
+            article_ids = sorted(seen, key=lambda a: (-seen[a].toordinal(), a))
+        else:
+            article_ids = sorted(seen, key=newest_first.__getitem__)
         entities[key] = Entity(
             key=key,
             slug=slugs[key],
             kind=kind,
-            names=_names_per_language(name, parts, sorted(langs), aliases),
+            names=_names_per_language(name, parts, sorted(langs), aliases, folds),
             aliases=(aliases.aliases(name) | other_names) - {name, key},
             description=aliases.description(name),
             wikidata=aliases.wikidata(name),
-            article_ids=sorted(seen, key=lambda a: (-seen[a].toordinal(), a)),
+            article_ids=article_ids,
             mentions=sum(part.mentions for part in parts),
             first_seen=min(seen.values()) if seen else None,
             last_seen=max(seen.values()) if seen else None,
@@ -397,7 +494,11 @@ def _entities(
 
 
 def _names_per_language(
-    name: str, parts: list[_Tally], langs: list[str], aliases: AliasBook
+    name: str,
+    parts: list[_Tally],
+    langs: list[str],
+    aliases: AliasBook,
+    folds: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The entity's name in each language: the book's names when it has an entry (its key
     where it gives none); else, per language, the spelling the articles of that language
@@ -406,9 +507,10 @@ def _names_per_language(
     if name in aliases:
         book_names = aliases.names(name)
         return book_names or {lang: name for lang in langs}
+    folds = FoldMemo() if folds is None else folds
     names = {}
     for lang in langs:
-        spellings = [p for p in parts if p.by_lang[lang] and fold(p.name) == fold(name)]
+        spellings = [p for p in parts if p.by_lang.get(lang) and folds[p.name] == folds[name]]
         best = min(
             spellings, key=lambda p: (-p.by_lang[lang], p.name != name, p.name), default=None
         )

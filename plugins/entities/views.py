@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from newstext.names import NameMatcher
 from newstext.safety import bounded_slug
+
+from .registry import top_candidates
 
 KIND_FOLDERS = {"person": "people", "place": "places", "organisation": "organisations"}
 METADATA_KEYS = {"person": "people", "place": "places", "organisation": "organisations"}
@@ -43,11 +45,17 @@ def page_slug(slug: str) -> str:
 
 
 class EntityView:
-    """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language."""
+    """An entity as a page sees it. Wraps ``registry.Entity``; adds URLs and language.
+
+    Its entity's other attributes read through (``view.article_ids``); ``key`` and ``kind``,
+    read for every chip and group, are copied (an entity's key and kind never change).
+    """
 
     def __init__(self, entity, default_lang: str):
         self.entity = entity
         self.default_lang = default_lang
+        self.key = entity.key
+        self.kind = entity.kind
         folder = KIND_FOLDERS[entity.kind]
         self.slug = page_slug(entity.slug)
         self.url = f"entities/{folder}/{self.slug}.html"
@@ -130,29 +138,30 @@ def related_articles(
     >>> related_articles("a", keys, of, positions(of))
     ['c', 'b']
     """
-    shared: Counter[str] = Counter()
-    windows = []  # (the entity's articles in the window, this article's place in it)
+    shown = []  # each entity's window: its articles in the window, newest first
+    heres = []  # (the entity's positions, this article's position in its list)
     for key in entity_keys.get(article_id, ()):
-        ids, here = articles_of.get(key, ()), where.get(key, {}).get(article_id)
+        place = where.get(key)
+        here = None if place is None else place.get(article_id)
         if here is None:
             continue
-        low, high = max(0, here - window), min(len(ids), here + window + 1)
-        shown = ids[low:high]
-        shared.update(shown)  # counted in C: this runs for every article
-        windows.append((shown, here - low))
+        shown.append(
+            articles_of.get(key, ())[here - window if here > window else 0 : here + window + 1]
+        )
+        heres.append((place, here))
+    shared = Counter(chain.from_iterable(shown))  # counted in C: this runs for every article
     shared.pop(article_id, None)
     if not shared or limit <= 0:
         return []
     # Only the candidates that can make the list need their distance (the ties' order): the
-    # nearest place each has in any window, one pass over the windows.
-    threshold = heapq.nlargest(limit, shared.values())[-1]
+    # nearest place each has in any window, found through ``where`` for the windows it is in.
+    candidates = top_candidates(shared, limit).keys()
     distance: dict[str, int] = {}
-    for shown, here in windows:
-        for rank, other in enumerate(shown):
-            if shared.get(other, 0) >= threshold:
-                gap = abs(rank - here)
-                if gap < distance.get(other, gap + 1):
-                    distance[other] = gap
+    for ids, (place, here) in zip(shown, heres, strict=True):
+        for other in candidates & ids:
+            gap = abs(place[other] - here)
+            if gap < distance.get(other, gap + 1):
+                distance[other] = gap
     ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
 
