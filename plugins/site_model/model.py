@@ -148,8 +148,10 @@ class Edition:
     previous: Edition | None = None
     next: Edition | None = None
 
-    @property
+    @functools.cached_property
     def render_key(self) -> str:
+        """Worked out once, when first read: ``_editions`` links an edition to its neighbours
+        before anything reads it (a page shows an edition in several lists)."""
         neighbours = [(e.key, e.url) if e else None for e in (self.previous, self.next)]
         cards = [card.render_key for card in self.articles]
         return digest("edition", self.kind, self.key, self.url, cards, neighbours)
@@ -357,15 +359,25 @@ def _timelines(
     model.timelines = per_entity
 
 
-def lead_first(cards: list[ArticleCard], model: SiteModel) -> list[ArticleCard]:
-    """The lead article is the one that names most entities (ties: the newest)."""
-    return sorted(
-        cards, key=lambda c: (-len(model.articles[c.slug].entities), -c.date.timestamp(), c.slug)
-    )
+def lead_first(cards: list[ArticleCard], model: SiteModel, order=None) -> list[ArticleCard]:
+    """The lead article is the one that names most entities (ties: the newest). ``order``:
+    ``lead_order(model)``, when there are several lists to sort."""
+    order = order or lead_order(model)
+    return sorted(cards, key=lambda c: order[c.slug])
+
+
+def lead_order(model: SiteModel) -> dict[str, tuple]:
+    """What ``lead_first`` sorts each article by (slug -> key): worked out once per article,
+    as a time zone's offset is slow to find."""
+    return {
+        slug: (-len(model.articles[slug].entities), -card.date.timestamp(), slug)
+        for slug, card in model.cards.items()
+    }
 
 
 def _editions(model: SiteModel) -> None:
     cards = list(model.cards.values())
+    order = lead_order(model)
     for kind, groups in (
         ("day", group_by_day(cards, key=lambda c: c.date.date())),
         ("week", group_by_iso_week(cards, key=lambda c: c.date.date())),
@@ -377,7 +389,8 @@ def _editions(model: SiteModel) -> None:
             else:
                 start, end = iso_week_bounds(key)
             url = f"editions/{key}.html"
-            editions.append(Edition(kind, key, start, end, lead_first(list(members), model), url))
+            articles = lead_first(list(members), model, order)
+            editions.append(Edition(kind, key, start, end, articles, url))
         editions.sort(key=lambda e: e.key)
         for older, newer in itertools.pairwise(editions):
             newer.previous, older.next = older, newer
