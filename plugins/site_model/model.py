@@ -235,7 +235,7 @@ def build_site_model(
     entry_keys: list[Iterable[str]] = []  # the keys of each entry's entities
     for f in facts:
         slug = f.card.slug
-        entities = tuple(views[key] for key in keys_of[slug])
+        entities = tuple(map(views.__getitem__, keys_of[slug]))
         groups = tuple((kind, tuple(members)) for kind, members in group_by_kind(entities))
         chips = tuple((kind, members[:3]) for kind, members in groups)
         c = f.card
