@@ -63,11 +63,14 @@ def _feed(out, value: object) -> None:  # one case per kind of value, the common
         if type(first) in _KEYED and type(value[-1]) is type(first) and _feed_keyed(out, value):
             return
         for item in value:  # the common leaves as _feed feeds them, without the call
-            kind = type(item)
-            if kind in _KEYED and type(key := getattr(item, "render_key", None)) is str:
+            item_kind = type(item)
+            if item_kind is str:
+                encoded = item.encode("utf-8", "surrogatepass")
+                out(b"\x01s%d:" % len(encoded) + encoded)
+            elif item_kind in _KEYED and type(key := getattr(item, "render_key", None)) is str:
                 encoded = key.encode("utf-8", "surrogatepass")
-                out(_KEYED[kind] % len(encoded) + encoded)
-            elif kind is int:
+                out(_KEYED[item_kind] % len(encoded) + encoded)
+            elif item_kind is int:
                 out(b"\x01int%d;" % item)
             else:
                 _feed(out, item)
@@ -113,7 +116,7 @@ _KEYED: dict[type, bytes] = {}
 
 def _feed_keyed(out, value: list | tuple) -> bool:
     """Feeds a list whose items are all of one type seen with a ``render_key`` string and all
-    carry one, in one update of the bytes that feeding them one by one gives (the common case:
+    carry one, as one part holding the bytes that feeding them one by one gives (the common case:
     an entity page's articles, a timeline's entries); False, having fed nothing, otherwise."""
     if len(set(map(type, value))) != 1:
         return False

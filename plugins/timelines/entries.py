@@ -20,12 +20,17 @@ PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 class TimelineEntry:
     """An article on its date or an event its text dates. A plain class with slots, not a
-    dataclass: a site of 5,000 articles makes 30,000 of them on every build. Not to be changed
-    once made (its ``render_key`` is worked out once)."""
+    dataclass: a site of 5,000 articles makes 30,000 of them on every build, and its
+    ``render_key`` is read 200,000 times for page keys.
+
+    ``render_key``: a digest of everything an entry shows, for the writer that skips unchanged
+    pages, worked out when it is made (its article and entities carry their keys by then); None
+    unless its article and entities carry render keys of their own. Not to be changed once
+    made."""
 
     FIELDS = ("kind", "date", "precision", "article", "headline", "entities", "lang",
               "expression", "sentence")  # fmt: skip
-    __slots__ = (*FIELDS, "_render_key")
+    __slots__ = (*FIELDS, "render_key")
 
     def __init__(
         self,
@@ -48,22 +53,14 @@ class TimelineEntry:
         self.lang = lang
         self.expression = expression
         self.sentence = sentence
-        self._render_key = False  # not worked out yet
-
-    @property
-    def render_key(self) -> str | None:
-        """A digest of everything an entry shows, for the writer that skips unchanged pages:
-        None unless its article and entities carry render keys of their own."""
-        if self._render_key is False:
-            keys = [getattr(item, "render_key", None) for item in (self.article, *self.entities)]
-            if not all(isinstance(key, str) for key in keys):
-                self._render_key = None
-            else:
-                fields = [self.kind, self.date.isoformat(), self.precision, self.headline,
-                          self.lang, self.expression, self.sentence, *keys]  # fmt: skip
-                text = "\x1f".join(fields).encode()
-                self._render_key = hashlib.blake2b(text, digest_size=12).hexdigest()
-        return self._render_key
+        keys = [getattr(item, "render_key", None) for item in (article, *entities)]
+        if all(isinstance(key, str) for key in keys):
+            fields = [kind, date.isoformat(), precision, headline, lang, expression, sentence,
+                      *keys]  # fmt: skip
+            text = "\x1f".join(fields).encode()
+            self.render_key = hashlib.blake2b(text, digest_size=12).hexdigest()
+        else:
+            self.render_key = None
 
     @property
     def sort_key(self):
