@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import operator
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -40,57 +41,70 @@ def fingerprint(value: object) -> str | None:
     >>> fingerprint([object()]) is None
     True
     """
-    digest = hashlib.blake2b(digest_size=16)
+    parts: list[bytes] = []  # hashed at once: one update instead of one per value
     try:
-        _feed(digest, value)
+        _feed(parts.append, value)
     except Unknown:
         return None
-    return digest.hexdigest()
+    return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
 
 
-def _feed(digest, value: object) -> None:  # one case per kind of value, the common first
+def _feed(out, value: object) -> None:  # one case per kind of value, the common first
     kind = type(value)
     if kind is str:
         encoded = value.encode("utf-8", "surrogatepass")
-        digest.update(b"\x01s%d:" % len(encoded) + encoded)
+        out(b"\x01s%d:" % len(encoded) + encoded)
     elif kind in _KEYED and type(key := getattr(value, "render_key", None)) is str:  # cards...
         encoded = key.encode("utf-8", "surrogatepass")
-        digest.update(_KEYED[kind] % len(encoded) + encoded)
+        out(_KEYED[kind] % len(encoded) + encoded)
     elif kind is list or kind is tuple:
-        digest.update(b"\x04[%d" % len(value))
-        for item in value:
-            _feed(digest, item)
+        out(b"\x04[%d" % len(value))
+        first = value[0] if value else None
+        if type(first) in _KEYED and type(value[-1]) is type(first) and _feed_keyed(out, value):
+            return
+        for item in value:  # the common leaves as _feed feeds them, without the call
+            item_kind = type(item)
+            if item_kind is str:
+                encoded = item.encode("utf-8", "surrogatepass")
+                out(b"\x01s%d:" % len(encoded) + encoded)
+            elif item_kind in _KEYED and type(key := getattr(item, "render_key", None)) is str:
+                encoded = key.encode("utf-8", "surrogatepass")
+                out(_KEYED[item_kind] % len(encoded) + encoded)
+            elif item_kind is int:
+                out(b"\x01int%d;" % item)
+            else:
+                _feed(out, item)
     elif value is None or kind is bool:
-        digest.update(f"\x00{value!r}".encode())
+        out(f"\x00{value!r}".encode())
     elif kind is int or kind is float:
-        digest.update(f"\x01{kind.__name__}{value!r};".encode())
+        out(f"\x01{kind.__name__}{value!r};".encode())
     elif kind is dict:
-        _feed_mapping(digest, value)
+        _feed_mapping(out, value)
     elif isinstance(value, str):
-        _feed(digest, str(value))
+        _feed(out, str(value))
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        digest.update(f"\x01{type(value).__name__}{value!r};".encode())
+        out(f"\x01{type(value).__name__}{value!r};".encode())
     elif isinstance(value, dt.date):  # datetime too: isoformat keeps time and zone
-        digest.update(f"\x01{type(value).__name__}{value.isoformat()};".encode())
+        out(f"\x01{type(value).__name__}{value.isoformat()};".encode())
     elif isinstance(getattr(value, "render_key", None), str):
         key = value.render_key.encode("utf-8", "surrogatepass")
         _KEYED.setdefault(kind, f"\x02{kind.__qualname__}%d:".encode())
-        digest.update(_KEYED[kind] % len(key) + key)
+        out(_KEYED[kind] % len(key) + key)
     elif isinstance(value, Mapping):
-        _feed_mapping(digest, value)
+        _feed_mapping(out, value)
     elif isinstance(value, list | tuple):
-        _feed(digest, list(value))
+        _feed(out, list(value))
     elif isinstance(value, set | frozenset):
         keys = sorted(fingerprint_or_raise(item) for item in value)
-        digest.update(b"\x05{%d" % len(keys) + "".join(keys).encode())
+        out(b"\x05{%d" % len(keys) + "".join(keys).encode())
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        digest.update(f"\x06{type(value).__qualname__}".encode())
+        out(f"\x06{type(value).__qualname__}".encode())
         for name in _field_names(type(value)):
-            digest.update(name.encode() + b"=")
-            _feed(digest, getattr(value, name))
+            out(name.encode() + b"=")
+            _feed(out, getattr(value, name))
     elif _is_url_wrapper(value):
-        digest.update(f"\x07{type(value).__qualname__}".encode())
-        _feed(digest, value.name)
+        out(f"\x07{type(value).__qualname__}".encode())
+        _feed(out, value.name)
     else:
         raise Unknown(type(value).__qualname__)
 
@@ -100,24 +114,57 @@ def _feed(digest, value: object) -> None:  # one case per kind of value, the com
 _KEYED: dict[type, bytes] = {}
 
 
+def _feed_keyed(out, value: list | tuple) -> bool:
+    """Feeds a list whose items are all of one type seen with a ``render_key`` string and all
+    carry one, as one part holding the bytes that feeding them one by one gives (the common case:
+    an entity page's articles, a timeline's entries); False, having fed nothing, otherwise."""
+    if len(set(map(type, value))) != 1:
+        return False
+    try:
+        keys = list(map(_RENDER_KEY, value))
+    except AttributeError:
+        return False
+    if set(map(type, keys)) != {str}:
+        return False
+    prefix = _KEYED[type(value[0])]
+    sizes = set(map(len, keys))
+    if len(sizes) == 1 and all(map(str.isascii, keys)):  # hex digests: one prefix for all
+        head = (prefix % sizes.pop()).decode()
+        out((head + head.join(keys)).encode())
+    else:
+        encoded = [key.encode("utf-8", "surrogatepass") for key in keys]
+        out(b"".join(prefix % len(key) + key for key in encoded))
+    return True
+
+
+_RENDER_KEY = operator.attrgetter("render_key")
+
+
 @functools.cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(kind))
 
 
-def _feed_mapping(digest, value: Mapping) -> None:
+def _feed_mapping(out, value: Mapping) -> None:
     if all(type(key) is str for key in value):  # the common case: names, sorted as they are
-        digest.update(b"\x03s{%d" % len(value))
+        out(b"\x03s{%d" % len(value))
         for key in sorted(value):
             encoded = key.encode("utf-8", "surrogatepass")
-            digest.update(b"%d:" % len(encoded) + encoded)
-            _feed(digest, value[key])
+            item = value[key]
+            if type(item) is str:  # as _feed does, without the call (most values of a page)
+                text = item.encode("utf-8", "surrogatepass")
+                out(b"%d:%b\x01s%d:%b" % (len(encoded), encoded, len(text), text))
+            elif item is None:
+                out(b"%d:%b\x00None" % (len(encoded), encoded))
+            else:
+                out(b"%d:" % len(encoded) + encoded)
+                _feed(out, item)
         return
     items = sorted((fingerprint_or_raise(k), v) for k, v in value.items())
-    digest.update(b"\x03{%d" % len(items))
+    out(b"\x03{%d" % len(items))
     for key, item in items:
-        digest.update(key.encode())
-        _feed(digest, item)
+        out(key.encode())
+        _feed(out, item)
 
 
 def fingerprint_or_raise(value: object) -> str:

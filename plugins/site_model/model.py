@@ -14,13 +14,15 @@ plain data) with the names of its metadata and its ``Analysis``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import itertools
 import json
-from collections import Counter, defaultdict
+import operator
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from entities.aliases import AliasBook
@@ -41,8 +43,14 @@ def digest(*parts: object) -> str:
 
 def text_digest(*parts: str | None) -> str:
     """``digest`` for a few strings (or None), several times faster: one per list item."""
-    text = "\x1f".join("\x00" if part is None else part for part in parts)
+    if None in parts:
+        parts = tuple(_NONE if part is None else part for part in parts)
+    text = "\x1f".join(parts)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+_blake2b = hashlib.blake2b
+_NONE = "\x00"  # None among ``text_digest``'s parts
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,16 +88,31 @@ class ArticleFacts:
     analysis: Analysis
 
 
-@dataclasses.dataclass(frozen=True)
 class EntityArticle:
-    """An article on an entity page, with the sentence that names the entity."""
+    """An article on an entity page, with the sentence that names the entity. Its
+    ``render_key`` is worked out when it is made (every build reads it, for page keys): an
+    article and a sentence are given once. One item serves every entity its sentence names."""
 
-    article: ArticleCard
-    sentence: str | None
+    __slots__ = ("article", "render_key", "sentence")
 
-    @functools.cached_property
-    def render_key(self) -> str:
-        return text_digest("entity article", self.article.render_key, self.sentence)
+    def __init__(self, article: ArticleCard, sentence: str | None):
+        self.article = article
+        self.sentence = sentence
+        # text_digest("entity article", article.render_key, sentence), written out (100,000)
+        shown = _NONE if sentence is None else sentence
+        text = f"entity article\x1f{article.render_key}\x1f{shown}".encode("utf-8", "surrogatepass")
+        self.render_key = _blake2b(text, digest_size=12).hexdigest()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not EntityArticle:
+            return NotImplemented
+        return (self.article, self.sentence) == (other.article, other.sentence)
+
+    def __hash__(self) -> int:
+        return hash((self.article, self.sentence))
+
+    def __repr__(self) -> str:
+        return f"EntityArticle(article={self.article.slug!r}, sentence={self.sentence!r})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,8 +148,10 @@ class Edition:
     previous: Edition | None = None
     next: Edition | None = None
 
-    @property
+    @functools.cached_property
     def render_key(self) -> str:
+        """Worked out once, when first read: ``_editions`` links an edition to its neighbours
+        before anything reads it (a page shows an edition in several lists)."""
         neighbours = [(e.key, e.url) if e else None for e in (self.previous, self.next)]
         cards = [card.render_key for card in self.articles]
         return digest("edition", self.kind, self.key, self.url, cards, neighbours)
@@ -184,20 +209,19 @@ def build_site_model(
     views = {key: EntityView(entity, default_lang) for key, entity in registry.entities.items()}
     model.views = views
     keys_of: dict[str, list[str]] = {}
-    counts_of: dict[str, Counter] = {}
     entity_of: dict[str, dict[str, str]] = {}
-    mentions: Counter[str] = Counter()
+    mentions: dict[str, int] = dict.fromkeys(views, 0)
     for f in facts:
         slug = f.card.slug
         names = {
             name: registry.key_of(slug, name) for kind in KINDS for name in f.names.get(kind, ())
         }
-        entity_of[slug] = {name: key for name, key in names.items() if key}
-        counts = Counter(entity_of[slug].get(m.name) for m in f.analysis.mentions)
-        keys = [e.key for e in registry.entities_of(slug)]
-        counts_of[slug] = Counter({key: max(1, counts.get(key, 0)) for key in keys})
-        mentions.update(counts_of[slug])
-        keys_of[slug] = sorted(keys, key=lambda key: -counts_of[slug][key])  # stable for ties
+        own = entity_of[slug] = {name: key for name, key in names.items() if key}
+        counts = Counter(map(own.get, map(_NAME, f.analysis.mentions)))
+        counted = {e.key: counts[e.key] or 1 for e in registry.entities_of(slug)}
+        for key, count in counted.items():
+            mentions[key] += count
+        keys_of[slug] = sorted(counted, key=counted.__getitem__, reverse=True)  # stable for ties
     for key, view in views.items():
         view.counted_mentions = mentions[key]
         view.render_key, view.page_key = entity_keys(view)
@@ -207,28 +231,41 @@ def build_site_model(
     ]
     articles_of = {key: view.entity.article_ids for key, view in views.items()}
     where = positions(articles_of)
+    entries: list[TimelineEntry] = []
+    entry_keys: list[Iterable[str]] = []  # the keys of each entry's entities
     for f in facts:
         slug = f.card.slug
-        entities = tuple(views[key] for key in keys_of[slug])
+        entities = tuple(map(views.__getitem__, keys_of[slug]))
         groups = tuple((kind, tuple(members)) for kind, members in group_by_kind(entities))
         chips = tuple((kind, members[:3]) for kind, members in groups)
-        card = dataclasses.replace(f.card, entity_groups=chips)
-        model.cards[slug] = dataclasses.replace(card, render_key=_card_key(card))
+        c = f.card
+        card = model.cards[slug] = ArticleCard(
+            c.slug, c.url, c.title, c.date, c.lang, c.source, c.summary, c.authors, chips,
+            _card_key(c, chips),
+        )  # fmt: skip
+        own = _article_entries(f, card, entities, keys_of[slug], entity_of[slug], views)
+        entries.extend(entry for entry, _ in own)
+        entry_keys.extend(keys for _, keys in own)
         model.articles[slug] = ArticleModel(
             entities=entities,
             entity_groups=groups,
             related=tuple(related_articles(slug, keys_of, articles_of, where)),
-            events=(),
+            events=tuple(entry for entry, _ in own[1:]),
             entity_of=entity_of[slug],
         )
     _entity_pages(model, registry, by_slug)
-    _timelines(model, facts)
+    _timelines(model, entries, entry_keys)
     _editions(model)
     return model
 
 
-def _card_key(card: ArticleCard) -> str:
-    chips = [(kind, [view.render_key for view in members]) for kind, members in card.entity_groups]
+_NAME = operator.attrgetter("name")
+_END = operator.itemgetter(1)
+
+
+def _card_key(card: ArticleCard, chips: tuple) -> str:
+    """The key of ``card`` shown with the entity chips ``chips``."""
+    chips = [(kind, [view.render_key for view in members]) for kind, members in chips]
     return digest(
         "card", card.slug, card.url, card.title, card.date, card.lang, card.source,
         card.summary, card.authors, chips,
@@ -237,29 +274,39 @@ def _card_key(card: ArticleCard) -> str:
 
 def _entity_pages(model: SiteModel, registry, by_slug: Mapping[str, ArticleFacts]) -> None:
     """Each entity's articles with the sentence naming it, co-mentions and quotes."""
-    first_sentence: dict[tuple[str, str], str] = {}
+    found_in: dict[str, dict[str, EntityArticle]] = {}  # slug -> entity key -> item
     for slug, f in by_slug.items():
+        card = model.cards[slug]
         entity_of = model.articles[slug].entity_of
         analysis = f.analysis
+        sentences = analysis.sentences
+        found = found_in[slug] = {}
+        made: dict[int, EntityArticle] = {}  # sentence index -> item
         for mention in analysis.mentions:
             key = entity_of.get(mention.name)
-            if key and (key, slug) not in first_sentence:
-                index = analysis.sentence_at(mention.start)
-                if index is not None:
-                    first_sentence[(key, slug)] = analysis.sentence(index)
+            if key and key not in found:
+                offset = mention.start  # in the sentence that ends after it, if it starts before
+                index = bisect.bisect_right(sentences, offset, key=_END)
+                if index < len(sentences) and sentences[index][0] <= offset:
+                    item = made.get(index)
+                    if item is None:
+                        item = made[index] = EntityArticle(card, analysis.sentence(index))
+                    found[key] = item
         for quote in analysis.quotes:
             key = entity_of.get(quote.speaker)
             if key:
                 model.quotes.setdefault(key, []).append(
-                    AttributedQuote(
-                        quote.text, analysis.sentence(quote.sentence), model.cards[slug]
-                    )
+                    AttributedQuote(quote.text, analysis.sentence(quote.sentence), card)
                 )
+    unnamed: dict[str, EntityArticle] = {}  # slug -> the item without a sentence
     for key, view in model.views.items():
-        model.entity_articles[key] = [
-            EntityArticle(model.cards[slug], first_sentence.get((key, slug)))
-            for slug in view.entity.article_ids
-        ]
+        items = []
+        for slug in view.entity.article_ids:
+            item = found_in[slug].get(key) or unnamed.get(slug)
+            if item is None:
+                item = unnamed[slug] = EntityArticle(model.cards[slug], None)
+            items.append(item)
+        model.entity_articles[key] = items
         model.co_mentioned[key] = [
             (model.views[other.key], count) for other, count in registry.co_mentioned(key, 10)
         ]
@@ -269,64 +316,68 @@ def _entity_pages(model: SiteModel, registry, by_slug: Mapping[str, ArticleFacts
         quotes.sort(key=lambda q: order[q.article.slug])
 
 
-def _timelines(model: SiteModel, facts: Sequence[ArticleFacts]) -> None:
-    """Each article on its date, and each event its text dates, with the entities its sentence
-    names; the site's timeline and each entity's, oldest first."""
-    per_entity = defaultdict(list)
-    entries = []
-    for f in facts:
-        slug = f.card.slug
-        card = model.cards[slug]
-        article = model.articles[slug]
-        own = [
-            TimelineEntry(
-                "article",
-                card.date.date(),
-                "day",
-                card,
-                title_text(card.title),
-                article.entities,
-                card.lang,
-            )
-        ]
-        for event in f.analysis.events:
-            keys = dict.fromkeys(
-                article.entity_of[n] for n in event.names if n in article.entity_of
-            )
-            sentence = f.analysis.sentence(event.sentence)
-            own.append(
-                TimelineEntry(
-                    "event",
-                    event.date,
-                    event.precision,
-                    card,
-                    shorten(sentence),
-                    tuple(model.views[key] for key in keys),
-                    card.lang,
-                    event.expression,
-                    sentence,
-                )
-            )
-        model.articles[slug] = dataclasses.replace(article, events=tuple(own[1:]))
-        entries.extend(own)
-        for entry in own:
-            for view in entry.entities:
-                per_entity[view.key].append(entry)
-    model.timeline = sorted(entries, key=lambda e: e.sort_key)
-    model.timelines = {
-        key: sorted(found, key=lambda e: e.sort_key) for key, found in per_entity.items()
-    }
-
-
-def lead_first(cards: list[ArticleCard], model: SiteModel) -> list[ArticleCard]:
-    """The lead article is the one that names most entities (ties: the newest)."""
-    return sorted(
-        cards, key=lambda c: (-len(model.articles[c.slug].entities), -c.date.timestamp(), c.slug)
+def _article_entries(
+    f: ArticleFacts,
+    card: ArticleCard,
+    entities: tuple,
+    keys: list[str],
+    entity_of: Mapping[str, str],
+    views: Mapping[str, EntityView],
+) -> list[tuple[TimelineEntry, Iterable[str]]]:
+    """An article on its date, then each event its text dates, with the entities its
+    sentence names; each with the keys of its entities (``keys``: the article's)."""
+    lang = card.lang
+    article = TimelineEntry(
+        "article", card.date.date(), "day", card, title_text(card.title), entities, lang
     )
+    own: list[tuple[TimelineEntry, Iterable[str]]] = [(article, keys)]
+    for event in f.analysis.events:
+        named = dict.fromkeys(entity_of[n] for n in event.names if n in entity_of)
+        sentence = f.analysis.sentence(event.sentence)
+        entry = TimelineEntry(
+            "event", event.date, event.precision, card, shorten(sentence),
+            tuple(views[key] for key in named), lang, event.expression, sentence,
+        )  # fmt: skip
+        own.append((entry, named))
+    return own
+
+
+def _timelines(
+    model: SiteModel, entries: list[TimelineEntry], entry_keys: list[Iterable[str]]
+) -> None:
+    """The site's timeline, oldest first (ties: in the order of ``entries``), and each
+    entity's, read off it in order: the entities in the order they first appear in
+    ``entries``, each with the entries whose ``entry_keys`` name it."""
+    sort_keys = [entry.sort_key for entry in entries]
+    order = sorted(range(len(entries)), key=sort_keys.__getitem__)  # stable
+    model.timeline = [entries[i] for i in order]
+    per_entity = {key: [] for key in itertools.chain.from_iterable(entry_keys)}
+    for i in order:
+        entry = entries[i]
+        for key in entry_keys[i]:
+            per_entity[key].append(entry)
+    model.timelines = per_entity
+
+
+def lead_first(cards: list[ArticleCard], model: SiteModel, order=None) -> list[ArticleCard]:
+    """The lead article is the one that names most entities (ties: the newest). ``order``:
+    ``lead_order(model)``, when there are several lists to sort."""
+    order = order or lead_order(model)
+    return sorted(cards, key=lambda c: order[c.slug])
+
+
+def lead_order(model: SiteModel) -> dict[str, tuple]:
+    """What ``lead_first`` sorts each article by (slug -> key): worked out once per article,
+    as a time zone's offset is slow to find."""
+    return {
+        slug: (-len(model.articles[slug].entities), -card.date.timestamp(), slug)
+        for slug, card in model.cards.items()
+    }
 
 
 def _editions(model: SiteModel) -> None:
     cards = list(model.cards.values())
+    order = lead_order(model)
     for kind, groups in (
         ("day", group_by_day(cards, key=lambda c: c.date.date())),
         ("week", group_by_iso_week(cards, key=lambda c: c.date.date())),
@@ -338,7 +389,8 @@ def _editions(model: SiteModel) -> None:
             else:
                 start, end = iso_week_bounds(key)
             url = f"editions/{key}.html"
-            editions.append(Edition(kind, key, start, end, lead_first(list(members), model), url))
+            articles = lead_first(list(members), model, order)
+            editions.append(Edition(kind, key, start, end, articles, url))
         editions.sort(key=lambda e: e.key)
         for older, newer in itertools.pairwise(editions):
             newer.previous, older.next = older, newer

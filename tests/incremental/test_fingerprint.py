@@ -2,6 +2,9 @@
 
 import dataclasses
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +116,56 @@ def test_the_files_digest_sees_every_byte_and_name(tmp_path):
     (templates / "x.pyc").write_bytes(b"1")
     assert files_digest([templates], (".html",)) == only_html
     assert files_digest([templates]) != files_digest([templates], (".html",))
+
+
+class OtherKeyed(Keyed):
+    pass
+
+
+KEYED_LISTS = [
+    [Keyed("0123456789ab"), Keyed("ba9876543210"), Keyed("00aa00aa00aa")],  # keys of one length
+    [Keyed("ab"), Keyed("c"), Keyed("défi"), Keyed("")],  # lengths differ, not ASCII
+    (Keyed("k1"), Keyed("k2")),
+    [Keyed("k1"), OtherKeyed("k2")],  # two types: each fed as its own
+    [Keyed("k1"), "k2"],
+    [Keyed("k1"), Card("t", dt.date(2023, 9, 13))],
+    [Keyed("k1"), Keyed(None)],  # no fingerprint
+]
+
+
+@pytest.mark.parametrize("value", KEYED_LISTS)
+def test_a_list_of_keyed_items_is_fed_as_its_items_one_by_one(value, monkeypatch):
+    """The one-pass way of feeding a list of keyed items gives the digest of the item by item
+    way, so that keys made before it still hold."""
+    import incremental.fingerprint as module
+
+    fingerprint(Keyed("seen")), fingerprint(OtherKeyed("seen"))  # both types are known
+    fast = fingerprint(value)
+    monkeypatch.setattr(module, "_feed_keyed", lambda digest, value: False)
+    assert fingerprint(value) == fast
+
+
+def test_a_list_of_keyed_items_changes_with_any_key_and_holds_across_processes():
+    fingerprint(Keyed("seen"))
+    keys = ["0123456789ab", "ba9876543210", "00aa00aa00aa"]
+    whole = fingerprint([Keyed(key) for key in keys])
+    assert fingerprint([Keyed(key) for key in keys]) == whole
+    for index in range(len(keys)):
+        changed = keys.copy()
+        changed[index] = "ffffffffffff"
+        assert fingerprint([Keyed(key) for key in changed]) != whole
+    assert fingerprint([Keyed(key) for key in keys[:2]]) != whole
+    assert fingerprint([Keyed("ab"), Keyed("c")]) != fingerprint([Keyed("a"), Keyed("bc")])
+    program = (
+        "import sys; from incremental.fingerprint import fingerprint\n"
+        "class Keyed:\n"
+        "    def __init__(self, render_key): self.render_key = render_key\n"
+        "fingerprint(Keyed('seen'))\n"
+        f"print(fingerprint([Keyed(key) for key in {keys!r}]))\n"
+    )
+    plugins = str(Path(__file__).parents[2] / "plugins")
+    found = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": plugins},
+    )  # fmt: skip
+    assert found.stdout.strip() == whole

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from entities.aliases import AliasBook
 from site_model.analysis import ArticleInput, analyse, text_forms
-from site_model.model import ArticleCard, ArticleFacts, build_site_model
+from site_model.model import ArticleCard, ArticleFacts, EntityArticle, build_site_model, text_digest
 
 PARIS = dt.timezone(dt.timedelta(hours=2))
 
@@ -16,7 +16,11 @@ def facts(slug: str, day: int, body: str, **names) -> ArticleFacts:
     date = dt.datetime(2023, 9, day, 10, tzinfo=PARIS)
     given = ArticleInput(body, "fr", date.date(), names, forms)
     card = ArticleCard(slug, f"articles/{slug}.html", slug.title(), date, "fr", "RFI", "Résumé")
-    return ArticleFacts(card, names, analyse(given))
+    ANALYSES[slug] = analyse(given)
+    return ArticleFacts(card, names, ANALYSES[slug])
+
+
+ANALYSES = {}  # slug -> its analysis, as the model got it
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +113,50 @@ def test_render_keys_change_with_what_a_card_shows():
     assert one.views["Kim"].render_key == two.views["Kim"].render_key
     same = build_site_model([facts("a", 1, "<p>Kim parle.</p>", person=["Kim"])], AliasBook(), "fr")
     assert one.cards["a"].render_key == same.cards["a"].render_key
+
+
+def test_an_entity_page_lists_its_articles_with_the_first_sentence_naming_it(model):
+    """Checked against a plain reading of the analyses: the sentence of the first mention
+    (of any name of the article that became the entity), else none."""
+    for key, view in model.views.items():
+        items = model.entity_articles[key]
+        assert [item.article for item in items] == [model.cards[s] for s in view.entity.article_ids]
+        for item in items:
+            slug = item.article.slug
+            analysis = ANALYSES[slug]
+            names = {n for n, k in model.articles[slug].entity_of.items() if k == key}
+            starts = [m.start for m in analysis.mentions if m.name in names]
+            expected = None
+            for start in starts:
+                index = analysis.sentence_at(start)
+                if index is not None:
+                    expected = analysis.sentence(index)
+                    break
+            assert item.sentence == expected
+            # the key of an item is the one made before items were worked out at creation
+            assert item.render_key == text_digest(
+                "entity article", item.article.render_key, item.sentence
+            )
+
+
+def test_an_entity_page_item_key_changes_with_its_card_and_its_sentence(model):
+    card = model.cards["sommet"]
+    other = model.cards["retour"]
+    keys = {
+        EntityArticle(card, "Une phrase.").render_key,
+        EntityArticle(card, "Une autre phrase.").render_key,
+        EntityArticle(card, None).render_key,
+        EntityArticle(other, "Une phrase.").render_key,
+    }
+    assert len(keys) == 4
+    assert EntityArticle(card, None) == EntityArticle(card, None)
+    assert EntityArticle(card, None).render_key == EntityArticle(card, None).render_key
+
+
+def test_each_entity_timeline_is_the_site_timeline_read_for_it(model):
+    assert [e.sort_key for e in model.timeline] == sorted(e.sort_key for e in model.timeline)
+    assert model.timelines  # an event and articles name entities
+    for key, entries in model.timelines.items():
+        assert entries == [e for e in model.timeline if key in {v.key for v in e.entities}]
+    for slug, article in model.articles.items():
+        assert all(e.article is model.cards[slug] for e in article.events)
