@@ -361,20 +361,25 @@ FRAGMENT_MACROS = {
     "card": lambda m, item, lang, option: m.article_card(item, lang, heading=option),
     "chip": lambda m, item, lang, option: m.entity_link_made(item, lang),
     "name": lambda m, item, lang, option: m.entity_name_made(item, lang),
+    "index": lambda m, item, lang, option: m.entity_index_line_made(item, lang),
 }
+# What a fragment of each kind is kept under between builds: its item's ``render_key``, but
+# an entity's line in the index, which shows its counts: its ``page_key``.
+FRAGMENT_KEYS = {"index": "page_key"}
 
 
 class Fragments:
     """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
     timeline entry, an article's line or card) rendered once per build for each language and
     site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``,
-    ``"card"`` (option: the heading tag), ``"chip"`` (an entity's link) or ``"name"`` (an
-    entity's name), made by the macros of ``_macros.html`` (``timeline_entry``,
-    ``article_line``, ``article_card``, ``entity_link_made``, ``entity_name_made``), so a
-    page looks the same either way. The macros are loaded once per language and site URL, not
-    once per fragment. One instance serves a build's article pages and the model's pages. A
-    fragment of an item with a ``render_key`` is kept between builds (``fragment_cache``): the
-    next build reads it back instead of rendering it."""
+    ``"card"`` (option: the heading tag), ``"chip"`` (an entity's link), ``"name"`` (an
+    entity's name) or ``"index"`` (an entity's line in the entity index), made by the macros of
+    ``_macros.html`` (``timeline_entry``, ``article_line``, ``article_card``,
+    ``entity_link_made``, ``entity_name_made``, ``entity_index_line_made``), so a page looks
+    the same either way. The macros are loaded once per language and site URL, not once per
+    fragment. One instance serves a build's article pages and the model's pages. A fragment of
+    an item with a key (``FRAGMENT_KEYS``, else its ``render_key``) is kept between builds
+    (``fragment_cache``): the next build reads it back instead of rendering it."""
 
     def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
@@ -390,7 +395,7 @@ class Fragments:
         key = (kind, id(item), option, lang, site_url)
         found = self.done.get(key)
         if found is None or found[0] is not item:
-            render_key = getattr(item, "render_key", None)
+            render_key = getattr(item, FRAGMENT_KEYS.get(kind, "render_key"), None)
             kept_as = html = None
             if self.kept is not None and type(render_key) is str:
                 kept_as = fragment_key(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jinja2 import DictLoader, Environment
+from site_model.fragment_cache import FragmentCache
 from site_model.glue import Fragments
 
 
@@ -78,3 +79,40 @@ def test_clearing_one_depth_keeps_what_other_pages_show():
     )
     fragments.clear()
     assert not fragments.done and not fragments.modules
+
+
+@dataclass(frozen=True)
+class CountedEntity:
+    name: str
+    articles: int
+    render_key: str  # its link: the same whatever its counts
+    page_key: str  # its own page: changes with its counts
+
+
+INDEX_MACROS = (
+    "{% macro entity_index_line_made(entity, lang) -%}"
+    "<li>{{ entity.name }} · {{ entity.articles }}</li>{%- endmacro %}"
+)
+
+
+def index_build(folder, entity: CountedEntity) -> tuple[str, int]:
+    """One build's index line of ``entity``, with the fragments kept in ``folder``; how many
+    fragments it rendered."""
+    env = Environment(
+        autoescape=True,
+        loader=DictLoader({"_macros.html": INDEX_MACROS, "p": '{{ fragment("index", e) }}'}),
+    )
+    fragments = Fragments(env, FragmentCache(folder, "scope"))
+    env.globals["fragment"] = fragments
+    shown = env.get_template("p").render(SITEURL="..", e=entity, page_lang="fr")
+    fragments.kept.save()
+    return shown, fragments.renders
+
+
+def test_an_index_line_is_kept_under_its_entitys_page_key(tmp_path):
+    three = CountedEntity("Kim", 3, render_key="link", page_key="page 1")
+    four = CountedEntity("Kim", 4, render_key="link", page_key="page 2")
+    assert index_build(tmp_path, three) == ("<li>Kim · 3</li>", 1)
+    assert index_build(tmp_path, three) == ("<li>Kim · 3</li>", 0)  # kept
+    assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 1)  # same link, new counts
+    assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 0)
