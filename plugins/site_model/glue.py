@@ -603,9 +603,9 @@ class SiteModelGenerator(Generator):
             ):
                 continue
             timeline_url, timeline_total = self.timeline_pages.get(key, (None, 0))
-            items = model.entity_articles[key]  # newest first
-            exported.append(export_entity(view, [item.article.url for item in items]))
-            articles = [inputs.get(slug) for slug in view.entity.article_ids]
+            ids = view.entity.article_ids  # newest first
+            exported.append(export_entity(view, [model.cards[slug].url for slug in ids]))
+            articles = [inputs.get(slug) for slug in ids]
             files_key = None
             if build is not None and None not in articles:
                 timeline = f"{timeline_url} {timeline_total}"
@@ -618,6 +618,7 @@ class SiteModelGenerator(Generator):
                     self.kept_entities.add(key)
                     continue
             page = self._recording(write, key, files_key)
+            items = model.entity_articles[key]  # made here: for the entities rendered only
             page(
                 view.url, "entity", entity=view, entity_key=view.page_key,
                 entity_articles=items[:page_size],

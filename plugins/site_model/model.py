@@ -165,13 +165,45 @@ class SiteModel:
         self.articles: dict[str, ArticleModel] = {}
         self.views: dict[str, EntityView] = {}
         self.groups: list[tuple[str, list[EntityView]]] = []
-        self.entity_articles: dict[str, list[EntityArticle]] = {}
-        self.co_mentioned: dict[str, list[tuple[EntityView, int]]] = {}
+        # Made for an entity when first asked for: a rebuild asks for the entities whose pages
+        # it renders (``kept_entities``), not the thousands of others.
+        self.entity_articles: Mapping[str, list[EntityArticle]] = {}
+        self.co_mentioned: Mapping[str, list[tuple[EntityView, int]]] = {}
         self.quotes: dict[str, list[AttributedQuote]] = {}
         self.timelines: dict[str, list[TimelineEntry]] = {}
         self.timeline: list[TimelineEntry] = []
         self.day_editions: list[Edition] = []
         self.week_editions: list[Edition] = []
+
+
+class Lazy(Mapping):
+    """A mapping whose value for a key is made by ``make(key)`` when first asked for, then
+    kept; its keys are those of ``keys``.
+
+    >>> squares = Lazy({2: None, 3: None}, lambda n: n * n)
+    >>> squares[3], len(squares), sorted(squares), 4 in squares
+    (9, 2, [2, 3], False)
+    """
+
+    __slots__ = ("_keys", "_made", "_make")
+
+    def __init__(self, keys: Mapping, make):
+        self._keys, self._make, self._made = keys, make, {}
+
+    def __getitem__(self, key):
+        try:
+            return self._made[key]
+        except KeyError:
+            if key not in self._keys:
+                raise
+        made = self._made[key] = self._make(key)
+        return made
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def entity_keys(view: EntityView) -> tuple[str, str]:
@@ -273,43 +305,45 @@ def _card_key(card: ArticleCard, chips: tuple) -> str:
 
 
 def _entity_pages(model: SiteModel, registry, by_slug: Mapping[str, ArticleFacts]) -> None:
-    """Each entity's articles with the sentence naming it, co-mentions and quotes."""
-    found_in: dict[str, dict[str, EntityArticle]] = {}  # slug -> entity key -> item
+    """Each entity's articles with the sentence naming it, co-mentions (both made for an
+    entity when first asked for) and quotes."""
+    named_in: dict[str, dict[str, str]] = {}  # slug -> entity key -> the sentence naming it
     for slug, f in by_slug.items():
         card = model.cards[slug]
         entity_of = model.articles[slug].entity_of
         analysis = f.analysis
         sentences = analysis.sentences
-        found = found_in[slug] = {}
-        made: dict[int, EntityArticle] = {}  # sentence index -> item
+        found = named_in[slug] = {}
         for mention in analysis.mentions:
             key = entity_of.get(mention.name)
             if key and key not in found:
                 offset = mention.start  # in the sentence that ends after it, if it starts before
                 index = bisect.bisect_right(sentences, offset, key=_END)
                 if index < len(sentences) and sentences[index][0] <= offset:
-                    item = made.get(index)
-                    if item is None:
-                        item = made[index] = EntityArticle(card, analysis.sentence(index))
-                    found[key] = item
+                    found[key] = analysis.sentence(index)  # one string per sentence
         for quote in analysis.quotes:
             key = entity_of.get(quote.speaker)
             if key:
                 model.quotes.setdefault(key, []).append(
                     AttributedQuote(quote.text, analysis.sentence(quote.sentence), card)
                 )
-    unnamed: dict[str, EntityArticle] = {}  # slug -> the item without a sentence
-    for key, view in model.views.items():
-        items = []
-        for slug in view.entity.article_ids:
-            item = found_in[slug].get(key) or unnamed.get(slug)
-            if item is None:
-                item = unnamed[slug] = EntityArticle(model.cards[slug], None)
-            items.append(item)
-        model.entity_articles[key] = items
-        model.co_mentioned[key] = [
-            (model.views[other.key], count) for other, count in registry.co_mentioned(key, 10)
-        ]
+    # One item per article and sentence, whatever entities that sentence names.
+    made: dict[tuple[str, str | None], EntityArticle] = {}
+
+    def item(slug: str, sentence: str | None) -> EntityArticle:
+        found = made.get((slug, sentence))
+        if found is None:
+            found = made[slug, sentence] = EntityArticle(model.cards[slug], sentence)
+        return found
+
+    def articles_of(key: str) -> list[EntityArticle]:
+        return [item(slug, named_in[slug].get(key)) for slug in model.views[key].entity.article_ids]
+
+    def co_mentioned(key: str) -> list[tuple[EntityView, int]]:
+        return [(model.views[other.key], count) for other, count in registry.co_mentioned(key, 10)]
+
+    model.entity_articles = Lazy(model.views, articles_of)
+    model.co_mentioned = Lazy(model.views, co_mentioned)
     # Quotes in the order the site lists articles (newest first), then text order.
     order = {slug: rank for rank, slug in enumerate(by_slug)}
     for quotes in model.quotes.values():

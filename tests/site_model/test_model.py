@@ -160,3 +160,38 @@ def test_each_entity_timeline_is_the_site_timeline_read_for_it(model):
         assert entries == [e for e in model.timeline if key in {v.key for v in e.entities}]
     for slug, article in model.articles.items():
         assert all(e.article is model.cards[slug] for e in article.events)
+
+
+def test_an_entitys_articles_and_co_mentions_are_made_when_first_asked_for(monkeypatch):
+    """A rebuild renders the pages of a few entities: the others' lists are never made."""
+    from entities.registry import Registry
+
+    asked = []
+    real = Registry.co_mentioned
+    monkeypatch.setattr(
+        Registry,
+        "co_mentioned",
+        lambda self, key, limit=10: asked.append(key) or real(self, key, limit),
+    )
+    built = build_site_model(
+        [
+            facts("un", 1, "<p>Kim à Moscou. Kim rentre.</p>", person=["Kim"], place=["Moscou"]),
+            facts("deux", 2, "<p>Moscou sans Kim.</p>", person=["Kim"], place=["Moscou"]),
+        ],
+        AliasBook(),
+        "fr",
+    )
+    assert asked == []
+    assert sorted(built.co_mentioned) == sorted(built.entity_articles) == ["Kim", "Moscou"]
+    assert [(view.key, n) for view, n in built.co_mentioned["Kim"]] == [("Moscou", 2)]
+    assert built.co_mentioned["Kim"] is built.co_mentioned["Kim"]  # made once
+    assert asked == ["Kim"]
+    kim = built.entity_articles["Kim"]
+    assert [(item.article.slug, item.sentence) for item in kim] == [
+        ("deux", "Moscou sans Kim."),
+        ("un", "Kim à Moscou."),
+    ]
+    # Moscou is named in the same sentence of "un": one item serves both entities.
+    assert built.entity_articles["Moscou"][1] is kim[1]
+    with pytest.raises(KeyError):
+        built.entity_articles["Séoul"]
