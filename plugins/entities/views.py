@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -164,6 +165,44 @@ def related_articles(
                 distance[other] = gap
     ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
+
+
+def related_inputs(
+    article_id: str,
+    entity_keys: Mapping[str, Sequence[str]],
+    articles_of: Mapping[str, Sequence[str]],
+    where: Mapping[str, Mapping[str, int]],
+    limit: int = 5,
+    window: int = 25,
+) -> str:
+    """A digest of everything ``related_articles`` reads for ``article_id`` (with the same
+    arguments): each of its entities' windows and its place in them. Equal digests, equal
+    related articles: a rebuild keeps those of the articles whose windows a new article did
+    not reach. Article ids are slugs: no control character separates them.
+
+    >>> of = {"Kim": ["c", "b", "a"], "Séoul": ["c", "a"]}
+    >>> keys = {"a": ["Kim", "Séoul"], "b": ["Kim"], "c": ["Kim", "Séoul"]}
+    >>> one = related_inputs("a", keys, of, positions(of))
+    >>> one == related_inputs("a", keys, of, positions(of))
+    True
+    >>> of2 = {"Kim": ["d", "c", "b", "a"], "Séoul": ["c", "a"]}  # "d" in Kim's window of "a"
+    >>> one == related_inputs("a", keys, of2, positions(of2))
+    False
+    >>> related_inputs("a", keys, of, positions(of), window=1) == related_inputs(
+    ...     "a", keys, of2, positions(of2), window=1)  # not in a window of one
+    True
+    """
+    parts = [f"related {limit} {window}", article_id]
+    for key in entity_keys.get(article_id, ()):
+        place = where.get(key)
+        here = None if place is None else place.get(article_id)
+        if here is None:
+            continue
+        low = here - window if here > window else 0
+        shown = articles_of.get(key, ())[low : here + window + 1]
+        parts.append(f"{here - low}\x1f" + "\x1f".join(shown))
+    text = "\x1e".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=12).hexdigest()
 
 
 def export_entity(view: EntityView, article_urls: Sequence[str]) -> dict:

@@ -62,6 +62,7 @@ REUSE_KEY = "site_model_reuse_key"
 REUSED = "site_model_reused_files"
 FRAGMENTS = "site_model_fragments"  # the build's Fragments: article pages and the model's share it
 ENTITY_INPUTS = "site_model_entity_inputs"  # by slug: what entity pages show of an article
+LAST_STATE = "site_model_last_state"  # what the last build left (``reuse.load_state``)
 _PROBLEMS: dict[str, reuse.Problems] = {}  # by output folder, for the build under way
 
 
@@ -147,7 +148,8 @@ def _build_model(generator) -> None:
     key = site_reuse_key(generator, shown)
     generator.context[REUSE_KEY] = key
     generator.context["RENDER_SITE_KEY"] = digest("site model", ANALYSIS_VERSION)
-    if reuse_last_build(generator, key):
+    state = generator.context[LAST_STATE] = reuse.load_state(cache_folder(settings)) or {}
+    if reuse_last_build(generator, key, state):
         return
     cache = AnalysisCache(cache_folder(settings))
     facts = []
@@ -161,7 +163,9 @@ def _build_model(generator) -> None:
     del given
     cache.save()
     logger.info("site model: %d analyses read, %d made", cache.hits, cache.misses)
-    model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"))
+    related = state.get("related")  # worked out by the last build: see build_site_model
+    related = related if isinstance(related, dict) else None
+    model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"), related)
     analyses = {f.card.slug: f.analysis for f in facts}
     for article in generator.articles:
         annotate(article, model, analyses[article.slug], shown[article.slug])
@@ -226,11 +230,11 @@ def shown_of(article, analysis_key: str, cards: dict[str, ArticleCard]) -> str:
     )  # fmt: skip
 
 
-def reuse_last_build(generator, key: str) -> bool:
+def reuse_last_build(generator, key: str, state: dict) -> bool:
     """When nothing changed since the last build (``reuse.py``): its keys on the articles, its
-    files kept by the generator; True. Else False: a normal build."""
+    files kept by the generator; True. Else False: a normal build. ``state``: the last
+    build's (``reuse.load_state``, empty when there is none)."""
     settings = generator.settings
-    state = reuse.load_state(cache_folder(settings))
     slugs = {article.slug for article in generator.articles}
     if not (state and state.get("key") == key and set(state["render_keys"]) == slugs):
         return False
@@ -513,7 +517,7 @@ class SiteModelGenerator(Generator):
                 reuse.forget_state(cache_folder(self.settings))
             return
         before = set(build.entries) if build is not None else set()
-        last = (reuse.load_state(cache_folder(self.settings)) or {}).get("entities")
+        last = self.context.get(LAST_STATE, {}).get("entities")
         self.last_entity_files = last if isinstance(last, dict) else {}
         self.entity_files: dict[str, list] = {}  # entity -> [key, files], for the next build
         self.kept_entities: set[str] = set()
@@ -528,7 +532,7 @@ class SiteModelGenerator(Generator):
             files = sorted(set(build.entries) - before)
             reuse.save_state(
                 cache_folder(self.settings), self.context[REUSE_KEY], render_keys, files,
-                self.entity_files,
+                self.entity_files, self.model.related_inputs,
             )  # fmt: skip
         else:
             reuse.forget_state(cache_folder(self.settings))

@@ -28,7 +28,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from entities.aliases import AliasBook
 from entities.extraction import ArticleEntities
 from entities.registry import ArticleRef, build_registry
-from entities.views import EntityView, group_by_kind, positions, related_articles
+from entities.views import (
+    EntityView,
+    group_by_kind,
+    positions,
+    related_articles,
+    related_inputs,
+)
 from timelines.editions import group_by_day, group_by_iso_week, iso_week_bounds
 from timelines.entries import TimelineEntry, shorten, title_text
 
@@ -174,6 +180,7 @@ class SiteModel:
         self.timeline: list[TimelineEntry] = []
         self.day_editions: list[Edition] = []
         self.week_editions: list[Edition] = []
+        self.related_inputs: dict[str, tuple[str, ...]] = {}  # see ``build_site_model``
 
 
 class Lazy(Mapping):
@@ -221,10 +228,17 @@ def entity_keys(view: EntityView) -> tuple[str, str]:
 
 
 def build_site_model(
-    facts: Iterable[ArticleFacts], book: AliasBook, default_lang: str
+    facts: Iterable[ArticleFacts],
+    book: AliasBook,
+    default_lang: str,
+    related_known: Mapping[str, Sequence[str]] | None = None,
 ) -> SiteModel:
     """The site model of these articles (see the module docstring). Cost: in proportion to
-    mentions, plus each entity's articles for its page."""
+    mentions, plus each entity's articles for its page.
+
+    ``related_known``: related articles worked out by an earlier build, by ``related_inputs``
+    digest: an article whose digest is there gets them without working them out. The model's
+    ``related_inputs`` holds this build's, for the next."""
     facts = sorted(facts, key=lambda f: (f.card.date, f.card.slug), reverse=True)  # newest first
     by_slug = {f.card.slug: f for f in facts}
     refs = [
@@ -263,6 +277,19 @@ def build_site_model(
     ]
     articles_of = {key: view.entity.article_ids for key, view in views.items()}
     where = positions(articles_of)
+    known = related_known or {}
+
+    def related_of(slug: str) -> tuple[str, ...]:
+        inputs = related_inputs(slug, keys_of, articles_of, where)
+        found = known.get(inputs)
+        if not (
+            isinstance(found, list | tuple)
+            and all(isinstance(other, str) and other in by_slug for other in found)
+        ):  # (a last build's state is read from a file)
+            found = related_articles(slug, keys_of, articles_of, where)
+        model.related_inputs[inputs] = found = tuple(found)
+        return found
+
     entries: list[TimelineEntry] = []
     entry_keys: list[Iterable[str]] = []  # the keys of each entry's entities
     for f in facts:
@@ -281,7 +308,7 @@ def build_site_model(
         model.articles[slug] = ArticleModel(
             entities=entities,
             entity_groups=groups,
-            related=tuple(related_articles(slug, keys_of, articles_of, where)),
+            related=related_of(slug),
             events=tuple(entry for entry, _ in own[1:]),
             entity_of=entity_of[slug],
         )

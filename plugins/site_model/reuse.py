@@ -62,12 +62,15 @@ def save_state(
     render_keys: Mapping[str, str],
     files: list[str],
     entities: Mapping[str, list] | None = None,
+    related: Mapping[str, Iterable[str]] | None = None,
 ) -> None:
-    """Keep this build's state (written whole or not at all); ``entities``: each entity's key
-    and files (``kept_entities``), for the next build that is not a reuse."""
+    """Keep this build's state (written whole or not at all). For the next build that is not a
+    reuse: ``entities``, each entity's key and files (``kept_entities``); ``related``, the
+    related articles by the digest of what they were worked out from (``model.py``)."""
     state = {
         "format": FORMAT, "key": key, "render_keys": dict(render_keys), "files": files,
         "entities": dict(entities or {}),
+        "related": {inputs: list(found) for inputs, found in (related or {}).items()},
     }  # fmt: skip
     try:
         cache.mkdir(parents=True, exist_ok=True)

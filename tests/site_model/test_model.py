@@ -195,3 +195,45 @@ def test_an_entitys_articles_and_co_mentions_are_made_when_first_asked_for(monke
     assert built.entity_articles["Moscou"][1] is kim[1]
     with pytest.raises(KeyError):
         built.entity_articles["Séoul"]
+
+
+def three_articles() -> list[ArticleFacts]:
+    return [
+        facts("un", 1, "<p>Kim à Moscou.</p>", person=["Kim"], place=["Moscou"]),
+        facts("deux", 2, "<p>Moscou sans Kim.</p>", person=["Kim"], place=["Moscou"]),
+        facts("trois", 3, "<p>Séoul et Moscou.</p>", place=["Séoul", "Moscou"]),
+    ]
+
+
+def related(built) -> dict[str, tuple[str, ...]]:
+    return {slug: known.related for slug, known in built.articles.items()}
+
+
+def test_related_articles_come_from_an_earlier_build_by_what_they_were_made_from():
+    first = build_site_model(three_articles(), AliasBook(), "fr")
+    assert related(first)["un"] == ("deux", "trois")
+    assert len(first.related_inputs) == 3  # one digest per article
+    again = build_site_model(three_articles(), AliasBook(), "fr", first.related_inputs)
+    assert related(again) == related(first) and again.related_inputs == first.related_inputs
+    # What the earlier build says is taken as it is: planted, it comes back.
+    planted = {inputs: ["trois"] for inputs in first.related_inputs}
+    taken = build_site_model(three_articles(), AliasBook(), "fr", planted)
+    assert set(related(taken).values()) == {("trois",)}
+
+
+@pytest.mark.parametrize("answer", [["gone"], "deux", [3], None, [["deux"]]])
+def test_an_earlier_answer_that_names_no_article_of_this_build_is_worked_out_again(answer):
+    first = build_site_model(three_articles(), AliasBook(), "fr")
+    stale = {inputs: answer for inputs in first.related_inputs}
+    assert related(build_site_model(three_articles(), AliasBook(), "fr", stale)) == related(first)
+
+
+def test_a_new_article_in_a_window_works_that_articles_related_out_again():
+    first = build_site_model(three_articles(), AliasBook(), "fr")
+    planted = {inputs: ["trois"] for inputs in first.related_inputs}
+    fourth = facts("quatre", 4, "<p>Kim revient.</p>", person=["Kim"])
+    built = build_site_model([*three_articles(), fourth], AliasBook(), "fr", planted)
+    # "quatre" is in Kim's window of "un": worked out again. "trois" names no Kim: its windows
+    # (Séoul's, Moscou's) are as they were, and it keeps the earlier (here planted) answer.
+    assert related(built)["un"] == ("deux", "quatre", "trois")
+    assert related(built)["trois"] == ("trois",)
