@@ -38,7 +38,12 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 from site_language.glue import context_lang
 from timelines.editions import group_for_timeline, iso_week_key
-from timelines.entries import timelinejs
+from timelines.entries import (
+    timelinejs_event,
+    timelinejs_events_json,
+    timelinejs_text,
+    timelinejs_years,
+)
 from timelines.settings import timelines_settings
 
 from . import kept_entities, reuse
@@ -707,11 +712,29 @@ class SiteModelGenerator(Generator):
                 feed_title="digests",
             )
         sitename = self.settings.get("SITENAME", "")
-        self._dump(
-            "timeline.json",
-            lambda: timelinejs(model.timeline, sitename, lambda a: a.url),
-            (model.timeline, sitename),
+        self._export(
+            "timeline.json", lambda: self._timeline_json(sitename), (model.timeline, sitename)
         )
+
+    def _timeline_json(self, sitename: str) -> str:
+        """timeline.json (``timelinejs``), a year of events at a time: a year whose entries
+        (and their numbers) did not change is read back from the fragment cache, not made."""
+        kept = self.env.globals["fragment"].kept
+        parts = []
+        for year in timelinejs_years(self.model.timeline):
+            shown = [f"{entry.render_key} {number}" for entry, number in year]
+            kept_as = None
+            if kept is not None and all(type(entry.render_key) is str for entry, _ in year):
+                kept_as = fragment_key(kept.scope, "json", "timeline year", text_digest(*shown))
+                found = kept.get(kept_as)
+                if found is not None:
+                    parts.append(found)
+                    continue
+            made = timelinejs_events_json(timelinejs_event(e, e.article.url, n) for e, n in year)
+            if kept_as is not None:
+                kept.put(kept_as, made)
+            parts.append(made)
+        return timelinejs_text(sitename, parts)
 
     def _write_entity_timelines(self, write_file) -> None:
         """Each entity's timeline pages, but those of an entity whose files are kept."""
@@ -771,15 +794,19 @@ class SiteModelGenerator(Generator):
         return sorted(years.items(), reverse=True)
 
     def _dump(self, relative: str, data, data_key) -> None:
-        """A JSON export (``data()``), made only when ``data_key`` changed, written only when
-        its bytes did (``incremental.write_output``)."""
-        path_inside(Path(self.output_path), relative)  # ValueError: never outside output/
+        """A JSON export of ``data()`` (``_export``)."""
 
         def text() -> str:
             return (
                 json.dumps(data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
             )
 
+        self._export(relative, text, data_key)
+
+    def _export(self, relative: str, text, data_key) -> None:
+        """An export (``text()``), made only when ``data_key`` changed, written only when its
+        bytes did (``incremental.write_output``)."""
+        path_inside(Path(self.output_path), relative)  # ValueError: never outside output/
         write_output(self.settings, relative, text, data_key)
 
 

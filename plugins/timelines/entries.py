@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
 from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
@@ -165,27 +166,64 @@ def timelinejs_date(date: dt.date, precision: str) -> dict:
     return parts
 
 
-def timelinejs(entries: Iterable[TimelineEntry], title: str, url_of) -> dict:
-    """A TimelineJS JSON document (events with start_date, text.headline, text.text, group).
+def timelinejs_event(entry: TimelineEntry, url: str, number: int) -> dict:
+    """One TimelineJS event (start_date, text.headline, text.text, group, unique_id, url).
+    ``number``: the entry's place among its article's entries, oldest first: its
+    ``unique_id`` (the slide's address) stays the same when other articles come and go.
 
     TimelineJS prints ``headline`` and ``text`` as HTML: plain text is escaped (an article's
     summary is already HTML made safe by the article_page plugin).
     """
-    events = []
+    text = (
+        html.escape(entry.sentence, quote=False)
+        if entry.kind == "event"
+        else str(entry.article.summary or "")
+    )
+    return {
+        "start_date": timelinejs_date(entry.date, entry.precision),
+        "text": {"headline": html.escape(entry.headline, quote=False), "text": text},
+        "group": entry.kind,
+        "unique_id": f"{entry.kind}-{entry.article.slug}-{entry.date}-{number}",
+        "url": url,
+    }
+
+
+def timelinejs_years(entries: Iterable[TimelineEntry]) -> list[list[tuple[TimelineEntry, int]]]:
+    """The entries oldest first, by year, each with its place among its article's entries
+    (``timelinejs_event``'s ``number``)."""
+    years: dict[int, list[tuple[TimelineEntry, int]]] = {}
+    seen: dict[str, int] = {}
     for entry in sorted(entries, key=lambda e: e.sort_key):
-        url = url_of(entry.article)
-        text = (
-            html.escape(entry.sentence, quote=False)
-            if entry.kind == "event"
-            else str(entry.article.summary or "")
-        )
-        events.append(
-            {
-                "start_date": timelinejs_date(entry.date, entry.precision),
-                "text": {"headline": html.escape(entry.headline, quote=False), "text": text},
-                "group": entry.kind,
-                "unique_id": f"{entry.kind}-{entry.article.slug}-{entry.date}-{len(events)}",
-                "url": url,
-            }
-        )
+        slug = entry.article.slug
+        number = seen[slug] = seen.get(slug, -1) + 1
+        years.setdefault(entry.date.year, []).append((entry, number))
+    return list(years.values())
+
+
+def timelinejs_events_json(events: Iterable[dict]) -> str:
+    """Events as the document's JSON has them, joined by commas."""
+    return ",".join(json.dumps(e, **_TIMELINEJS_JSON) for e in events)
+
+
+def timelinejs_text(title: str, events_json: Iterable[str]) -> str:
+    """The JSON text of the document ``timelinejs`` makes (keys sorted, no spaces, a line
+    break at the end), from ``timelinejs_events_json`` of consecutive runs of its events."""
+    title_json = json.dumps(
+        {"text": {"headline": html.escape(title, quote=False)}}, **_TIMELINEJS_JSON
+    )
+    events = ",".join(part for part in events_json if part)
+    return f'{{"events":[{events}],"title":{title_json}}}\n'
+
+
+_TIMELINEJS_JSON = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}
+
+
+def timelinejs(entries: Iterable[TimelineEntry], title: str, url_of) -> dict:
+    """A TimelineJS JSON document (events with start_date, text.headline, text.text, group,
+    unique_id, url), oldest first (``timelinejs_event``)."""
+    events = [
+        timelinejs_event(entry, url_of(entry.article), number)
+        for year in timelinejs_years(entries)
+        for entry, number in year
+    ]
     return {"title": {"text": {"headline": html.escape(title, quote=False)}}, "events": events}

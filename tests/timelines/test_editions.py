@@ -1,6 +1,7 @@
 """Digest editions: day and ISO-week keys, grouping, neighbours, the timeline tree; entries."""
 
 import datetime
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -13,7 +14,15 @@ from timelines.editions import (
     iso_week_key,
     neighbours,
 )
-from timelines.entries import article_entry, event_entries, timelinejs
+from timelines.entries import (
+    article_entry,
+    event_entries,
+    timelinejs,
+    timelinejs_event,
+    timelinejs_events_json,
+    timelinejs_text,
+    timelinejs_years,
+)
 
 d = datetime.date
 
@@ -203,3 +212,49 @@ def test_timelinejs_escapes_what_it_does_not_know_to_be_html():
         ("A &lt;b&gt; &amp; c", "A &lt;b&gt; &amp; c"),
         ("AT&amp;T", "<p>Résumé</p>"),
     ]
+
+
+def story(slug: str, day: int, *years: int) -> list:
+    """An article's entry and an event for each of ``years``."""
+    article = SimpleNamespace(
+        title=f"Titre {slug}", date=datetime.datetime(2023, 9, day), lang="fr", slug=slug,
+        summary=f"<p>{slug}</p>",
+    )  # fmt: skip
+    events = [
+        SimpleNamespace(
+            date=datetime.date(year, 1, 1),
+            precision="year",
+            expression="en",
+            sentence=f"{slug} {year}",
+        )
+        for year in years
+    ]
+    return [article_entry(article, []), *event_entries(article, events, {})]
+
+
+def test_the_timeline_json_made_a_year_at_a_time_is_the_whole_documents():
+    entries = story("a", 13, 2016, 1990) + story("b", 14, 2016) + story("c", 15)
+    document = timelinejs(entries, "Site & co", lambda a: f"articles/{a.slug}.html")
+    whole = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    years = timelinejs_years(entries)
+    assert [len(year) for year in years] == [1, 2, 3]  # 1990, 2016, 2023
+    parts = [
+        timelinejs_events_json(
+            timelinejs_event(entry, f"articles/{entry.article.slug}.html", number)
+            for entry, number in year
+        )
+        for year in years
+    ]
+    assert timelinejs_text("Site & co", parts) == whole
+    assert timelinejs_text("Site & co", ["".join(parts[:1]), ",".join(parts[1:])]) == whole
+
+
+def test_an_events_unique_id_stays_when_other_articles_come():
+    def ids(entries):
+        document = timelinejs(entries, "", lambda a: "")
+        return {e["unique_id"] for e in document["events"]}
+
+    before = ids(story("a", 13, 2016, 1990))
+    after = ids(story("z", 1, 1980, 2016) + story("a", 13, 2016, 1990))
+    assert before < after
+    assert before == {"event-a-1990-01-01-0", "event-a-2016-01-01-1", "article-a-2023-09-13-2"}
