@@ -116,7 +116,7 @@ class Build:
         """Write ``render()`` (bytes) at ``path`` unless unchanged; whether it was written."""
         name = self.name_of(path)
         last = self.last.get(name)
-        if key is not None and last is not None and last.key == key and last.matches(Path(path)):
+        if key is not None and last is not None and last.key == key and last.matches(path):
             self.entries[name] = last
             self.changes.unchanged.add(name)
             logger.debug("incremental: %s unchanged, not rendered", name)
@@ -143,7 +143,7 @@ class Build:
         build left it."""
         last = [self.last.get(name) for name in names]
         if not all(
-            e is not None and e.matches(self.output / n) for n, e in zip(names, last, strict=True)
+            e is not None and e.matches(self._prefix + n) for n, e in zip(names, last, strict=True)
         ):
             return False
         for name, entry in zip(names, last, strict=True):

@@ -29,10 +29,10 @@ class Entry:
     size: int
     mtime_ns: int
 
-    def matches(self, path: Path) -> bool:
+    def matches(self, path: str | Path) -> bool:
         """The file is still as this entry recorded it (same size and time)."""
         try:
-            stat = path.stat()
+            stat = os.stat(path)  # a str path as well: a rebuild checks thousands
         except OSError:
             return False
         return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
