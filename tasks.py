@@ -298,6 +298,7 @@ def bench(
     ingest=False,
     articles=2000,
     cold_only="",
+    work="",
 ):
     """Benchmark the shipped site against stock Pelican and Hugo; figures in bench/results.json."""
     if hostile:
@@ -308,6 +309,7 @@ def bench(
         script = [sys.executable, "bench/run.py", "--out", out, "--sizes", sizes]
         script += ["--quick"] if quick else []
         script += ["--cold-only", cold_only] if cold_only else []
+        script += ["--work", work] if work else []
     c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
     if not (hostile or ingest or quick):
         report(c)
