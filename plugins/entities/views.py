@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 
 from newstext.names import NameMatcher
@@ -139,18 +139,9 @@ def related_articles(
     >>> related_articles("a", keys, of, positions(of))
     ['c', 'b']
     """
-    shown = []  # each entity's window: its articles in the window, newest first
-    heres = []  # (the entity's positions, this article's position in its list)
-    for key in entity_keys.get(article_id, ()):
-        place = where.get(key)
-        here = None if place is None else place.get(article_id)
-        if here is None:
-            continue
-        shown.append(
-            articles_of.get(key, ())[here - window if here > window else 0 : here + window + 1]
-        )
-        heres.append((place, here))
-    shared = Counter(chain.from_iterable(shown))  # counted in C: this runs for every article
+    windows = list(_windows(article_id, entity_keys, articles_of, where, window))
+    # counted in C: this runs for every article
+    shared = Counter(chain.from_iterable(shown for shown, *_ in windows))
     shared.pop(article_id, None)
     if not shared or limit <= 0:
         return []
@@ -158,13 +149,30 @@ def related_articles(
     # nearest place each has in any window, found through ``where`` for the windows it is in.
     candidates = top_candidates(shared, limit).keys()
     distance: dict[str, int] = {}
-    for ids, (place, here) in zip(shown, heres, strict=True):
+    for ids, place, here, _ in windows:
         for other in candidates & ids:
             gap = abs(place[other] - here)
             if gap < distance.get(other, gap + 1):
                 distance[other] = gap
     ranked = sorted(distance, key=lambda other: (-shared[other], distance[other], other))
     return ranked[:limit]
+
+
+def _windows(
+    article_id: str,
+    entity_keys: Mapping[str, Sequence[str]],
+    articles_of: Mapping[str, Sequence[str]],
+    where: Mapping[str, Mapping[str, int]],
+    window: int,
+) -> Iterator[tuple[Sequence[str], Mapping[str, int], int, int]]:
+    """For each entity of the article (in its list): the ``window`` articles on either side of
+    it, newest first, the entity's positions, the article's position and the window's first."""
+    for key in entity_keys.get(article_id, ()):
+        place = where.get(key)
+        here = None if place is None else place.get(article_id)
+        if here is not None:
+            low = here - window if here > window else 0
+            yield articles_of.get(key, ())[low : here + window + 1], place, here, low
 
 
 def related_inputs(
@@ -193,13 +201,7 @@ def related_inputs(
     True
     """
     parts = [f"related {limit} {window}", article_id]
-    for key in entity_keys.get(article_id, ()):
-        place = where.get(key)
-        here = None if place is None else place.get(article_id)
-        if here is None:
-            continue
-        low = here - window if here > window else 0
-        shown = articles_of.get(key, ())[low : here + window + 1]
+    for shown, _, here, low in _windows(article_id, entity_keys, articles_of, where, window):
         parts.append(f"{here - low}\x1f" + "\x1f".join(shown))
     text = "\x1e".join(parts).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(text, digest_size=12).hexdigest()
