@@ -38,3 +38,19 @@ def test_same_ranking_as_the_definition(seed):
         assert related_articles(article, keys, articles_of, where, limit, window) == reference(
             article, keys, articles_of, where, limit, window
         )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_related_articles_break_ties_at_the_cut_as_the_definition_does(seed):
+    """Few entities, many articles: counts tie at the cut and distances tie too."""
+    rng = random.Random(seed)
+    articles = [f"a{n:03d}" for n in range(rng.randint(2, 60))]
+    entities = [f"e{n}" for n in range(rng.randint(1, 6))]
+    keys = {a: rng.sample(entities, rng.randint(0, len(entities))) for a in articles}
+    articles_of = {e: [a for a in articles if e in keys[a]] for e in entities}
+    where = positions(articles_of)
+    for limit in (1, 2, 5):
+        for window in (1, 2, 25):
+            for article in articles:
+                got = related_articles(article, keys, articles_of, where, limit, window)
+                assert got == reference(article, keys, articles_of, where, limit, window)
