@@ -287,6 +287,8 @@ def check(c):
         "ingest": "time cold ingest against spaCy alone instead (bench/ingest.json)",
         "articles": "with --ingest: how many texts (the demo corpus repeated)",
         "cold_only": "sizes measured with a cold build only (e.g. 10000: its ratio and memory)",
+        "repeat": "cold builds per tool, alternating; the median is reported",
+        "work": "the folder the sites are built in (default: the system's temporary folder)",
     }
 )
 def bench(
@@ -299,6 +301,7 @@ def bench(
     articles=2000,
     cold_only="",
     work="",
+    repeat=3,
 ):
     """Benchmark the shipped site against stock Pelican and Hugo; figures in bench/results.json."""
     if hostile:
@@ -310,6 +313,7 @@ def bench(
         script += ["--quick"] if quick else []
         script += ["--cold-only", cold_only] if cold_only else []
         script += ["--work", work] if work else []
+        script += ["--repeat", str(repeat)]
     c.run(shlex.join(script), env=PLUGINS_ON_PATH, pty=False)
     if not (hostile or ingest or quick):
         report(c)

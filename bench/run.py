@@ -16,6 +16,14 @@ CPU seconds (the tool's processes and their children, Pagefind included), peak R
 process, files written (created, changed or removed in the output). Figures and ratios to stock
 Pelican go to ``bench/results.json``; absolute seconds vary between machines, ratios much less.
 
+The cold build is measured ``--repeat`` times per tool (3 by default), the tools alternating in
+each round; the figures are the median run's (peak RSS: the largest of the runs), every run's CPU
+seconds listed beside. A shared 2-core machine moves a single run by 10-20%. Each round also
+builds ours with the search index off (``ours_no_search``, ``SEARCH_INDEX = False``): what
+Pagefind costs, apart from the rest of the build. Between rounds a build's output and caches are
+set aside (renamed, removed with the rest at the end), not deleted: removing a large tree just
+before a build made that build pay for it in system time.
+
 ``--quick`` builds a 30-article site once per tool: a smoke test that the benchmark runs.
 """
 
@@ -36,6 +44,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
 TOOLS = ("pelican", "ours", "hugo")
+# Measured in each round of cold builds, in this order: ours last but one, so that the rounds
+# leave ours with its whole default build for the scenarios that follow.
+COLD_VARIANTS = ("pelican", "ours_no_search", "ours", "hugo")
 KINDS = ("People", "Places", "Organisations")
 SCENARIOS = ("cold", "unchanged", "add_one", "edit_one", "edit_aliases")
 
@@ -201,12 +212,14 @@ class Project:
             (folder / "seeds").mkdir()
             self.articles = folder / "content" / "articles"
             self.output = folder / "output"
+            self.caches = [folder / ".pelican-cache"]
             self.aliases = folder / "content" / "entities.yml"
             self.aliases.parent.mkdir(parents=True)
             self.aliases.write_text("# editors' alias file\n", encoding="utf-8")
         elif tool == "pelican":
             self.articles = folder / "content"
             self.output = folder / "output"
+            self.caches = [folder / "cache"]
             (folder / "stockconf.py").write_text(
                 "SITENAME = 'Bench'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'UTC'\n"
                 "DEFAULT_LANG = 'en'\nRELATIVE_URLS = True\nDEFAULT_PAGINATION = 10\n",
@@ -215,6 +228,7 @@ class Project:
         else:
             self.articles = folder / "content" / "posts"
             self.output = folder / "public"
+            self.caches = [folder / "resources"]
             (folder / "hugo.toml").write_text(
                 "baseURL = 'https://example.org/'\ntitle = 'Bench'\nlanguageCode = 'en'\n"
                 "disableKinds = ['robotsTXT']\n[pagination]\npagerSize = 10\n",
@@ -233,9 +247,10 @@ class Project:
         path = self.articles / f"{article['slug']}.md"
         path.write_text(render[self.tool](article), encoding="utf-8")
 
-    def command(self) -> list[str]:
+    def command(self, search: bool = True) -> list[str]:
         if self.tool == "ours":
-            return [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
+            ours = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
+            return ours if search else [*ours, "-e", "SEARCH_INDEX=false"]
         if self.tool == "pelican":
             return [sys.executable, "-m", "pelican", "content", "-s", "stockconf.py", "-q"]
         hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or "hugo"
@@ -250,11 +265,20 @@ class Project:
             if path.is_file()
         }
 
-    def build(self) -> dict:
+    def set_aside(self, number: int) -> None:
+        """Move the output and caches out of the way (the next build is cold), to be removed
+        with the rest at the end: deleting a large tree now would cost the next build."""
+        aside = self.folder.parent / "set-aside" / f"{self.tool}-{number}"
+        aside.mkdir(parents=True)
+        for path in (self.output, *self.caches):
+            if path.exists():
+                path.rename(aside / path.name)
+
+    def build(self, search: bool = True) -> dict:
         before = self.snapshot()
         env = {**os.environ, "PYTHONPATH": str(self.folder / "plugins")}
         measured = subprocess.run(
-            [sys.executable, "-c", MEASURE, str(self.folder), *self.command()],
+            [sys.executable, "-c", MEASURE, str(self.folder), *self.command(search)],
             capture_output=True,
             text=True,
             env=env,
@@ -290,23 +314,51 @@ def change(project: Project, scenario: str, digest: Digest) -> bool:
     return True
 
 
-def run_size(n: int, scenarios: tuple[str, ...], work: Path) -> dict:
+def median_run(runs: list[dict]) -> dict:
+    """The run of median CPU time, with every run's CPU seconds and the largest peak RSS."""
+    middle = dict(sorted(runs, key=lambda figures: figures["cpu_s"])[(len(runs) - 1) // 2])
+    middle["cpu_s_runs"] = [round(figures["cpu_s"], 2) for figures in runs]
+    middle["peak_rss_mib"] = max(figures["peak_rss_mib"] for figures in runs)
+    return middle
+
+
+def report_line(n: int, scenario: str, variant: str, figures: dict) -> None:
+    print(
+        f"{n:>6} {scenario:13} {variant:14} {figures['wall_s']:7.1f} s wall "
+        f"{figures['cpu_s']:7.1f} s CPU {figures['peak_rss_mib']:6.0f} MiB "
+        f"{figures['files_written']:6d} files",
+        flush=True,
+    )
+
+
+def cold_builds(n: int, projects: dict[str, Project], repeat: int) -> dict:
+    """``repeat`` rounds of cold builds, the variants alternating; the median of each."""
+    runs: dict[str, list[dict]] = {variant: [] for variant in COLD_VARIANTS}
+    for number in range(repeat):
+        for variant in COLD_VARIANTS:
+            project = projects[variant.removesuffix("_no_search")]
+            project.set_aside(len(runs[variant]) + 100 * (variant != project.tool))
+            figures = project.build(search=variant != "ours_no_search")
+            report_line(n, f"cold {number + 1}/{repeat}", variant, figures)
+            runs[variant].append(figures)
+    return {variant: median_run(measured) for variant, measured in runs.items()}
+
+
+def run_size(n: int, scenarios: tuple[str, ...], work: Path, repeat: int = 1) -> dict:
     digest = Digest(n)
     projects = {tool: Project(tool, work / tool, digest) for tool in TOOLS}
-    results: dict[str, dict] = {}
+    results: dict[str, dict] = {"cold": cold_builds(n, projects, repeat)}
     for scenario in scenarios:
+        if scenario == "cold":
+            continue
         results[scenario] = {}
         for tool in TOOLS:  # alternating: the three tools meet the same machine state
             if not change(projects[tool], scenario, digest):
                 continue
             figures = projects[tool].build()
             results[scenario][tool] = figures
-            print(
-                f"{n:>6} {scenario:13} {tool:8} {figures['wall_s']:7.1f} s wall "
-                f"{figures['cpu_s']:7.1f} s CPU {figures['peak_rss_mib']:6.0f} MiB "
-                f"{figures['files_written']:6d} files",
-                flush=True,
-            )
+            report_line(n, scenario, tool, figures)
+    for scenario in scenarios:
         stock = results[scenario].get("pelican")
         for figures in results[scenario].values():
             if stock:
@@ -331,6 +383,12 @@ def main() -> int:
         help="sizes (comma-separated) measured with a cold build only, e.g. the largest",
     )
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="cold builds per tool, alternating; the median is reported (default 3)",
+    )
+    parser.add_argument(
         "--work",
         default=None,
         help="the folder the sites are built in (default: the system's temporary folder)",
@@ -341,6 +399,7 @@ def main() -> int:
     report = {
         "what": __doc__.splitlines()[0],
         "machine": {"python": platform.python_version(), "cores": len(os.sched_getaffinity(0))},
+        "cold_builds_per_tool": 1 if args.quick else max(1, args.repeat),
         "sizes": {},
     }
     cold_only = {int(size) for size in re.split(r"[,\s]+", args.cold_only) if size}
@@ -352,7 +411,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.work) as work:
         for n in sizes:
             measured = ("cold",) if n in cold_only else scenarios
-            report["sizes"][str(n)] = run_size(n, measured, Path(work) / str(n))
+            repeat = report["cold_builds_per_tool"]
+            report["sizes"][str(n)] = run_size(n, measured, Path(work) / str(n), repeat)
     cold = {n: figures["cold"]["ours"]["cpu_s"] for n, figures in report["sizes"].items()}
     if len(cold) > 1:
         smallest, largest = min(cold, key=int), max(cold, key=int)
