@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .dates import format_date
 
 _ISO = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+_NOTHING = Markup("")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -36,15 +37,18 @@ def time_tag(value: dt.date | None, lang: str | None, precision: str = "day") ->
     (Markup('<time datetime="2016">2016</time>'), Markup(''))
     """
     if not value:
-        return Markup("")
+        return _NOTHING
+    if isinstance(value, dt.datetime):  # shown to the day at most: one cached tag per day
+        value = value.date()
     return _time_tag(value, lang, precision)
 
 
+@functools.lru_cache(maxsize=1024)  # a site has a few languages, pages thousands of links
 def _language_attributes(names: tuple[str, ...], item_lang: str | None, lang: str | None):
     if item_lang and item_lang != lang:
         value = escape(item_lang)
         return Markup("".join(f' {name}="{value}"' for name in names))
-    return Markup("")
+    return _NOTHING
 
 
 def lang_attr(item_lang: str | None, lang: str | None) -> Markup:
