@@ -138,3 +138,24 @@ def test_an_index_line_is_kept_under_its_entitys_page_key(tmp_path):
     assert index_build(tmp_path, three) == ("<li>Kim · 3</li>", 0)  # kept
     assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 1)  # same link, new counts
     assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 0)
+
+
+def test_joined_fragments_are_what_a_loop_of_fragment_gives():
+    loop = '{% for e in entities %}<li>{{ fragment("chip", e) }}</li>{% endfor %}'
+    joined = '{{ fragment.joined("chip", entities, before="<li>", after="</li>") }}'
+    env = Environment(
+        autoescape=True, loader=DictLoader({"_macros.html": MACROS, "loop": loop, "j": joined})
+    )
+    env.globals["fragment"] = Fragments(env)
+    shown = {
+        name: [
+            env.get_template(name).render(SITEURL=url, entities=ENTITIES, page_lang="fr")
+            for url in ("..", "https://example.org/a&b")
+        ]
+        for name in ("loop", "j")
+    }
+    assert shown["j"] == shown["loop"]
+    assert shown["j"][0] == (
+        '<li><a href="../people/kim.html">Kim</a></li>'
+        '<li><a href="../orgs/ali-co.html">Ali &amp; Co</a></li>'
+    )
