@@ -401,7 +401,8 @@ class Fragments:
 
     def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
-        self.done: dict[tuple, tuple[object, list[str]]] = {}  # split at the mark
+        # by key: [item, its fragment split at the mark, the SITEURL last shown, as shown]
+        self.done: dict[tuple, list] = {}
         self.modules: dict[tuple, object] = {}
         self.kept = kept
         self.renders = 0
@@ -409,7 +410,7 @@ class Fragments:
 
     @pass_context
     def __call__(self, context, kind: str, item, option=None) -> Markup:
-        return Markup(self._shown(context, kind, option, [item])[0])
+        return self._shown(context, kind, option, [item])[0]
 
     @pass_context
     def joined(self, context, kind: str, items, option=None, before="", after="") -> Markup:
@@ -421,8 +422,9 @@ class Fragments:
             pieces = [f"{before}{piece}{after}" for piece in pieces]
         return Markup("".join(pieces))
 
-    def _shown(self, context, kind: str, option, items) -> list[str]:
-        """The fragment of each item, for the page of ``context``."""
+    def _shown(self, context, kind: str, option, items) -> list[Markup]:
+        """The fragment of each item, for the page of ``context``: pages of one depth come
+        one after the other, each fragment is kept as the last of them showed it."""
         lang = context_lang(context)
         site_url = context.get("SITEURL", "")
         shared = self._shared.get(site_url)
@@ -436,9 +438,12 @@ class Fragments:
             found = done.get(key)
             if found is None or found[0] is not item:
                 html = self._made(context, kind, item, option, key)
-                found = done[key] = (item, html.split(SITE_URL_MARK) if shared else [html])
-            parts = found[1]  # a fragment within a fragment gets the mark back
-            shown.append(site_url.join(parts) if shared else parts[0])
+                parts = html.split(SITE_URL_MARK) if shared else [html]
+                found = done[key] = [item, parts, None, None]
+            if found[2] != site_url or found[3] is None:  # within a fragment: the mark again
+                parts = found[1]
+                found[2], found[3] = site_url, Markup(site_url.join(parts) if shared else parts[0])
+            shown.append(found[3])
         return shown
 
     def _made(self, context, kind: str, item, option, key: tuple) -> str:
