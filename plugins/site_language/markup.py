@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .dates import format_date
 
 _ISO = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+_NOTHING = Markup("")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -36,15 +37,18 @@ def time_tag(value: dt.date | None, lang: str | None, precision: str = "day") ->
     (Markup('<time datetime="2016">2016</time>'), Markup(''))
     """
     if not value:
-        return Markup("")
+        return _NOTHING
+    if isinstance(value, dt.datetime):  # shown to the day at most: one cached tag per day
+        value = value.date()
     return _time_tag(value, lang, precision)
 
 
+@functools.lru_cache(maxsize=1024)  # a site has a few languages, pages thousands of links
 def _language_attributes(names: tuple[str, ...], item_lang: str | None, lang: str | None):
     if item_lang and item_lang != lang:
         value = escape(item_lang)
         return Markup("".join(f' {name}="{value}"' for name in names))
-    return Markup("")
+    return _NOTHING
 
 
 def lang_attr(item_lang: str | None, lang: str | None) -> Markup:
@@ -82,7 +86,7 @@ def entity_kinds(entities: Iterable) -> str:
     >>> entity_kinds([E(kind="person"), E(kind="place"), E(kind="person")])
     'person place'
     """
-    return " ".join(dict.fromkeys(entity.kind for entity in entities))
+    return _once_per_tuple(_entity_kinds, entities)
 
 
 def entity_names(entities: Iterable, lang: str | None) -> str:
@@ -93,6 +97,32 @@ def entity_names(entities: Iterable, lang: str | None) -> str:
     >>> entity_names([E(name=" Kim Jong-un"), E(name="ONU")], "fr")
     'kim jong-un|onu'
     """
+    return _once_per_tuple(_entity_names, entities, lang)
+
+
+def _once_per_tuple(make, entities, *more):
+    """``make(entities, *more)``, kept for a tuple of hashable entities: an article's entities
+    are shown by its entry on several pages (and many times: each entry is rendered with and
+    without its date). Entities are equal when they are the same object (a site model's
+    views): the tuple kept holds them, so another object never takes the place of one."""
+    if type(entities) is tuple:
+        try:
+            return _kept(make, entities, *more)
+        except TypeError:  # an entity that cannot be hashed
+            pass
+    return make(entities, *more)
+
+
+@functools.lru_cache(maxsize=16384)
+def _kept(make, entities: tuple, *more) -> str:
+    return make(entities, *more)
+
+
+def _entity_kinds(entities: Iterable) -> str:
+    return " ".join(dict.fromkeys(entity.kind for entity in entities))
+
+
+def _entity_names(entities: Iterable, lang: str | None) -> str:
     names = []
     for entity in entities:
         name_in = getattr(entity, "name_in", None)

@@ -30,12 +30,11 @@ from entities.views import METADATA_KEYS, export_entity, split_names
 from incremental.fingerprint import files_digest
 from incremental.glue import build_digest, output_intact, write_output
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from newstext.safety import OutputGuard, page_url, path_inside, printable
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
-from pelican.utils import get_relative_path, path_to_url
 from site_language.glue import context_lang
 from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import (
@@ -377,47 +376,91 @@ FRAGMENT_MACROS = {
 FRAGMENT_KEYS = {"index": "page_key"}
 
 
+# What fragments are rendered with in place of SITEURL, then replaced by each page's: one
+# rendering serves pages at every depth. Never in what a page shows of an item: its metadata
+# and text lose their control characters on reading (article_page, ingest).
+SITE_URL_MARK = "\x00SITEURL\x00"
+
+
 class Fragments:
     """The ``fragment(kind, item, option)`` global: a piece of a page that many pages show (a
-    timeline entry, an article's line or card) rendered once per build for each language and
-    site URL, then reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``,
-    ``"card"`` (option: the heading tag), ``"chip"`` (an entity's link), ``"name"`` (an
-    entity's name) or ``"index"`` (an entity's line in the entity index), made by the macros of
-    ``_macros.html`` (``timeline_entry``, ``article_line``, ``article_card``,
-    ``entity_link_made``, ``entity_name_made``, ``entity_index_line_made``), so a page looks
-    the same either way. The macros are loaded once per language and site URL, not once per
-    fragment. One instance serves a build's article pages and the model's pages. A fragment of
-    an item with a key (``FRAGMENT_KEYS``, else its ``render_key``) is kept between builds
-    (``fragment_cache``): the next build reads it back instead of rendering it."""
+    timeline entry, an article's line or card) rendered once per build for each language, then
+    reused. ``kind`` is ``"entry"`` (option: show its date), ``"line"``, ``"card"`` (option:
+    the heading tag), ``"chip"`` (an entity's link), ``"name"`` (an entity's name) or
+    ``"index"`` (an entity's line in the entity index), made by the macros of ``_macros.html``
+    (``timeline_entry``, ``article_line``, ``article_card``, ``entity_link_made``,
+    ``entity_name_made``, ``entity_index_line_made``), so a page looks the same either way.
+    The macros are loaded once per language, not once per fragment. One instance serves a
+    build's article pages and the model's pages. A fragment of an item with a key
+    (``FRAGMENT_KEYS``, else its ``render_key``) is kept between builds (``fragment_cache``):
+    the next build reads it back instead of rendering it.
+
+    The macros show ``SITEURL`` as it is: a fragment is rendered with ``SITE_URL_MARK`` in its
+    place, which each page's SITEURL replaces. A SITEURL that escaping would change (``&``,
+    quotes...) is rendered for itself: the macros may show it escaped."""
 
     def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
-        self.done: dict[tuple, tuple[object, Markup]] = {}
+        # by key: [item, its fragment split at the mark, the SITEURL last shown, as shown]
+        self.done: dict[tuple, list] = {}
         self.modules: dict[tuple, object] = {}
         self.kept = kept
         self.renders = 0
+        self._shared: dict[str, bool] = {}  # by SITEURL: whether the mark stands for it
 
     @pass_context
     def __call__(self, context, kind: str, item, option=None) -> Markup:
+        return self._shown(context, kind, option, [item])[0]
+
+    @pass_context
+    def joined(self, context, kind: str, items, option=None, before="", after="") -> Markup:
+        """The fragments of ``items``, one after the other, each between ``before`` and
+        ``after`` (markup of the template): what a loop of ``fragment()`` gives, in one call
+        (a timeline page shows a hundred entries, an entry six entities)."""
+        pieces = self._shown(context, kind, option, items)
+        if before or after:
+            pieces = [f"{before}{piece}{after}" for piece in pieces]
+        return Markup("".join(pieces))
+
+    def _shown(self, context, kind: str, option, items) -> list[Markup]:
+        """The fragment of each item, for the page of ``context``: pages of one depth come
+        one after the other, each fragment is kept as the last of them showed it."""
         lang = context_lang(context)
         site_url = context.get("SITEURL", "")
-        key = (kind, id(item), option, lang, site_url)
-        found = self.done.get(key)
-        if found is None or found[0] is not item:
-            render_key = getattr(item, FRAGMENT_KEYS.get(kind, "render_key"), None)
-            kept_as = html = None
-            if self.kept is not None and type(render_key) is str:
-                kept_as = fragment_key(
-                    self.kept.scope, kind, type(item).__qualname__, render_key,
-                    option, lang, site_url,
-                )  # fmt: skip
-                html = self.kept.get(kept_as)
-            if html is None:
-                html = self._render(context, kind, item, option, lang, site_url)
-                if kept_as is not None:
-                    self.kept.put(kept_as, html)
-            found = self.done[key] = (item, Markup(html))
-        return found[1]
+        shared = self._shared.get(site_url)
+        if shared is None:
+            shared = self._shared[site_url] = escape(site_url) == site_url
+        rendered_for = SITE_URL_MARK if shared else site_url
+        done = self.done
+        shown = []
+        for item in items:
+            key = (kind, id(item), option, lang, rendered_for)
+            found = done.get(key)
+            if found is None or found[0] is not item:
+                html = self._made(context, kind, item, option, key)
+                parts = html.split(SITE_URL_MARK) if shared else [html]
+                found = done[key] = [item, parts, None, None]
+            if found[2] != site_url or found[3] is None:  # within a fragment: the mark again
+                parts = found[1]
+                found[2], found[3] = site_url, Markup(site_url.join(parts) if shared else parts[0])
+            shown.append(found[3])
+        return shown
+
+    def _made(self, context, kind: str, item, option, key: tuple) -> str:
+        """The fragment of ``key`` (kind, item, option, language, SITEURL), kept from the last
+        build or rendered."""
+        render_key = getattr(item, FRAGMENT_KEYS.get(kind, "render_key"), None)
+        kept_as = html = None
+        if self.kept is not None and type(render_key) is str:
+            kept_as = fragment_key(
+                self.kept.scope, kind, type(item).__qualname__, render_key, *key[2:]
+            )
+            html = self.kept.get(kept_as)
+        if html is None:
+            html = self._render(context, kind, item, option, *key[3:])
+            if kept_as is not None:
+                self.kept.put(kept_as, html)
+        return html
 
     def _render(self, context, kind: str, item, option, lang: str, site_url: str) -> str:
         module = self.modules.get((lang, site_url))
@@ -427,16 +470,6 @@ class Fragments:
             )
         self.renders += 1
         return str(FRAGMENT_MACROS[kind](module, item, lang, option)).strip()
-
-    def clear(self, site_urls: set[str] | None = None) -> None:
-        """Forget what was rendered for pages whose SITEURL is in ``site_urls`` (None: for
-        every page); it is rendered again if asked for."""
-        if site_urls is None:
-            self.done.clear()
-            self.modules.clear()
-            return
-        self.done = {key: done for key, done in self.done.items() if key[4] not in site_urls}
-        self.modules = {key: made for key, made in self.modules.items() if key[1] not in site_urls}
 
 
 class SiteModelGenerator(Generator):
@@ -457,6 +490,9 @@ class SiteModelGenerator(Generator):
         }
         model = self.model
         self.env.globals["fragment"] = self.context[FRAGMENTS]
+        # The theme does not change during a build: the templates a page extends and imports
+        # are not looked for on disk again for each of its thousands of pages.
+        self.env.auto_reload = False
         self.context["entity_groups"] = model.groups
         self.context["latest_editions"] = model.day_editions[-1:] + model.week_editions[-1:]
         self.digests = self._read_digests()
@@ -690,14 +726,6 @@ class SiteModelGenerator(Generator):
     def _write_timelines(self, write, writer) -> None:
         model = self.model
         self._write_entity_timelines(write)
-        # Entity pages and timelines are written: what was rendered for pages as deep as they
-        # are is not shown again. Dropping it bounds the memory of a large build; what the
-        # archive rendered for pages one folder deep serves the editions.
-        depths = None
-        if self.settings.get("RELATIVE_URLS"):
-            depths = {path_to_url(get_relative_path(view.url)) for view in model.views.values()}
-            depths.discard(path_to_url(get_relative_path("timeline/index.html")))
-        self.env.globals["fragment"].clear(depths)
         self._write_timeline(write)
         for edition in model.day_editions + model.week_editions:
             write(edition.url, "edition", edition=edition)

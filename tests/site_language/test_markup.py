@@ -10,8 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment
+from pelican.utils import SafeDatetime
 from site_language.dates import format_date
-from site_language.markup import FILTERS, time_tag
+from site_language.markup import FILTERS, entity_kinds, entity_names, time_tag
 
 # The macros as they were written before the filters (the reference).
 FORMER = """
@@ -37,6 +38,7 @@ DATES = [
     dt.date(2023, 9, 1),
     dt.date(2016, 1, 1),
     dt.datetime(2024, 2, 29, 23, 59, tzinfo=dt.UTC),
+    SafeDatetime(2023, 9, 1, 8, 30),  # an article's date: its tag is the one of its day
     dt.date(1, 1, 1),
 ]
 LANGS = ["fr", "en", "de", None, "", 'x"<y>&']
@@ -122,3 +124,31 @@ def test_an_entry_s_kinds_and_names_are_what_the_former_loops_wrote(lang, count)
     chosen = ENTITIES[:count]
     former_html = env.from_string(FORMER_ENTRY).render(entities=chosen, lang=lang).strip()
     assert env.from_string(NOW_ENTRY).render(entities=chosen, lang=lang).strip() == former_html
+
+
+class View:
+    """An entity as the site model shows it: equal to itself only, its name by language."""
+
+    def __init__(self, kind: str, names: dict[str, str]):
+        self.kind, self.names = kind, names
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang) or self.names["en"]
+
+
+def test_the_names_and_kinds_of_a_tuple_of_entities_are_those_of_each_entity():
+    kim, un = View("person", {"en": " Kim "}), View("organisation", {"en": "UN", "fr": "ONU"})
+    for entities in [(kim, un), [kim, un], (kim, un)]:  # a tuple twice: read back the second time
+        assert entity_names(entities, "fr") == "kim|onu"
+        assert entity_names(entities, "en") == "kim|un"
+        assert entity_kinds(entities) == "person organisation"
+    other = View("place", {"en": "Paris"})  # another view: never taken for one already seen
+    assert (entity_names((other, un), "fr"), entity_kinds((other, un))) == (
+        "paris|onu",
+        "place organisation",
+    )
+    unhashable = [SimpleNamespace(kind="place", name="Lyon")]
+    assert (entity_names(tuple(unhashable), "fr"), entity_kinds(tuple(unhashable))) == (
+        "lyon",
+        "place",
+    )

@@ -1,5 +1,6 @@
-"""``fragment()``: a piece many pages show is rendered once per language and SITEURL, gives
-what its macro gives, and is not confused with another item that took its place in memory."""
+"""``fragment()``: a piece many pages show is rendered once per language (and once more for a
+SITEURL that escaping changes), gives what its macro gives, and is not confused with another
+item that took its place in memory."""
 
 from __future__ import annotations
 
@@ -48,8 +49,15 @@ def test_a_fragment_is_what_its_macro_gives_at_every_depth():
     assert shown[1].splitlines()[1] == '<a href="../../orgs/ali-co.html">Ali &amp; Co</a>'
 
 
-def test_a_fragment_is_rendered_once_per_site_url():
-    _, _, fragments = pages([".."] * 5 + ["../.."] * 5, ENTITIES)
+def test_a_fragment_is_rendered_once_for_every_plain_site_url():
+    _, _, fragments = pages([".."] * 5 + ["../.."] * 5 + ["https://example.org"], ENTITIES)
+    assert fragments.renders == len(ENTITIES)
+
+
+def test_a_site_url_that_escaping_changes_has_fragments_of_its_own():
+    shown, plain, fragments = pages(["..", "https://example.org/a&b", ".."], ENTITIES)
+    assert shown == plain
+    assert 'href="https://example.org/a&amp;b/people/kim.html"' in shown[1]
     assert fragments.renders == 2 * len(ENTITIES)
 
 
@@ -59,26 +67,40 @@ def test_another_item_in_the_same_place_in_memory_is_rendered_for_itself():
     env.globals["fragment"] = fragments
     page = env.get_template("p")
     first = page.render(SITEURL="..", entities=[Entity("Kim", "k.html")], page_lang="fr")
-    second = page.render(SITEURL="..", entities=[Entity("Ali", "a.html")], page_lang="fr")
-    assert (first, second) == ('<a href="../k.html">Kim</a>\n', '<a href="../a.html">Ali</a>\n')
+    second = page.render(SITEURL="../..", entities=[Entity("Ali", "a.html")], page_lang="fr")
+    assert (first, second) == ('<a href="../k.html">Kim</a>\n', '<a href="../../a.html">Ali</a>\n')
 
 
-def test_clearing_one_depth_keeps_what_other_pages_show():
-    env = Environment(autoescape=True, loader=DictLoader({"_macros.html": MACROS, "p": PAGE}))
-    fragments = Fragments(env)
-    env.globals["fragment"] = fragments
-    page = env.get_template("p")
-    for url in ("..", "../.."):
-        page.render(SITEURL=url, entities=ENTITIES, page_lang="fr")
-    fragments.clear({"../.."})
-    assert {key[4] for key in fragments.done} == {".."}
-    page.render(SITEURL="..", entities=ENTITIES, page_lang="fr")
-    assert fragments.renders == 2 * len(ENTITIES)  # nothing rendered again for ".."
-    assert page.render(SITEURL="../..", entities=ENTITIES, page_lang="fr").startswith(
-        '<a href="../../people/kim.html">'
+NESTED = MACROS + (
+    "{% macro article_line(article, lang) -%}"
+    '<a href="{{ SITEURL }}/{{ article.url }}">{{ article.name }}</a> '
+    '{{ fragment("chip", article.about) }}{%- endmacro %}'
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    url: str
+    about: Entity
+
+
+def test_a_fragment_within_a_fragment_links_from_the_page_that_shows_it():
+    env = Environment(
+        autoescape=True,
+        loader=DictLoader({"_macros.html": NESTED, "p": '{{ fragment("line", a) }}'}),
     )
-    fragments.clear()
-    assert not fragments.done and not fragments.modules
+    env.globals["fragment"] = Fragments(env)
+    article = Article("Summit", "a/summit.html", ENTITIES[0])
+    shown = [
+        env.get_template("p").render(SITEURL=url, a=article, page_lang="fr")
+        for url in ("..", "../..")
+    ]
+    assert shown == [
+        '<a href="../a/summit.html">Summit</a> <a href="../people/kim.html">Kim</a>',
+        '<a href="../../a/summit.html">Summit</a> <a href="../../people/kim.html">Kim</a>',
+    ]
+    assert env.globals["fragment"].renders == 2  # the line and the chip, once each
 
 
 @dataclass(frozen=True)
@@ -116,3 +138,24 @@ def test_an_index_line_is_kept_under_its_entitys_page_key(tmp_path):
     assert index_build(tmp_path, three) == ("<li>Kim · 3</li>", 0)  # kept
     assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 1)  # same link, new counts
     assert index_build(tmp_path, four) == ("<li>Kim · 4</li>", 0)
+
+
+def test_joined_fragments_are_what_a_loop_of_fragment_gives():
+    loop = '{% for e in entities %}<li>{{ fragment("chip", e) }}</li>{% endfor %}'
+    joined = '{{ fragment.joined("chip", entities, before="<li>", after="</li>") }}'
+    env = Environment(
+        autoescape=True, loader=DictLoader({"_macros.html": MACROS, "loop": loop, "j": joined})
+    )
+    env.globals["fragment"] = Fragments(env)
+    shown = {
+        name: [
+            env.get_template(name).render(SITEURL=url, entities=ENTITIES, page_lang="fr")
+            for url in ("..", "https://example.org/a&b")
+        ]
+        for name in ("loop", "j")
+    }
+    assert shown["j"] == shown["loop"]
+    assert shown["j"][0] == (
+        '<li><a href="../people/kim.html">Kim</a></li>'
+        '<li><a href="../orgs/ali-co.html">Ali &amp; Co</a></li>'
+    )
