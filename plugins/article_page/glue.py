@@ -21,7 +21,6 @@ import logging
 import os
 from pathlib import Path
 
-from markdown import Markdown
 from markupsafe import Markup
 from newstext.safety import (
     has_controls,
@@ -38,6 +37,7 @@ from pelican.utils import pelican_open
 
 from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
+from .quick_markdown import QuickMarkdown
 from .sanitise import made_safe, safe_html
 
 logger = logging.getLogger(__name__)
@@ -196,11 +196,12 @@ def safe_readers(readers) -> None:
 
 def _kept_markdown_read(self, source_path):
     """``MarkdownReader.read`` with one ``Markdown`` per reader, reset between files as
-    Python-Markdown documents it, not one made for each file (a fifth of the reading). Pelican
+    Python-Markdown documents it, not one made for each file (a fifth of the reading), and one
+    that converts plain paragraphs itself (``quick_markdown``: most of the rest). Pelican
     takes the ``meta`` preprocessor out to read the summary: it is put back, where it was."""
     md = self.__dict__.get("_kept_md")
     if md is None:
-        md = self._kept_md = Markdown(**self.settings["MARKDOWN"])
+        md = self._kept_md = QuickMarkdown(**self.settings["MARKDOWN"])
         self._kept_meta = next(
             ((md.preprocessors[p.name], p.name, p.priority) for p in md.preprocessors._priority
              if p.name == "meta"),
