@@ -253,12 +253,49 @@ def schema_mentions(entity_groups, lang: str) -> list[dict[str, str]]:
     ]
 
 
+def text_starts_with(html, start: str) -> bool:
+    """The ``text_starts_with`` filter: whether the text of ``html`` (``striptags|trim``, as
+    Jinja makes it) starts with ``start``, read only as far as it needs (the page asks
+    whether an article's body begins with its summary: a few words, not the whole body).
+
+    The tags are taken out as ``Markup.striptags`` takes them out, from the beginning; once
+    the text so far, its spaces collapsed, is as long as ``start`` and holds no ``&`` (a
+    character reference could take characters from what follows), the rest of the text
+    can only come after it.
+
+    >>> text_starts_with("<p>Le <em>sommet</em> a eu lieu.</p><p>Suite</p>", "Le sommet a")
+    True
+    >>> text_starts_with("<p>AT&amp;T</p>", "AT&T"), text_starts_with("<p>Non</p>", "Oui")
+    (True, False)
+    """
+    value = str(html.__html__() if hasattr(html, "__html__") else html)
+    raw = ""
+    at = 0
+    while (opening := value.find("<", at)) != -1 and len(raw) < _TEXT_START_MAX:
+        comment = value.startswith("<!--", opening)
+        end = value.find("-->", opening + 4) if comment else value.find(">", opening)
+        if end == -1:
+            break  # not closed: the rest is text
+        raw += value[at:opening]
+        at = end + (3 if comment else 1)
+        text = " ".join(raw.split())
+        if "&" in text:
+            break
+        if len(text) >= len(start):
+            return text.startswith(start)
+    return Markup(value).striptags().strip().startswith(start)
+
+
+_TEXT_START_MAX = 4096  # characters of text read so (then the whole text is made)
+
+
 def install_html_rules(generator) -> None:
     """On ``generator_init``, before any template is compiled: autoescape everything; the
     article page's filters."""
     generator.env.autoescape = True
     generator.env.filters["sanitised"] = sanitised
     generator.env.filters["schema_mentions"] = schema_mentions
+    generator.env.filters["text_starts_with"] = text_starts_with
 
 
 def register() -> None:
