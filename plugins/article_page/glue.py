@@ -253,6 +253,12 @@ def schema_mentions(entity_groups, lang: str) -> list[dict[str, str]]:
     ]
 
 
+def named_in(entities, lang: str) -> list[tuple[object, str]]:
+    """The ``named_in`` filter: each of ``entities`` with its name in ``lang``, as (entity,
+    name) pairs: one call for the list, not one per name from the template."""
+    return [(entity, entity.name_in(lang)) for entity in entities]
+
+
 def text_starts_with(html, start: str) -> bool:
     """The ``text_starts_with`` filter: whether the text of ``html`` (``striptags|trim``, as
     Jinja makes it) starts with ``start``, read only as far as it needs (the page asks
@@ -295,6 +301,7 @@ def install_html_rules(generator) -> None:
     generator.env.autoescape = True
     generator.env.filters["sanitised"] = sanitised
     generator.env.filters["schema_mentions"] = schema_mentions
+    generator.env.filters["named_in"] = named_in
     generator.env.filters["text_starts_with"] = text_starts_with
 
 
