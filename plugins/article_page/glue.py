@@ -21,7 +21,6 @@ import logging
 import os
 from pathlib import Path
 
-from markdown import Markdown
 from markupsafe import Markup
 from newstext.safety import (
     has_controls,
@@ -38,6 +37,7 @@ from pelican.utils import pelican_open
 
 from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
+from .quick_markdown import QuickMarkdown
 from .sanitise import made_safe, safe_html
 
 logger = logging.getLogger(__name__)
@@ -196,11 +196,12 @@ def safe_readers(readers) -> None:
 
 def _kept_markdown_read(self, source_path):
     """``MarkdownReader.read`` with one ``Markdown`` per reader, reset between files as
-    Python-Markdown documents it, not one made for each file (a fifth of the reading). Pelican
+    Python-Markdown documents it, not one made for each file (a fifth of the reading), and one
+    that converts plain paragraphs itself (``quick_markdown``: most of the rest). Pelican
     takes the ``meta`` preprocessor out to read the summary: it is put back, where it was."""
     md = self.__dict__.get("_kept_md")
     if md is None:
-        md = self._kept_md = Markdown(**self.settings["MARKDOWN"])
+        md = self._kept_md = QuickMarkdown(**self.settings["MARKDOWN"])
         self._kept_meta = next(
             ((md.preprocessors[p.name], p.name, p.priority) for p in md.preprocessors._priority
              if p.name == "meta"),
@@ -238,10 +239,70 @@ def _safe_reader(reader: type) -> type:
     return type(reader.__name__, (reader,), {"read": read, "__qualname__": reader.__qualname__})
 
 
+SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
+
+
+def schema_mentions(entity_groups, lang: str) -> list[dict[str, str]]:
+    """The ``schema_mentions`` filter: the schema.org ``mentions`` of an article's page, each
+    entity of its ``entity_groups`` (kind, entities) with its type and its name in ``lang``.
+    (One call for the page: the same list built in the template cost a call per entity.)"""
+    return [
+        {"@type": SCHEMA_TYPES.get(kind, "Thing"), "name": entity.name_in(lang)}
+        for kind, entities in entity_groups
+        for entity in entities
+    ]
+
+
+def named_in(entities, lang: str) -> list[tuple[object, str]]:
+    """The ``named_in`` filter: each of ``entities`` with its name in ``lang``, as (entity,
+    name) pairs: one call for the list, not one per name from the template."""
+    return [(entity, entity.name_in(lang)) for entity in entities]
+
+
+def text_starts_with(html, start: str) -> bool:
+    """The ``text_starts_with`` filter: whether the text of ``html`` (``striptags|trim``, as
+    Jinja makes it) starts with ``start``, read only as far as it needs (the page asks
+    whether an article's body begins with its summary: a few words, not the whole body).
+
+    The tags are taken out as ``Markup.striptags`` takes them out, from the beginning; once
+    the text so far, its spaces collapsed, is as long as ``start`` and holds no ``&`` (a
+    character reference could take characters from what follows), the rest of the text
+    can only come after it.
+
+    >>> text_starts_with("<p>Le <em>sommet</em> a eu lieu.</p><p>Suite</p>", "Le sommet a")
+    True
+    >>> text_starts_with("<p>AT&amp;T</p>", "AT&T"), text_starts_with("<p>Non</p>", "Oui")
+    (True, False)
+    """
+    value = str(html.__html__() if hasattr(html, "__html__") else html)
+    raw = ""
+    at = 0
+    while (opening := value.find("<", at)) != -1 and len(raw) < _TEXT_START_MAX:
+        comment = value.startswith("<!--", opening)
+        end = value.find("-->", opening + 4) if comment else value.find(">", opening)
+        if end == -1:
+            break  # not closed: the rest is text
+        raw += value[at:opening]
+        at = end + (3 if comment else 1)
+        text = " ".join(raw.split())
+        if "&" in text:
+            break
+        if len(text) >= len(start):
+            return text.startswith(start)
+    return Markup(value).striptags().strip().startswith(start)
+
+
+_TEXT_START_MAX = 4096  # characters of text read so (then the whole text is made)
+
+
 def install_html_rules(generator) -> None:
-    """On ``generator_init``, before any template is compiled: autoescape everything."""
+    """On ``generator_init``, before any template is compiled: autoescape everything; the
+    article page's filters."""
     generator.env.autoescape = True
     generator.env.filters["sanitised"] = sanitised
+    generator.env.filters["schema_mentions"] = schema_mentions
+    generator.env.filters["named_in"] = named_in
+    generator.env.filters["text_starts_with"] = text_starts_with
 
 
 def register() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.ext import InternationalizationExtension
+from jinja2.utils import missing
 from markupsafe import Markup
 from pelican import signals
 
@@ -42,11 +43,14 @@ def translations_dir(settings: dict) -> Path:
 def context_lang(context) -> str:
     """The page's language: ``page_lang``, else the ``lang`` of ``article``, ``page`` or
     ``digest`` (the first of them in the context), else ``DEFAULT_LANG``, else English."""
-    page_lang = context.get("page_lang")
-    if page_lang:
+    # ``resolve_or_missing`` is ``get`` without the KeyError raised and caught for each name a
+    # page does not have: this is asked for every message of every page.
+    lookup = context.resolve_or_missing
+    page_lang = lookup("page_lang")
+    if page_lang and page_lang is not missing:
         return page_lang
     for name in ("article", "page", "digest"):
-        lang = getattr(context.get(name), "lang", None)
+        lang = getattr(lookup(name), "lang", None)
         if lang:
             return lang
     return context.get("DEFAULT_LANG") or "en"
@@ -72,18 +76,18 @@ def install_language(env, catalogs: Catalogs) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     # ``_()`` is on every page dozens of times: one call, each message of each language looked
     # up once, where Jinja's newstyle gettext makes three calls through the context. Same text:
-    # the translation, marked safe under autoescape, formatted with its variables.
-    translated: dict[tuple[str, str], str] = {}
+    # the translation, marked safe under autoescape, formatted with its variables (a text
+    # without "%" is the same text formatted).
+    translated: dict[tuple[str, str, bool], str] = {}
 
     @pass_context
     def page_gettext(context, message: str, **variables) -> str:
-        lang = context_lang(context)
-        found = translated.get((lang, message))
+        key = (context_lang(context), message, context.eval_ctx.autoescape)
+        found = translated.get(key)
         if found is None:
-            found = translated[lang, message] = catalogs.get(lang).ugettext(message)
-        if context.eval_ctx.autoescape:
-            found = Markup(found)
-        return found % variables
+            found = catalogs.get(key[0]).ugettext(message)
+            found = translated[key] = Markup(found) if key[2] else found
+        return found % variables if "%" in found else found
 
     env.globals["_"] = env.globals["gettext"] = page_gettext
     env.globals["current_lang"] = current_lang

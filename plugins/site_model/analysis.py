@@ -182,10 +182,12 @@ def analyse(article: ArticleInput) -> Analysis:
     mentions = tuple(Mention(f.start, f.end, f.key) for f in found)
     draft = Analysis(text, sentences, mentions, (), (), "", ())
     people = {n: article.forms.get(n, (n,)) for n in article.names.get("person", ())}
+    found_quotes = find_quotes(text, matcher.subset(people), article.lang, split)
+    index_of = _first_indexes(split) if found_quotes else {}
     quotes = tuple(
-        Quote(quote.speaker, quote.text, index)
-        for quote in find_quotes(text, matcher.subset(people), article.lang, split)
-        if (index := _index_of(split, quote.sentence)) is not None
+        Quote(quote.speaker, quote.text, index_of[quote.sentence])
+        for quote in found_quotes
+        if quote.sentence in index_of
     )
     events = []
     whole = len(text) <= EVENTS_MAX_CHARS  # then its sentences are the text's
@@ -350,8 +352,17 @@ def _keys_between(
     return tuple(dict.fromkeys(found[i].key for i in range(first, last)))
 
 
-def _index_of(split: Sequence[tuple[int, str]], sentence: str) -> int | None:
-    return next((i for i, (_, s) in enumerate(split) if s == sentence), None)
+def _first_indexes(split: Sequence[tuple[int, str]]) -> dict[str, int]:
+    """Each sentence of ``split`` and the index of its first occurrence: an article's quotes
+    are given their sentence's index from one pass, not a search each.
+
+    >>> _first_indexes([(0, "Oui."), (5, "Non."), (10, "Oui.")])
+    {'Oui.': 0, 'Non.': 1}
+    """
+    found: dict[str, int] = {}
+    for index, (_, sentence) in enumerate(split):
+        found.setdefault(sentence, index)
+    return found
 
 
 def link_body(body: str, linked: Sequence[str], url_of: Mapping[str, str]) -> str:

@@ -22,6 +22,8 @@ FILES = {
     "refs.md": "Title: Liens\n\n[un lien][ref] et [ref2].\n\n[ref]: https://example.org\n"
     "[ref2]: https://example.com 'Titre'\n",
     "summary.md": "Title: Résumé\nSummary: Title: pas une métadonnée\n\nCorps.\n",
+    "prose.md": "Title: Prose\nSummary: AT&T \\[sic\\] > 3\n\nUn paragraphe, « cité ».\n\n"
+    "S&P 500 &amp; \\*rien\\* [note].\n",
 }
 
 
