@@ -207,18 +207,23 @@ def same_bytes(path: Path, data: bytes) -> bool:
 
 
 def write_output(
-    settings: dict, name: str, text: str | Callable[[], str], data_key: object = None
+    settings: dict,
+    name: str,
+    text: str | Callable[[], str | bytes],
+    data_key: object = None,
 ) -> bool:
     """For plugins that write a file themselves (a JSON export): write ``text`` at ``name`` in the
     output folder only if its bytes differ, and count it as produced by this build (it is
     removed once no build writes it). ``text`` may be a function, called only when the file must
-    be made: with ``data_key`` (plain data or objects with a ``render_key``, as for pages) equal
-    to the last build's, it is not called at all. Whether the file was written."""
+    be made, that gives the text or its UTF-8 bytes: with ``data_key`` (plain data or objects
+    with a ``render_key``, as for pages) equal to the last build's, it is not called at all.
+    Whether the file was written."""
     path = sanitised_join(settings["OUTPUT_PATH"], name)
     build = _BUILDS.get(str(Path(settings["OUTPUT_PATH"]).resolve()))
 
     def render() -> bytes:
-        return (text() if callable(text) else text).encode("utf-8")
+        made = text() if callable(text) else text
+        return made if type(made) is bytes else made.encode("utf-8")
 
     if build is None:  # this plugin is not enabled: a plain write
         data = render()

@@ -2,10 +2,10 @@
 
 A fragment (a timeline entry, an article's line or card, an entity's link or name: see
 ``glue.Fragments``) is a function of what renders it (theme, settings, code: the **scope**),
-of its item's ``render_key`` (everything the item shows), its kind and option, the page
-language and the site URL the page links from. Kept under the hash of those, it need not be
-rendered again by the next build: after adding one article to a site, its year's timeline page
-is rendered from thousands of entries the last build made.
+of its item's ``render_key`` (everything the item shows), its kind and option and the page
+language (the site URL a page links from is put in as it is shown). Kept under the hash of
+those, it need not be rendered again by the next build: after adding one article to a site,
+its year's timeline page is rendered from thousands of entries the last build made.
 
 One SQLite file (``fragments.sqlite`` in the cache folder), as for the analyses: new fragments
 are inserted as they are made and committed at the end (``save``), with the fragments read
@@ -32,6 +32,7 @@ FILE_NAME = "fragments.sqlite"
 KEEP_UNUSED_DAYS = 30
 KEEP_OTHER_SCOPE_DAYS = 1
 BATCH = 2000  # fragments inserted at once
+BATCH_CHARS = 2_000_000  # or fewer, once they hold this many characters (a year of timeline.json)
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fragments (key TEXT PRIMARY KEY, scope TEXT, used REAL, html TEXT)"
 )
@@ -62,6 +63,7 @@ class FragmentCache:
         self._now = time.time()
         self._used: list[str] = []
         self._new: list[tuple] = []  # inserted a batch at a time
+        self._new_chars = 0
         self._empty = True  # nothing to read (a first build): ``get`` does not ask
         self._db = self._open(folder) if folder is not None else None
 
@@ -88,11 +90,12 @@ class FragmentCache:
         if self._db is None:
             return
         self._new.append((key, self.scope, self._now, html))
-        if len(self._new) >= BATCH:
+        self._new_chars += len(html)
+        if len(self._new) >= BATCH or self._new_chars >= BATCH_CHARS:
             self._insert()
 
     def _insert(self) -> None:
-        rows, self._new = self._new, []
+        rows, self._new, self._new_chars = self._new, [], 0
         if self._db is None or not rows:
             return
         try:

@@ -38,9 +38,9 @@ from pelican.generators import Generator
 from site_language.glue import context_lang
 from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import (
+    timelinejs_document,
     timelinejs_event,
     timelinejs_events_json,
-    timelinejs_text,
     timelinejs_years,
 )
 from timelines.settings import timelines_settings
@@ -401,8 +401,8 @@ class Fragments:
 
     def __init__(self, env, kept: FragmentCache | None = None):
         self.template = env.get_template("_macros.html")
-        # by key: [item, its fragment split at the mark, the SITEURL last shown, as shown]
-        self.done: dict[tuple, list] = {}
+        # by key: (item, its fragment), the fragment split at the mark when SITEURL is in it
+        self.done: dict[tuple, tuple[object, str | list[str]]] = {}
         self.modules: dict[tuple, object] = {}
         self.kept = kept
         self.renders = 0
@@ -410,7 +410,7 @@ class Fragments:
 
     @pass_context
     def __call__(self, context, kind: str, item, option=None) -> Markup:
-        return self._shown(context, kind, option, [item])[0]
+        return Markup(self._shown(context, kind, option, [item])[0])
 
     @pass_context
     def joined(self, context, kind: str, items, option=None, before="", after="") -> Markup:
@@ -422,9 +422,10 @@ class Fragments:
             pieces = [f"{before}{piece}{after}" for piece in pieces]
         return Markup("".join(pieces))
 
-    def _shown(self, context, kind: str, option, items) -> list[Markup]:
-        """The fragment of each item, for the page of ``context``: pages of one depth come
-        one after the other, each fragment is kept as the last of them showed it."""
+    def _shown(self, context, kind: str, option, items) -> list[str]:
+        """The HTML of each item's fragment on the page of ``context``. A fragment is kept
+        once for every depth (a large site shows hundreds of thousands): the page's SITEURL
+        is put where the mark was when it is shown."""
         lang = context_lang(context)
         site_url = context.get("SITEURL", "")
         shared = self._shared.get(site_url)
@@ -439,12 +440,16 @@ class Fragments:
             if found is None or found[0] is not item:
                 html = self._made(context, kind, item, option, key)
                 parts = html.split(SITE_URL_MARK) if shared else [html]
-                found = done[key] = [item, parts, None, None]
-            if found[2] != site_url or found[3] is None:  # within a fragment: the mark again
-                parts = found[1]
-                found[2], found[3] = site_url, Markup(site_url.join(parts) if shared else parts[0])
-            shown.append(found[3])
+                found = done[key] = (item, parts[0] if len(parts) == 1 else parts)
+            made = found[1]
+            shown.append(made if type(made) is str else site_url.join(made))
         return shown
+
+    def forget(self) -> None:
+        """Drop what was shown so far (the pages that show it are written); the fragments kept
+        between builds stay."""
+        self.done.clear()
+        self.modules.clear()
 
     def _made(self, context, kind: str, item, option, key: tuple) -> str:
         """The fragment of ``key`` (kind, item, option, language, SITEURL), kept from the last
@@ -739,12 +744,15 @@ class SiteModelGenerator(Generator):
                 "feeds/digests.atom.xml",
                 feed_title="digests",
             )
+        # Every page that shows a fragment is written: what they showed is dropped before the
+        # largest export is made (at 10,000 articles, ~150 MB of a peak that must stay < 1 GiB).
+        self.env.globals["fragment"].forget()
         sitename = self.settings.get("SITENAME", "")
         self._export(
             "timeline.json", lambda: self._timeline_json(sitename), (model.timeline, sitename)
         )
 
-    def _timeline_json(self, sitename: str) -> str:
+    def _timeline_json(self, sitename: str) -> bytes:
         """timeline.json (``timelinejs``), a year of events at a time: a year whose entries
         (and their numbers) did not change is read back from the fragment cache, not made."""
         kept = self.env.globals["fragment"].kept
@@ -756,13 +764,13 @@ class SiteModelGenerator(Generator):
                 kept_as = fragment_key(kept.scope, "json", "timeline year", text_digest(*shown))
                 found = kept.get(kept_as)
                 if found is not None:
-                    parts.append(found)
+                    parts.append(found.encode("utf-8"))
                     continue
             made = timelinejs_events_json(timelinejs_event(e, e.article.url, n) for e, n in year)
             if kept_as is not None:
                 kept.put(kept_as, made)
-            parts.append(made)
-        return timelinejs_text(sitename, parts)
+            parts.append(made.encode("utf-8"))
+        return timelinejs_document(sitename, parts)
 
     def _write_entity_timelines(self, write_file) -> None:
         """Each entity's timeline pages, but those of an entity whose files are kept."""

@@ -205,14 +205,23 @@ def timelinejs_events_json(events: Iterable[dict]) -> str:
     return ",".join(json.dumps(e, **_TIMELINEJS_JSON) for e in events)
 
 
-def timelinejs_text(title: str, events_json: Iterable[str]) -> str:
-    """The JSON text of the document ``timelinejs`` makes (keys sorted, no spaces, a line
-    break at the end), from ``timelinejs_events_json`` of consecutive runs of its events."""
+def timelinejs_document(title: str, events_json: Iterable[bytes]) -> bytes:
+    """The JSON of the document ``timelinejs`` makes (keys sorted, no spaces, a line break at
+    the end) in UTF-8, from ``timelinejs_events_json`` of consecutive runs of its events, each
+    encoded: at 10,000 articles the document is 30 MB, and as one ``str`` it would be made
+    three times over (its events, the document, its bytes), twice as large again once a "…"
+    is in it."""
     title_json = json.dumps(
         {"text": {"headline": html.escape(title, quote=False)}}, **_TIMELINEJS_JSON
     )
-    events = ",".join(part for part in events_json if part)
-    return f'{{"events":[{events}],"title":{title_json}}}\n'
+    pieces = [b'{"events":[']
+    for part in events_json:
+        if part:
+            pieces += (part, b",")
+    if len(pieces) > 1:
+        pieces.pop()  # the last comma
+    pieces += (b'],"title":', title_json.encode("utf-8"), b"}\n")
+    return b"".join(pieces)  # one join: the document is made once
 
 
 _TIMELINEJS_JSON = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": True}

@@ -18,9 +18,9 @@ from timelines.entries import (
     article_entry,
     event_entries,
     timelinejs,
+    timelinejs_document,
     timelinejs_event,
     timelinejs_events_json,
-    timelinejs_text,
     timelinejs_years,
 )
 
@@ -245,8 +245,10 @@ def test_the_timeline_json_made_a_year_at_a_time_is_the_whole_documents():
         )
         for year in years
     ]
-    assert timelinejs_text("Site & co", parts) == whole
-    assert timelinejs_text("Site & co", ["".join(parts[:1]), ",".join(parts[1:])]) == whole
+    encoded = [part.encode("utf-8") for part in parts]
+    assert timelinejs_document("Site & co", encoded) == whole.encode("utf-8")
+    runs = ["".join(parts[:1]), ",".join(parts[1:])]
+    assert timelinejs_document("Site & co", [run.encode() for run in runs]) == whole.encode()
 
 
 def test_an_events_unique_id_stays_when_other_articles_come():
