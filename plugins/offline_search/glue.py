@@ -7,11 +7,16 @@ the article pages to read: listing and entity pages hold nothing to index.
 
 The index is cut into shards of ``SEARCH_SHARD_SIZE`` articles numbered from the oldest
 (``shards``): the articles come from Pelican's ArticlesGenerator
-(``article_generator_finalized``). At the end of the build (``finalized``), each shard that
-must be indexed again (one of its pages written or removed, by ``pelican.output_changes`` of the
-incremental plugin, and what Pagefind reads of it changed; other articles; no bundle) gets its
-own Pagefind run over a staging folder in ``CACHE_PATH`` holding only its pages (hard links),
-into a staging bundle, which is then synced (``bundle.sync_folder``: only files whose bytes
+(``article_generator_finalized``). Once it has written the article pages
+(``article_writer_finalized``), each shard that must be indexed again (one of its pages written,
+by ``pelican.output_changes`` of the incremental plugin, and what Pagefind reads of it changed;
+other articles; no bundle) gets its own Pagefind run, in a thread (``EarlyRun``), while Pelican
+renders the rest of the site: over a staging folder in ``CACHE_PATH`` holding only its pages
+(hard links), into a staging bundle. The thread and the Pagefind processes it starts keep off
+one core (``leave_one_core``): Pelican's own thread has it to itself. At the end of the build
+(``finalized``), with every page written or removed, the shards to index again are known for
+sure: one whose page was written again after it was staged, or one the early run did not index,
+is indexed then; each staged bundle is synced (``bundle.sync_folder``: only files whose bytes
 differ are copied) into ``output/pagefind/`` (shard 0, with Pagefind's JavaScript) or
 ``output/pagefind/shard-<k>/`` (the index only). Bundles of shards that no longer exist are
 removed; ``pagefind/shards.json`` lists the others for the search page (``site.js`` merges them
@@ -28,6 +33,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from importlib import metadata
 from pathlib import Path
 
@@ -58,6 +64,9 @@ BUNDLE = "pagefind"  # the folder of the index in the site
 ENTRY = "pagefind-entry.json"  # what every bundle has
 # The articles of the builds under way, by output folder (from article_generator_finalized).
 _ARTICLES: dict[str, list[IndexedArticle]] = {}
+# The builds (from initialized) and their Pagefind runs under way, by output folder.
+_PELICANS: dict[str, object] = {}
+_EARLY: dict[str, EarlyRun] = {}
 
 
 def pagefind_command(
@@ -133,10 +142,11 @@ def page_digest(output: Path, name: str) -> str | None:
         return None
 
 
-def touched_pages(pelican) -> set[str] | None:
-    """The pages this build wrote or removed; None when not known (no incremental plugin)."""
+def touched_pages(pelican, finished: bool = True) -> set[str] | None:
+    """The pages this build wrote or removed; None when not known (no incremental plugin, or,
+    when ``finished`` is asked, the stale files not removed yet)."""
     changes = getattr(pelican, "output_changes", None)
-    if changes is None or not changes.finished:
+    if changes is None or (finished and not changes.finished):
         return None
     return changes.written | changes.others | changes.removed
 
@@ -176,30 +186,104 @@ def run_pagefind(command: list[str], number: int) -> bool:
     return True
 
 
+def work_folder(staging: Path, number: int) -> Path:
+    return staging / f"shard-{number}"
+
+
+def prepare_shard(number: int, pages: Shard, output: Path, staging: Path, language: str) -> bool:
+    """Pagefind over this shard's pages alone, into a bundle in the staging folder; whether it
+    is there. The output folder is only read."""
+    work = work_folder(staging, number)
+    shutil.rmtree(work, ignore_errors=True)
+    site = work / "site"
+    site.mkdir(parents=True)
+    if stage(pages, output, site):
+        bundle = str(work / "bundle")
+        if run_pagefind(pagefind_command(str(site), language, bundle), number):
+            return True
+    shutil.rmtree(work, ignore_errors=True)
+    return False
+
+
+def install_shard(number: int, pages: Shard, output: Path, staging: Path) -> None:
+    """The staged bundle of a shard, synced into its place in ``output/pagefind/``."""
+    work = work_folder(staging, number)
+    bundle = work / "bundle"
+    target = output / BUNDLE / bundle_folder(number)
+    if number == 0:
+        synced = sync_folder(bundle, target, kept=(f"{SHARD_PREFIX}*", SHARDS_FILE), move=True)
+    else:  # the index alone: the browser runs it with the primary bundle's code
+        for name in files_under(bundle) - index_only(files_under(bundle)):
+            (bundle / name).unlink()
+        synced = sync_folder(bundle, target, move=True)
+    logger.info(
+        "search index: shard %d, %d article(s): %d index file(s) copied, %d removed",
+        number, len(pages), len(synced.copied), len(synced.removed),
+    )  # fmt: skip
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def index_shard(number: int, pages: Shard, output: Path, staging: Path, language: str) -> bool:
     """Pagefind over this shard's pages alone, synced into its bundle."""
-    work = staging / f"shard-{number}"
-    shutil.rmtree(work, ignore_errors=True)
-    site, bundle = work / "site", work / "bundle"
-    site.mkdir(parents=True)
-    if not stage(pages, output, site):
-        shutil.rmtree(work, ignore_errors=True)
-        return False
-    done = run_pagefind(pagefind_command(str(site), language, str(bundle)), number)
+    done = prepare_shard(number, pages, output, staging, language)
     if done:
-        target = output / BUNDLE / bundle_folder(number)
-        if number == 0:
-            synced = sync_folder(bundle, target, kept=(f"{SHARD_PREFIX}*", SHARDS_FILE), move=True)
-        else:  # the index alone: the browser runs it with the primary bundle's code
-            for name in files_under(bundle) - index_only(files_under(bundle)):
-                (bundle / name).unlink()
-            synced = sync_folder(bundle, target, move=True)
-        logger.info(
-            "search index: shard %d, %d article(s): %d index file(s) copied, %d removed",
-            number, len(pages), len(synced.copied), len(synced.removed),
-        )  # fmt: skip
-    shutil.rmtree(work, ignore_errors=True)
+        install_shard(number, pages, output, staging)
     return done
+
+
+def leave_one_core() -> None:
+    """The calling thread, and the processes it starts, keep off one of the cores this process
+    may use (the one the build's own thread is then left); nothing on a single core. Pagefind
+    sizes its thread pool to the cores it may use: it no longer competes with the build."""
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if len(cores) > 1:
+        os.sched_setaffinity(threading.get_native_id(), cores[1:])
+
+
+class EarlyRun:
+    """Pagefind run on the shards to index as soon as the article pages are written
+    (``article_writer_finalized``), in a thread, while the rest of the site is rendered: the
+    Pagefind process uses the core Pelican leaves idle. Each bundle is staged in the cache; the
+    output folder is only read: the build installs the bundles at its end (``update_index``).
+    Installing them here was measured slower: the copies compete with the build's thread."""
+
+    def __init__(self, shards: list[Shard], wanted: list[int], output: Path, staging: Path,
+                 language: str) -> None:  # fmt: skip
+        self.shards, self.wanted = shards, wanted
+        self.output, self.staging, self.language = output, staging, language
+        self.staged: dict[int, dict[str, str]] = {}  # shard -> the digests of its pages
+        self.stamps: dict[str, tuple[int, int, int] | None] = {}  # page -> as it was staged
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            leave_one_core()
+            for number in self.wanted:
+                pages = self.shards[number]
+                self.stamps.update((name, page_stamp(self.output, name)) for name in pages)
+                digests = {name: page_digest(self.output, name) or "" for name in pages}
+                if prepare_shard(number, pages, self.output, self.staging, self.language):
+                    self.staged[number] = digests
+        except BaseException as error:  # raised again in the build's thread
+            self.failure = error
+
+    def finish(self) -> dict[int, dict[str, str]]:
+        """The shards staged (their pages' digests), once the thread is done."""
+        self.thread.join()
+        if self.failure is not None:
+            raise self.failure
+        return self.staged
+
+
+def page_stamp(output: Path, name: str) -> tuple[int, int, int] | None:
+    """What tells a page written again from the page as it was: time, size, file."""
+    try:
+        stat = (output / name).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -216,29 +300,81 @@ def remove_index(pelican, output: Path, why: str) -> None:
         logger.info("search index: %s; %s removed", why, output / BUNDLE)
 
 
+def shards_of(settings, articles: list[IndexedArticle]) -> list[Shard]:
+    return cut_shards(articles, search_settings(settings)["SEARCH_SHARD_SIZE"])
+
+
+def plan(settings, shards: list[Shard], touched: set[str] | None):
+    """What was recorded of each shard, and the shards to index again."""
+    output = Path(settings["OUTPUT_PATH"])
+    recorded = load_state(state_path(settings), index_key(settings.get("DEFAULT_LANG", "en")))
+    present = present_bundles(output / BUNDLE)
+    changed = changed_pages(touched, recorded, lambda name: page_digest(output, name))
+    return recorded, shards_to_index(shards, recorded, changed, present)
+
+
+def start_early(generator, writer=None) -> None:
+    """On ``article_writer_finalized``: the article pages are written; Pagefind starts on the
+    shards to index again while the entity and timeline pages are rendered."""
+    output = Path(generator.output_path)
+    pelican = _PELICANS.get(str(output.resolve()))
+    articles = _ARTICLES.get(str(output.resolve()))
+    settings = generator.settings
+    if pelican is None or articles is None or not search_settings(settings)["SEARCH_INDEX"]:
+        return
+    shards = shards_of(settings, articles)
+    wanted = plan(settings, shards, touched_pages(pelican, finished=False))[1]
+    if wanted:
+        language = settings.get("DEFAULT_LANG", "en")
+        staging = staging_folder(settings)
+        _EARLY[str(output.resolve())] = EarlyRun(shards, wanted, output, staging, language)
+
+
+def usable(early: EarlyRun | None, shards: list[Shard]) -> dict[int, dict[str, str]]:
+    """The bundles the early run staged that still hold what the pages hold: the shards are
+    those of the whole build, and none of their pages was written again since it was staged
+    (a plugin writing article pages after Pelican did); the digests of their pages."""
+    if early is None:
+        return {}
+    staged = early.finish()
+    if early.shards != shards:
+        return {}
+    output, stamps = early.output, early.stamps
+    return {
+        number: digests
+        for number, digests in staged.items()
+        if all(page_stamp(output, name) == stamps.get(name) for name in shards[number])
+    }
+
+
 def index_site(pelican) -> None:
     settings = search_settings(pelican.settings)
     output = Path(pelican.settings["OUTPUT_PATH"])
     articles = _ARTICLES.pop(str(output.resolve()), None)
-    if not settings["SEARCH_INDEX"]:
-        remove_index(pelican, output, "SEARCH_INDEX is off")
-        return
-    if articles is None:
-        logger.warning("search index: Pelican listed no articles; the index is kept as it was")
-        return
-    shards = cut_shards(articles, settings["SEARCH_SHARD_SIZE"])
-    if not shards:
-        remove_index(pelican, output, "no article to index")
-        return
+    early = _EARLY.pop(str(output.resolve()), None)
+    staging = staging_folder(pelican.settings)
+    try:
+        if not settings["SEARCH_INDEX"]:
+            remove_index(pelican, output, "SEARCH_INDEX is off")
+        elif articles is None:
+            logger.warning("search index: Pelican listed no articles; the index is kept as it was")
+        elif not (shards := shards_of(pelican.settings, articles)):
+            remove_index(pelican, output, "no article to index")
+        else:
+            update_index(pelican, shards, early)
+    finally:
+        if early is not None:
+            early.thread.join()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def update_index(pelican, shards: list[Shard], early: EarlyRun | None) -> None:
+    output = Path(pelican.settings["OUTPUT_PATH"])
     language = pelican.settings.get("DEFAULT_LANG", "en")
     key, state_file = index_key(language), state_path(pelican.settings)
     root = output / BUNDLE
-    recorded = load_state(state_file, key)
-    present = present_bundles(root)
-    changed = changed_pages(
-        touched_pages(pelican), recorded, lambda name: page_digest(output, name)
-    )
-    wanted = shards_to_index(shards, recorded, changed, present)
+    staged = usable(early, shards)
+    recorded, wanted = plan(pelican.settings, shards, touched_pages(pelican))
     # Shards about to be indexed are forgotten first: a build stopped half-way indexes them
     # again next time.
     recorded = {n: pages for n, pages in recorded.items() if n < len(shards) and n not in wanted}
@@ -250,11 +386,15 @@ def index_site(pelican) -> None:
         logger.info("search index: no shard changed; Pagefind not run")
     staging = staging_folder(pelican.settings)
     for number in wanted:
-        digests = {name: page_digest(output, name) or "" for name in shards[number]}
-        if index_shard(number, shards[number], output, staging, language):
+        if number in staged:  # indexed by the early run
+            install_shard(number, shards[number], output, staging)
+            recorded[number] = staged[number]
+        else:
+            digests = {name: page_digest(output, name) or "" for name in shards[number]}
+            if not index_shard(number, shards[number], output, staging, language):
+                continue
             recorded[number] = digests
-            save_state(state_file, key, recorded)
-    shutil.rmtree(staging, ignore_errors=True)
+        save_state(state_file, key, recorded)
     if root.is_dir():
         write_if_changed(root / SHARDS_FILE, shards_manifest(len(shards)))
     logger.info(
@@ -264,11 +404,14 @@ def index_site(pelican) -> None:
 
 
 def check_settings(pelican) -> None:
-    """A wrong setting stops the build before any work, saying what would fit."""
+    """A wrong setting stops the build before any work, saying what would fit; the build is
+    remembered for ``start_early``, which is sent the article generator only."""
     search_settings(pelican.settings)
+    _PELICANS[str(Path(pelican.settings["OUTPUT_PATH"]).resolve())] = pelican
 
 
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(collect_articles)
+    signals.article_writer_finalized.connect(start_early)
     signals.finalized.connect(index_site)

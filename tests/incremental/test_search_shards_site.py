@@ -4,10 +4,12 @@ bundle of a shard that no longer exists, and gives the index of a full build."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import offline_search.glue
@@ -48,16 +50,21 @@ def stamps(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+THREADS: list[str] = []  # the thread of each Pagefind run of the last build
+
+
 def build(site: Site) -> list[str]:
     """A real Pelican run; the shards Pagefind indexed (the staging folders it was run on)."""
     from pelican import Pelican
 
     indexed = []
     real_run = subprocess.run
+    THREADS.clear()
 
     def run(command, *args, **kwargs):
         if "pagefind" in command:
             indexed.append(Path(command[command.index("--site") + 1]).parent.name)
+            THREADS.append(threading.current_thread().name)
         return real_run(command, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
@@ -105,6 +112,8 @@ def test_each_build_indexes_only_the_shards_that_changed(tmp_path):
     for number in range(1, 6):
         write_article(site, number)
     assert build(site) == ["shard-0", "shard-1", "shard-2"]
+    # started once the article pages were written, beside the rest of the site
+    assert THREADS == ["pagefind"] * 3
     assert bundles(site) == ["", "shard-1", "shard-2"]
     pagefind = site.output / "pagefind"
     assert (pagefind / "pagefind.js").is_file() and (pagefind / "pagefind-entry.json").is_file()
@@ -162,3 +171,33 @@ def test_a_missing_bundle_or_record_indexes_its_shard_again(tmp_path):
         state.unlink()
     assert build(site) == ["shard-0", "shard-1"]
     assert_like_a_full_build(site, tmp_path / "full")
+
+
+def test_a_page_written_after_pagefind_started_has_its_shard_indexed_again(tmp_path):
+    """Pelican writes the article pages before the pages, the entities and the timelines; were
+    an article page written later (by a plugin), the bundle staged early would miss it: its
+    shard is indexed again, in the build's own thread, and the index holds what the page
+    holds."""
+    from pelican import signals
+
+    site = Site(tmp_path / "project")
+    for number in range(1, 6):
+        write_article(site, number)
+    page = site.output / "articles" / "article-3.html"
+
+    def write_late(generator, writer):
+        for early in offline_search.glue._EARLY.values():
+            early.thread.join()  # the shard is staged, then the page is written again
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("devant la presse", "devant la presse zygomatique"))
+        writer.build.changes.written.add("articles/article-3.html")
+
+    signals.page_writer_finalized.connect(write_late)
+    try:
+        assert build(site) == ["shard-0", "shard-1", "shard-2", "shard-1"]
+    finally:
+        signals.page_writer_finalized.disconnect(write_late)
+    assert THREADS == ["pagefind"] * 3 + ["MainThread"]
+    fragments = (site.output / "pagefind" / "shard-1" / "fragment").glob("*.pf_fragment")
+    texts = [gzip.decompress(path.read_bytes()).decode("utf-8", "replace") for path in fragments]
+    assert sum("zygomatique" in text for text in texts) == 1
