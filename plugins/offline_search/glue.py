@@ -317,6 +317,9 @@ def start_early(generator, writer=None) -> None:
     """On ``article_writer_finalized``: the article pages are written; Pagefind starts on the
     shards to index again while the entity and timeline pages are rendered."""
     output = Path(generator.output_path)
+    unfinished = _EARLY.pop(str(output.resolve()), None)
+    if unfinished is not None:  # a build that stopped half-way (regenerate): its run ends first
+        unfinished.thread.join()
     pelican = _PELICANS.get(str(output.resolve()))
     articles = _ARTICLES.get(str(output.resolve()))
     settings = generator.settings

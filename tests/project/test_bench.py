@@ -26,6 +26,7 @@ def test_the_quick_benchmark_builds_the_digest_with_each_tool(tmp_path):
         assert figures["files_in_site"] > 30, tool  # a page per article at least
         assert figures["files_written"] == figures["files_in_site"], tool  # a cold build
         assert figures["cpu_s"] > 0 and figures["peak_rss_mib"] > 0, tool
+        assert figures["wall_vs_stock_pelican"] > 0, tool
     # Ours has a page per entity besides the articles: more files than stock Pelican.
     assert cold["ours"]["files_in_site"] > cold["pelican"]["files_in_site"]
     # With the search index off, the same site without Pagefind's files.
