@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 DEFAULTS = {
-    "SEARCH_INDEX": True,  # index the article pages with Pagefind after the build
+    "SEARCH_INDEX": True,  # index the article pages with Pagefind, beside the build
     "SEARCH_SHARD_SIZE": 500,  # articles per search index shard, from the oldest
 }
 
