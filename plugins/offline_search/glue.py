@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import weakref
 from importlib import metadata
 from pathlib import Path
 
@@ -64,8 +65,9 @@ BUNDLE = "pagefind"  # the folder of the index in the site
 ENTRY = "pagefind-entry.json"  # what every bundle has
 # The articles of the builds under way, by output folder (from article_generator_finalized).
 _ARTICLES: dict[str, list[IndexedArticle]] = {}
-# The builds (from initialized) and their Pagefind runs under way, by output folder.
-_PELICANS: dict[str, object] = {}
+# The builds (from initialized; not kept alive once their caller lets them go) and their
+# Pagefind runs under way, by output folder.
+_PELICANS: weakref.WeakValueDictionary[str, object] = weakref.WeakValueDictionary()
 _EARLY: dict[str, EarlyRun] = {}
 
 

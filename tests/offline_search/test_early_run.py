@@ -3,6 +3,7 @@ failure in that run's thread."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 
@@ -82,3 +83,17 @@ def test_the_early_run_keeps_off_one_core_and_leaves_the_build_its_own():
     thread.join()
     assert seen["cores"] == (set(sorted(cores)[1:]) if len(cores) > 1 else cores)
     assert os.sched_getaffinity(0) == cores
+
+
+def test_a_build_is_remembered_for_its_early_run_but_not_kept_alive(tmp_path):
+    class Build:
+        def __init__(self, output):
+            self.settings = {"OUTPUT_PATH": str(output)}
+
+    build = Build(tmp_path / "output")
+    glue.check_settings(build)
+    key = str((tmp_path / "output").resolve())
+    assert glue._PELICANS[key] is build
+    del build
+    gc.collect()
+    assert key not in glue._PELICANS
