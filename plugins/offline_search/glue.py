@@ -366,14 +366,14 @@ def index_site(pelican) -> None:
         elif not (shards := shards_of(pelican.settings, articles)):
             remove_index(pelican, output, "no article to index")
         else:
-            update_index(pelican, shards, early)
+            update_index(pelican, shards, early, staging)
     finally:
         if early is not None:
             early.thread.join()
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def update_index(pelican, shards: list[Shard], early: EarlyRun | None) -> None:
+def update_index(pelican, shards: list[Shard], early: EarlyRun | None, staging: Path) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
     language = pelican.settings.get("DEFAULT_LANG", "en")
     key, state_file = index_key(language), state_path(pelican.settings)
@@ -389,7 +389,6 @@ def update_index(pelican, shards: list[Shard], early: EarlyRun | None) -> None:
         logger.info("search index: shard %d no longer exists; its bundle removed", number)
     if not wanted:
         logger.info("search index: no shard changed; Pagefind not run")
-    staging = staging_folder(pelican.settings)
     for number in wanted:
         if number in staged:  # indexed by the early run
             install_shard(number, shards[number], output, staging)
