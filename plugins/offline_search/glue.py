@@ -28,6 +28,7 @@ Pagefind read of them) is kept in ``CACHE_PATH``. One Pagefind process at a time
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 import shutil
@@ -74,14 +75,37 @@ _EARLY: dict[str, EarlyRun] = {}
 def pagefind_command(
     site_path: str, language: str, bundle_path: str, glob: str = "**/*.html"
 ) -> list[str]:
+    """Pagefind (``pagefind_runner``) with its options (``pagefind_options``)."""
+    return [*pagefind_runner(), *pagefind_options(site_path, language, bundle_path, glob)]
+
+
+def pagefind_options(
+    site_path: str, language: str, bundle_path: str, glob: str = "**/*.html"
+) -> list[str]:
     """One language for every shard: Pagefind would otherwise split an index by
     ``<html lang>``, and a French search page would never find an English article; and merged
     indexes are searched with the primary bundle's language module. ``bundle_path``: where
     Pagefind writes the index."""
     return [
-        sys.executable, "-m", "pagefind", "--site", site_path, "--glob", glob,
+        "--site", site_path, "--glob", glob,
         "--force-language", language, "--silent", "--output-path", bundle_path,
     ]  # fmt: skip
+
+
+def pagefind_runner() -> list[str]:
+    """Pagefind's binary, found where ``python -m pagefind`` looks for it
+    (``PAGEFIND_BINARY_PATH``, then the ``pagefind_bin_extended`` and ``pagefind_bin`` wheels);
+    else ``python -m pagefind`` itself, which looks on the ``PATH`` too. Started directly, each
+    run saves the 0.05 s of CPU a Python takes to start and find it."""
+    found = os.environ.get("PAGEFIND_BINARY_PATH")
+    for wheel in ("pagefind_bin_extended", "pagefind_bin"):
+        if found:
+            break
+        try:
+            found = str(importlib.import_module(wheel).get_executable().absolute())
+        except (ImportError, OSError, AttributeError):
+            continue
+    return [found] if found else [sys.executable, "-m", "pagefind"]
 
 
 def output_key(settings) -> str:
@@ -105,7 +129,7 @@ def index_key(language: str) -> str:
         version = metadata.version("pagefind")
     except metadata.PackageNotFoundError:
         version = "unknown"
-    options = pagefind_command("", language, "")[3:]  # without the Python that runs it
+    options = pagefind_options("", language, "")
     return f"pagefind {version} {language} {' '.join(options)}"
 
 

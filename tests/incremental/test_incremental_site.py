@@ -61,7 +61,7 @@ def build(site: Site):
     real_run = subprocess.run
 
     def run(command, *args, **kwargs):
-        if "pagefind" in command:
+        if "--site" in command:  # a Pagefind run (its binary, or python -m pagefind)
             runs.append(command)
         return real_run(command, *args, **kwargs)
 

@@ -62,7 +62,7 @@ def build(site: Site) -> list[str]:
     THREADS.clear()
 
     def run(command, *args, **kwargs):
-        if "pagefind" in command:
+        if "--site" in command:  # a Pagefind run (its binary, or python -m pagefind)
             indexed.append(Path(command[command.index("--site") + 1]).parent.name)
             THREADS.append(threading.current_thread().name)
         return real_run(command, *args, **kwargs)
