@@ -97,15 +97,15 @@ def pagefind_runner() -> list[str]:
     (``PAGEFIND_BINARY_PATH``, then the ``pagefind_bin_extended`` and ``pagefind_bin`` wheels);
     else ``python -m pagefind`` itself, which looks on the ``PATH`` too. Started directly, each
     run saves the 0.05 s of CPU a Python takes to start and find it."""
-    found = os.environ.get("PAGEFIND_BINARY_PATH")
+    named = os.environ.get("PAGEFIND_BINARY_PATH")
+    if named:
+        return [named]
     for wheel in ("pagefind_bin_extended", "pagefind_bin"):
-        if found:
-            break
         try:
-            found = str(importlib.import_module(wheel).get_executable().absolute())
+            return [str(importlib.import_module(wheel).get_executable().absolute())]
         except (ImportError, OSError, AttributeError):
             continue
-    return [found] if found else [sys.executable, "-m", "pagefind"]
+    return [sys.executable, "-m", "pagefind"]
 
 
 def output_key(settings) -> str:
