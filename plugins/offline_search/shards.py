@@ -121,7 +121,32 @@ def changed_pages(
     return {page for page in touched if page in digests and digest_of(page) != digests[page]}
 
 
-BODY = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+BODY_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+BODY_ATTRIBUTE = "data-pagefind-body"
+
+
+def body_tags(html: str) -> list[re.Match]:
+    """``list(BODY_TAG.finditer(html))``, the regex tried only around each ``data-pagefind-body``
+    of the page: a match holds one, and no ``>`` but its last character, so it lies between
+    the ``>`` before that attribute and the first one after it. (Over the whole page, the regex
+    took four fifths of ``indexed_part``.)
+
+    >>> [m.group(1) for m in body_tags('<a>data-pagefind-body</a><main id=x data-pagefind-body>')]
+    ['main']
+    """
+    found, searched_to = [], -1
+    at = html.find(BODY_ATTRIBUTE)
+    while at >= 0:
+        close = html.find(">", at)
+        if close < 0:  # no tag ends after it
+            break
+        if close > searched_to:  # a stretch between two ">" not yet searched
+            match = BODY_TAG.search(html, html.rfind(">", 0, at) + 1, close + 1)
+            if match is not None:
+                found.append(match)
+            searched_to = close
+        at = html.find(BODY_ATTRIBUTE, at + 1)
+    return found
 
 
 def indexed_part(html: str) -> str:
@@ -136,7 +161,7 @@ def indexed_part(html: str) -> str:
     >>> indexed_part(outside) == outside
     True
     """
-    bodies = list(BODY.finditer(html))
+    bodies = body_tags(html)
     if len(bodies) != 1:
         return html
     body = bodies[0]
@@ -150,8 +175,10 @@ def indexed_part(html: str) -> str:
             break
     if end is None:
         return html
-    outside = html[: body.start()] + html[end:]
-    return html if "data-pagefind-" in outside else html[body.start() : end]
+    attribute_outside = html.find("data-pagefind-", 0, body.start()) >= 0 or (
+        html.find("data-pagefind-", end) >= 0
+    )
+    return html if attribute_outside else html[body.start() : end]
 
 
 def indexed_digest(html: str) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from offline_search.settings import SettingsError, search_settings
 from offline_search.shards import (
+    BODY_TAG,
     IndexedArticle,
+    body_tags,
     bundle_folder,
     changed_pages,
     cut_shards,
@@ -160,6 +164,60 @@ BODY = ARTICLE[ARTICLE.index('<article class="article"') : ARTICLE.index("\n<nav
 )
 def test_what_pagefind_reads_of_a_page(page, expected):
     assert indexed_part(page) == (page if expected is None else expected)
+
+
+PIECES = [
+    "<",
+    ">",
+    " ",
+    "\n",
+    "main",
+    "<main",
+    "</main>",
+    "<MAIN ",
+    "<b>",
+    "</b>",
+    '"',
+    "=",
+    "x",
+    "data-pagefind-body",
+    " data-pagefind-body",
+    ' data-pagefind-filter="p"',
+    "-x",
+    "data-",
+]
+
+
+def reference_part(html: str) -> str:
+    """What ``indexed_part`` must give: its rule with the regex run over the whole page."""
+    bodies = list(BODY_TAG.finditer(html))
+    if len(bodies) != 1:
+        return html
+    body, depth = bodies[0], 1
+    same_name = re.compile(rf"<(/?){body.group(1)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    for tag in same_name.finditer(html, body.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            before, after = html[: body.start()], html[tag.end() :]
+            outside = "data-pagefind-" in before or "data-pagefind-" in after
+            return html if outside else html[body.start() : tag.end()]
+    return html
+
+
+def test_body_tags_are_found_as_the_regex_over_the_whole_page_finds_them():
+    made = random.Random(9)
+
+    def soup(most: int) -> str:
+        return "".join(made.choices(PIECES, k=made.randint(0, most)))
+
+    pages = [ARTICLE] + [soup(40) for _ in range(10000)]  # mostly no body, or several
+    pages += [f"{soup(8)}<main data-pagefind-body>{soup(12)}</main>{soup(8)}" for _ in range(10000)]
+    for page in pages:
+        spans = [(m.span(), m.group(1)) for m in body_tags(page)]
+        assert spans == [(m.span(), m.group(1)) for m in BODY_TAG.finditer(page)], page
+        assert indexed_part(page) == reference_part(page), page
+    assert sum(len(body_tags(page)) == 1 for page in pages) > 5000  # the rule's cases all met
+    assert sum(indexed_part(page) != page for page in pages) > 1000
 
 
 def test_bundles_of_shards_gone_are_stale():
