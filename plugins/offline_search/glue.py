@@ -239,7 +239,8 @@ def install_shard(number: int, pages: Shard, output: Path, staging: Path) -> Non
     if number == 0:
         synced = sync_folder(bundle, target, kept=(f"{SHARD_PREFIX}*", SHARDS_FILE), move=True)
     else:  # the index alone: the browser runs it with the primary bundle's code
-        for name in files_under(bundle) - index_only(files_under(bundle)):
+        files = files_under(bundle)
+        for name in files - index_only(files):
             (bundle / name).unlink()
         synced = sync_folder(bundle, target, move=True)
     logger.info(

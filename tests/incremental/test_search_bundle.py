@@ -2,7 +2,7 @@
 
 import os
 
-from offline_search.bundle import index_only, sync_folder
+from offline_search.bundle import files_under, index_only, sync_folder
 
 
 def write(folder, name, text):
@@ -83,3 +83,20 @@ def test_sync_can_move_the_files_of_a_staging_folder(tmp_path):
     assert (bundle / "index" / "new.pf_index").read_text() == "new"
     assert not (staging / "index" / "new.pf_index").exists()  # moved, not copied
     assert (staging / "pagefind.js").exists()  # the same bytes: left where it was
+
+
+def test_the_files_under_a_folder_are_listed_as_rglob_lists_them(tmp_path):
+    bundle = tmp_path / "pagefind"
+    for name in ("pagefind.js", "index/a.pf_index", "fragment/deep/b.pf_fragment", "empty/.x"):
+        write(bundle, name, name)
+    (bundle / "empty" / ".x").unlink()
+    outside = write(tmp_path / "elsewhere", "c.txt", "c")
+    (bundle / "linked.txt").symlink_to(outside)  # a link to a file: listed
+    (bundle / "linked-folder").symlink_to(outside.parent)  # a link to a folder: not entered
+    (bundle / "broken").symlink_to(tmp_path / "missing")
+    expected = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    assert files_under(bundle) == expected == {
+        "pagefind.js", "index/a.pf_index", "fragment/deep/b.pf_fragment", "linked.txt",
+    }  # fmt: skip
+    assert files_under(tmp_path / "missing") == set()
+    assert files_under(outside) == set()  # a file, not a folder
