@@ -134,13 +134,13 @@ def body_tags(html: str) -> list[re.Match]:
     >>> [m.group(1) for m in body_tags('<a>data-pagefind-body</a><main id=x data-pagefind-body>')]
     ['main']
     """
-    found, searched_to = [], -1
+    found, searched_to = [], -1  # the ">" that ends the last stretch searched
     at = html.find(BODY_ATTRIBUTE)
     while at >= 0:
-        close = html.find(">", at)
-        if close < 0:  # no tag ends after it
-            break
-        if close > searched_to:  # a stretch between two ">" not yet searched
+        if at > searched_to:  # past the stretches searched: each character is looked at once
+            close = html.find(">", at)
+            if close < 0:  # no tag ends after it
+                break
             match = BODY_TAG.search(html, html.rfind(">", 0, at) + 1, close + 1)
             if match is not None:
                 found.append(match)

@@ -220,6 +220,23 @@ def test_body_tags_are_found_as_the_regex_over_the_whole_page_finds_them():
     assert sum(indexed_part(page) != page for page in pages) > 1000
 
 
+class CountedFinds(str):
+    """A page that counts the searches for each string in it."""
+
+    def find(self, sub, *places):
+        self.finds[sub] = self.finds.get(sub, 0) + 1
+        return super().find(sub, *places)
+
+
+def test_a_page_full_of_the_attribute_is_searched_once_per_stretch():
+    text = "data-pagefind-body " * 20000  # an article about Pagefind, pasted over and over
+    page = CountedFinds(f'<main data-pagefind-body id="x"><p>{text}</p></main>{text}<br>')
+    page.finds = {}
+    assert [m.group(1) for m in body_tags(page)] == ["main"]
+    assert page.finds[">"] == 3  # the stretches that hold the attribute, not its 40,001 places
+    assert indexed_part(page) == page  # written outside the body too: the whole page
+
+
 def test_bundles_of_shards_gone_are_stale():
     assert stale_shards(3, [0, 1, 2]) == []
     assert stale_shards(1, [0, 1, 2]) == [1, 2]
