@@ -344,11 +344,11 @@ def start_early(generator, writer=None) -> None:
     """On ``article_writer_finalized``: the article pages are written; Pagefind starts on the
     shards to index again while the entity and timeline pages are rendered."""
     output = Path(generator.output_path)
-    unfinished = _EARLY.pop(str(output.resolve()), None)
+    build = str(output.resolve())
+    unfinished = _EARLY.pop(build, None)
     if unfinished is not None:  # a build that stopped half-way (regenerate): its run ends first
         unfinished.thread.join()
-    pelican = _PELICANS.get(str(output.resolve()))
-    articles = _ARTICLES.get(str(output.resolve()))
+    pelican, articles = _PELICANS.get(build), _ARTICLES.get(build)
     settings = generator.settings
     if pelican is None or articles is None or not search_settings(settings)["SEARCH_INDEX"]:
         return
@@ -357,7 +357,7 @@ def start_early(generator, writer=None) -> None:
     if wanted:
         language = settings.get("DEFAULT_LANG", "en")
         staging = staging_folder(settings)
-        _EARLY[str(output.resolve())] = EarlyRun(shards, wanted, output, staging, language)
+        _EARLY[build] = EarlyRun(shards, wanted, output, staging, language)
 
 
 def usable(early: EarlyRun | None, shards: list[Shard]) -> dict[int, dict[str, str]]:
@@ -380,8 +380,8 @@ def usable(early: EarlyRun | None, shards: list[Shard]) -> dict[int, dict[str, s
 def index_site(pelican) -> None:
     settings = search_settings(pelican.settings)
     output = Path(pelican.settings["OUTPUT_PATH"])
-    articles = _ARTICLES.pop(str(output.resolve()), None)
-    early = _EARLY.pop(str(output.resolve()), None)
+    build = str(output.resolve())
+    articles, early = _ARTICLES.pop(build, None), _EARLY.pop(build, None)
     staging = staging_folder(pelican.settings)
     try:
         if not settings["SEARCH_INDEX"]:
