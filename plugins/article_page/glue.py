@@ -7,7 +7,8 @@ It also holds the rules every page obeys, whatever the content says:
   obeys ``newstext.safety`` (an unsafe one is an error and the file name's slug is used), and its
   language is a known code (an unknown one is an error and the site's ``DEFAULT_LANG`` is used);
 - ``generator_init``: every Jinja environment autoescapes, and the one way to print HTML is the
-  ``sanitised`` filter, which passes it through the allow-list of ``sanitise.safe_html``;
+  ``sanitised`` filter, which passes it through the allow-list of ``sanitise.safe_html`` (and
+  ``article_html``, an article's body: its text as it passed the allow-list, or ``sanitised``);
 - ``readers_init``: what every reader returns (text, formatted summary) passes the allow-list as
   it is read, and Pelican's reader cache keeps it safe (``sanitise.SafeHTML``); anything else
   is sanitised again on ``article_generator_finalized``.
@@ -38,7 +39,7 @@ from pelican.utils import pelican_open
 from .credit import credit_for, web_url
 from .metadata_guard import refusal_message, refused_metadata
 from .quick_markdown import QuickMarkdown
-from .sanitise import made_safe, safe_html
+from .sanitise import SafeHTML, made_safe, safe_html
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +183,19 @@ def sanitised(html) -> Markup:
     return Markup(found)
 
 
+def article_html(article) -> Markup:
+    """The ``article_html`` filter: the body of ``article`` for its page, as ``sanitised``
+    gives it. Its own text is safe already (``SafeHTML``: read through the allow-list, then
+    linked to its entities); Pelican fills in its intrasite links (``{filename}``...) when it
+    is shown, so what Pelican gives goes through the allow-list again, unless it is that very
+    text (no link was filled in: most articles, whose allow-list pass is then not repeated)."""
+    content = article.content
+    own = getattr(article, "_content", None)
+    if type(own) is SafeHTML and content == own:
+        return Markup(own)
+    return sanitised(content)
+
+
 def safe_readers(readers) -> None:
     """On ``readers_init``: every reader's HTML (the text and a formatted summary) goes
     through the allow-list as it is read, so that Pelican's reader cache keeps it safe and
@@ -300,6 +314,7 @@ def install_html_rules(generator) -> None:
     article page's filters."""
     generator.env.autoescape = True
     generator.env.filters["sanitised"] = sanitised
+    generator.env.filters["article_html"] = article_html
     generator.env.filters["schema_mentions"] = schema_mentions
     generator.env.filters["named_in"] = named_in
     generator.env.filters["text_starts_with"] = text_starts_with

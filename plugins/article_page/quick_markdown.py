@@ -9,8 +9,10 @@ Python-Markdown. It does so only with the extensions it was checked against (Pel
 
 A plain paragraph (``_paragraph``) is one line that no block processor takes (it starts with a
 letter, a digit not followed by "." or ")", a quotation mark, "(", a backslash escape or
-"&") and in which no inline pattern can match: no `` ` * _ < { ``, no "[" with a "](" after
-it (a link), no control character, no "&#" that does not end as a reference. Its backslash
+"&") and in which no inline pattern can match: no `` * _ < { ``, no "[" with a "](" after
+it (a link), no control character, no "&#" that does not end as a reference, at most one
+backtick and none beside a backslash (inline code takes two: "don`t" in wire copy is a word,
+which Python-Markdown leaves as it is). Its backslash
 escapes, "&" and ">" are then written as Python-Markdown writes them. The metadata header is
 read by Python-Markdown's own ``meta`` preprocessor.
 """
@@ -34,7 +36,7 @@ REGISTRIES = ("preprocessors", "inlinePatterns", "treeprocessors", "postprocesso
 _NOT_NORMAL = ("\r", "\t", STX, ETX)
 _BLANK_WITH_SPACES = re.compile(r"(?<=\n) +\n")
 _FIRST = re.compile(r"(?!\d+[.)])[^\W_]|[«“‘\"'(¿¡&]|\\.")
-_MARKUP = re.compile(r"[`*_<{\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MARKUP = re.compile(r"[*_<{\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ESCAPE = re.compile(r"\\(.)")
 # A character reference without its ";", which Python-Markdown's HTML reading completes.
 _OPEN_REFERENCE = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
@@ -90,6 +92,8 @@ def _paragraph(block: str, escaped: list[str]) -> str | None:
         return None
     rest = _ESCAPE.sub(lambda m: "" if m[1] in escaped else m[0], block) if "\\" in block else block
     if _MARKUP.search(rest) or ("[" in rest and "](" in rest):
+        return None
+    if "`" in rest and ("\\" in block or rest.count("`") > 1):  # code, or backslashes by it
         return None
     if "\\" in block:
         block = _ESCAPE.sub(lambda m: m[1] if m[1] in escaped else m[0], block)

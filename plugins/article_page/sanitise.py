@@ -32,8 +32,10 @@ def safe_html(html: str) -> str:
 
 
 class SafeHTML(str):
-    """HTML as ``safe_html`` returned it: a value no file can produce (files give plain strings),
-    and any change to it gives a plain string again."""
+    """HTML as ``safe_html`` returned it, or such HTML with entity links added around its words
+    (``site_model.analysis.link_body``: ``<a class="entity-link" href="...">``, an escaped
+    relative address; the allow-list leaves it as it is, which a test checks): a value no file
+    can produce (files give plain strings), and any change to it gives a plain string again."""
 
     __slots__ = ()
 

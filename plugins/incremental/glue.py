@@ -98,6 +98,7 @@ class Build:
         self.protected: set[str] = set()  # Pelican's static copy: never stale
         self.changes = BuildChanges()
         self.feed_items = FeedItems()  # an article's feed entry, made once for every feed
+        self.folders: set[str] = set()  # made (or found) by this build: not asked for again
         self.digest = build_digest(settings)
         self.started_ns = time.time_ns()
         self._prefix = str(self.output).rstrip(os.sep) + os.sep
@@ -127,15 +128,28 @@ class Build:
             self.changes.unchanged.add(name)
             written = False
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as stream:
-                stream.write(data)
+            self._write_bytes(path, data)
             self.changes.written.add(name)
             self.changes.unchanged.discard(name)
             logger.info('Writing "%s"', path)
             written = True
         self.entries[name] = Entry.of(target, key)
         return written
+
+    def _write_bytes(self, path: str, data: bytes) -> None:
+        """``data`` at ``path``, its folder made once per build (a site writes thousands of
+        files into a few folders), and again if it was removed since."""
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            stream = open(path, "wb")  # noqa: SIM115 (closed below)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+            stream = open(path, "wb")  # noqa: SIM115
+        with stream:
+            stream.write(data)
 
     def keep(self, names: list[str]) -> bool:
         """Count files of the last build as produced by this one, unrendered and unwritten

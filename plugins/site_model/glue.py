@@ -23,7 +23,7 @@ import logging
 from pathlib import Path
 
 from article_page.credit import reading_minutes
-from article_page.sanitise import safe_html
+from article_page.sanitise import SafeHTML, safe_html
 from entities.glue import alias_book
 from entities.settings import entities_settings
 from entities.views import METADATA_KEYS, export_entity, split_names
@@ -157,6 +157,8 @@ def _build_model(generator) -> None:
         return
     cache = AnalysisCache(cache_folder(settings))
     facts = []
+    # Bodies that passed the allow-list (article_page): still safe once linked (annotate).
+    safe = {a.slug for a in generator.articles if type(a._content) is SafeHTML}
     for article in generator.articles:
         analysis = cache.analysis(given[article.slug], keys[article.slug])
         # The body with placeholder links replaces the article's own until annotate() fills
@@ -172,7 +174,7 @@ def _build_model(generator) -> None:
     model = build_site_model(facts, book, settings.get("DEFAULT_LANG", "en"), related)
     analyses = {f.card.slug: f.analysis for f in facts}
     for article in generator.articles:
-        annotate(article, model, analyses[article.slug], shown[article.slug])
+        annotate(article, model, analyses[article.slug], shown[article.slug], article.slug in safe)
     generator.context[MODEL] = model
     generator.context[ENTITY_INPUTS] = {
         slug: kept_entities.article_inputs(
@@ -259,9 +261,10 @@ def output_of(settings: dict) -> str:
     return str(Path(settings["OUTPUT_PATH"]).resolve())
 
 
-def annotate(article, model, analysis, shown: str) -> None:
+def annotate(article, model, analysis, shown: str, safe: bool = False) -> None:
     """Everything the article template shows that the model knows, and its render key
-    (``shown``: ``shown_of`` the article: what it shows of itself and its neighbours)."""
+    (``shown``: ``shown_of`` the article: what it shows of itself and its neighbours; ``safe``:
+    its body had passed the allow-list, and stays ``SafeHTML`` with its entity links)."""
     known = model.articles[article.slug]
     card = model.cards[article.slug]
     article.entities = list(known.entities)
@@ -271,7 +274,8 @@ def annotate(article, model, analysis, shown: str) -> None:
     article.reading_time = reading_minutes(analysis.words)
     prefix = "../" * card.url.count("/")
     urls = {name: prefix + model.views[key].url for name, key in known.entity_of.items()}
-    article._content = link_body(article._content, analysis.linked, urls)
+    body = link_body(article._content, analysis.linked, urls)
+    article._content = SafeHTML(body) if safe else body
     article.render_key = text_digest(  # render keys are hex digits: joined by spaces
         "article", shown, " ".join(view.render_key for view in known.entities),
         " ".join(model.cards[slug].render_key for slug in known.related),

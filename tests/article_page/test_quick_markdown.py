@@ -49,6 +49,7 @@ PLAIN = [
     "2023 fut une année.\n\n\n\nTrois lignes vides avant.\n",
     "Title: Sans corps\n",
     "\\# pas un titre",
+    "Findings that don`t have any conclusion.",  # a lone backtick in wire copy: a word
 ]
 NOT_PLAIN = [
     "Un *mot* en gras.",
@@ -60,6 +61,8 @@ NOT_PLAIN = [
     "Titre\n=====",
     "Deux lignes\ndans un paragraphe.",
     "Un `code`.",
+    "They can`t say, and don`t.",  # two: code, whatever the writer meant
+    "Un \\\\` mot.",  # a backslash beside a backtick
     "Un <b>gras</b>.",
     "&#12 sans point-virgule",
     "    du code",

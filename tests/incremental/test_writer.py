@@ -257,3 +257,25 @@ def test_files_plugins_write_themselves_are_removed_once_no_build_writes_them(se
     gone = build(settings, lambda w: w.write_file("x.html", template, dict(SITE), title="T"))
     assert gone.removed == {"exports/direct.json", "exports/through-the-plugin.json"}
     assert sorted(p.name for p in output.iterdir()) == ["x.html"]
+
+
+def test_a_folder_is_made_once_and_again_if_it_went_during_the_build(settings, monkeypatch):
+    made = []
+    real = os.makedirs
+    monkeypatch.setattr(os, "makedirs", lambda *a, **k: made.append(a[0]) or real(*a, **k))
+    template = Template()
+    output = Path(settings["OUTPUT_PATH"])
+
+    def write(writer):
+        for name in ("a/x.html", "a/y.html", "b/z.html", "a/w.html"):
+            writer.write_file(name, template, dict(SITE), title=name)
+            if name == "b/z.html":  # its folder is removed before the next file goes there
+                for page in (output / "a").iterdir():
+                    page.unlink()
+                (output / "a").rmdir()
+
+    changes = build(settings, write)
+    assert changes.written == {"a/x.html", "a/y.html", "b/z.html", "a/w.html"}
+    assert (output / "a" / "w.html").read_text() == "a/w.html|[]|[]"
+    made = [Path(folder).name for folder in made if Path(folder).parent == output]
+    assert made == ["a", "b", "a"]

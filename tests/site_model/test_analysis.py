@@ -309,3 +309,48 @@ def test_the_quick_text_reads_named_references_as_beautifulsoup():
     assert {name: EntitySubstitution.HTML_ENTITY_TO_CHARACTER.get(name) for name in _NAMED} == (
         _NAMED
     )
+
+
+HOSTILE = [
+    "<p>Kim <script>alert(1)</script> et Poutine <img src=x onerror=alert(1)></p>",
+    '<p title="Kim">Poutine" onmouseover="alert(1)" <a href="javascript:x()">Kim</a></p>',
+    "<p>AT&amp;T, Kim &lt;b&gt; Poutine</p><svg/onload=alert(1)><iframe srcdoc='x'></iframe>",
+    "<h2>Kim</h2><p>Séoul\u2028Kim\u202e Poutine <code>Kim</code> &#x6A;avascript:</p>",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_linked_body_is_what_the_allow_list_leaves_as_it_is(hostile):
+    """``link_body`` over a body that passed the allow-list gives a body the allow-list leaves
+    unchanged: the article page prints it as it is (``SafeHTML``), not cleaned again."""
+    from article_page.sanitise import safe_html
+    from entities.views import page_slug
+
+    names = {"person": ("Kim", "Poutine"), "place": ("Séoul",), "organisation": ("AT&T",)}
+    found = analyse(article(safe_html(hostile), names))
+    # entity pages are named by page_slug, whatever the name: "../entities/<kind>/<slug>.html"
+    urls = {name: f"../entities/people/{page_slug(name)}.html" for name in found.linked}
+    linked = link_body(found.body, found.linked, urls)
+    assert 'class="entity-link" href="../entities/people/' in linked
+    assert safe_html(linked) == linked
+
+
+@pytest.mark.corpus
+def test_every_corpus_article_linked_is_what_the_allow_list_leaves_as_it_is():
+    from article_page.sanitise import safe_html
+    from entities.views import page_slug
+    from ingest.plaintext import escape_markdown
+    from markdown import Markdown
+    from sitekit import corpus_dir
+
+    linked_any = 0
+    for path in sorted(corpus_dir().glob("*/*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        body = safe_html(Markdown().convert("\n\n".join(escape_markdown(x) for x in lines)))
+        words = sorted({w for w in body.split() if w[:1].isupper() and w.isalpha()})[:12]
+        found = analyse(article(body, {"person": tuple(words)}))
+        urls = {name: f"../entities/people/{page_slug(name)}.html" for name in found.linked}
+        linked = link_body(found.body, found.linked, urls)
+        linked_any += 'class="entity-link"' in linked
+        assert safe_html(linked) == linked, path.name
+    assert linked_any > 100
