@@ -38,6 +38,8 @@ from pelican.generators import Generator
 from site_language.glue import context_lang
 from timelines.editions import group_for_timeline, iso_week_key
 from timelines.entries import (
+    Period,
+    timeline_periods,
     timelinejs_document,
     timelinejs_event,
     timelinejs_events_json,
@@ -790,14 +792,17 @@ class SiteModelGenerator(Generator):
                 write(url, "timeline", entity=view, timeline_years=TimelineTree(newest_first),
                       years=[], year=None, page_number=None)  # fmt: skip
                 continue
-            # A long timeline: the newest entries, then one page per year (stable pages).
+            # A long timeline: the newest entries, then one page per year, or per decade
+            # where it holds less than a page (timeline_periods): stable pages.
             prefix = view.url.replace(".html", ".timeline-")
-            by_year: dict[int, list] = {}
+            period_of = timeline_periods(newest_first, size)
+            by_period: dict[Period, list] = {}
             for entry in newest_first:
-                by_year.setdefault(entry.date.year, []).append(entry)
-            years = sorted(by_year, reverse=True)
+                by_period.setdefault(period_of[entry.date.year], []).append(entry)
+            periods = sorted(by_period, key=lambda period: period.start, reverse=True)
+            years = [(period.slug, period.label) for period in periods]
             pages = {url: (newest_first[:size], None)}
-            pages.update({f"{prefix}{year}.html": (by_year[year], year) for year in years})
+            pages.update({f"{prefix}{p.slug}.html": (by_period[p], p.slug) for p in periods})
             for page, (entries, year) in pages.items():
                 write(
                     page, "timeline", entity=view, timeline_years=TimelineTree(entries),
@@ -811,9 +816,10 @@ class SiteModelGenerator(Generator):
         newest_first = self.model.timeline[::-1]
         years = sorted({entry.date.year for entry in newest_first}, reverse=True)
         latest = newest_first[: self.options["TIMELINES_PAGE_SIZE"]]
+        shown = [(str(year), str(year)) for year in years]  # (page, label) as an entity's
         pages = ["timeline/index.html"]
         write(
-            pages[0], "timeline", timeline_years=TimelineTree(latest), years=years,
+            pages[0], "timeline", timeline_years=TimelineTree(latest), years=shown,
             year=None, timeline_pages=pages, page_number=1,
         )  # fmt: skip
         by_year: dict[int, list] = {}
@@ -821,7 +827,7 @@ class SiteModelGenerator(Generator):
             by_year.setdefault(entry.date.year, []).append(entry)
         for year in years:
             write(f"timeline/{year}.html", "timeline", timeline_years=TimelineTree(by_year[year]),
-                  years=years, year=year, timeline_pages=pages, page_number=None)  # fmt: skip
+                  years=shown, year=str(year), timeline_pages=pages, page_number=None)  # fmt: skip
 
     def _editions_by_year(self) -> list:
         """``[(iso_year, [(week, [days of that week, newest first])])]``, newest first."""

@@ -7,6 +7,7 @@ entities its sentence names.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -186,6 +187,51 @@ def timelinejs_event(entry: TimelineEntry, url: str, number: int) -> dict:
         "unique_id": f"{entry.kind}-{entry.article.slug}-{entry.date}-{number}",
         "url": url,
     }
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """One page of a long entity timeline: a year (``slug`` "2016") or a decade ("2010s",
+    shown "2010–2019"); ``start``: its first year."""
+
+    slug: str
+    label: str
+    start: int
+
+
+def timeline_periods(entries: Iterable[TimelineEntry], size: int) -> dict[int, Period]:
+    """The page of each year of ``entries`` (one entity's): its year when its decade holds at
+    least ``size`` entries (a page's worth), else its decade. So an entity named across many
+    years gets a page per decade it is sparse in, not a page per year holding one or two
+    entries: a number of pages that grows with its entries, not with the years they span. A
+    new entry changes its period's page only (and the decade's, the day it reaches ``size``).
+
+    >>> from types import SimpleNamespace as E
+    >>> years = [1994, 2016, 2016, 2017, 2019, 2023]
+    >>> periods = timeline_periods([E(date=dt.date(y, 1, 1)) for y in years], 3)
+    >>> for year in sorted(periods):
+    ...     print(year, periods[year].slug, periods[year].label)
+    1994 1990s 1990–1999
+    2016 2016 2016
+    2017 2017 2017
+    2019 2019 2019
+    2023 2020s 2020–2029
+    """
+    counts: dict[int, int] = {}
+    for entry in entries:
+        year = entry.date.year
+        counts[year] = counts.get(year, 0) + 1
+    decades: dict[int, int] = {}
+    for year, count in counts.items():
+        decades[year // 10 * 10] = decades.get(year // 10 * 10, 0) + count
+    periods = {}
+    for year in counts:
+        decade = year // 10 * 10
+        if decades[decade] >= size:
+            periods[year] = Period(str(year), str(year), year)
+        else:
+            periods[year] = Period(f"{decade}s", f"{decade}–{decade + 9}", decade)
+    return periods
 
 
 def timelinejs_years(entries: Iterable[TimelineEntry]) -> list[list[tuple[TimelineEntry, int]]]:

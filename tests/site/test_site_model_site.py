@@ -217,6 +217,45 @@ def test_a_long_entity_timeline_has_its_newest_entries_then_year_pages(small_pag
     assert len(year.select("li.entry-article")) == BRIEFS
 
 
+def test_a_long_entity_timeline_has_a_page_per_decade_where_it_is_sparse(tmp_path):
+    """Years of a decade holding less than a page share one page: two briefs of the 1990s and
+    one of the 2000s are on the decade pages, the six of 2023 on their year's."""
+    built = Site(tmp_path)
+    dates = ["1995-03-01", "1997-06-01", "2008-01-15"] + [f"2023-08-{d:02d}" for d in range(1, 7)]
+    for number, date in enumerate(dates, 1):
+        (built.content / "articles" / f"breve-{number}.md").write_text(
+            f"Title: Brève {number}\nDate: {date} 08:00\nLang: fr\nPlaces: Lyon\n\n"
+            "Lyon : rien à signaler.\n",
+            encoding="utf-8",
+        )
+    built.build(TIMELINES_ENTITY_INLINE=3, TIMELINES_PAGE_SIZE=4)
+    latest = built.page("entities/places/lyon.timeline.html")
+    shown = [(a.get_text(), a["href"]) for a in latest.select("nav.years a[data-year]")]
+    prefix = "../../entities/places/lyon.timeline-"
+    assert shown == [
+        ("2023", f"{prefix}2023.html"),
+        ("2000–2009", f"{prefix}2000s.html"),
+        ("1990–1999", f"{prefix}1990s.html"),
+    ]
+    listed = {
+        period: [a.get_text() for a in built.page(f"entities/places/lyon.timeline-{period}.html")
+                 .select("li.entry-article a.entry-headline")]
+        for period in ("2023", "2000s", "1990s")
+    }  # fmt: skip
+    assert listed == {
+        "2023": [f"Brève {n}" for n in (9, 8, 7, 6, 5, 4)],
+        "2000s": ["Brève 3"],
+        "1990s": ["Brève 2", "Brève 1"],
+    }
+    decade = built.page("entities/places/lyon.timeline-1990s.html")
+    assert decade.select_one('nav.years a[aria-current="page"]').get_text() == "1990–1999"
+    assert [h.get_text() for h in decade.select("section.timeline-year h2")] == ["1997", "1995"]
+    pages = sorted(p.name for p in (built.output / "entities" / "places").glob("lyon.timeline*"))
+    assert pages == [f"lyon.timeline-{p}.html" for p in ("1990s", "2000s", "2023")] + [
+        "lyon.timeline.html"
+    ]
+
+
 def test_a_build_that_logged_a_problem_is_never_reused(tmp_path, caplog):
     """The shortcut of a build with nothing changed would not repeat the problem: a build that
     logged one leaves no state, and the next builds the model again and reports it again.

@@ -180,7 +180,7 @@ def contexts(base):
             "SITEURL": "..",
             "page_lang": "fr",
             "year": None,
-            "years": [2023, 2016],
+            "years": [("2023", "2023"), ("2010s", "2010–2019")],  # (page, label)
             "timeline_years": [
                 (
                     2023,
@@ -393,8 +393,12 @@ def test_timeline_groups_by_year_month_and_day(env, base_context):
     ]
     assert [entry.time.get_text() for entry in entries[2:]] == ["septembre 2023", "2023"]
     assert entries[1].find(class_="entry-headline")["lang"] == "en"
-    years = [a["href"] for a in soup.find("nav", class_="years").find_all("a")]
-    assert years == ["../timeline/index.html", "../timeline/2023.html", "../timeline/2016.html"]
+    years = [(a["href"], a.get_text()) for a in soup.find("nav", class_="years").find_all("a")]
+    assert years == [
+        ("../timeline/index.html", "Récent"),
+        ("../timeline/2023.html", "2023"),
+        ("../timeline/2010s.html", "2010–2019"),
+    ]
 
 
 def test_day_edition_title_in_english(env, base_context):
