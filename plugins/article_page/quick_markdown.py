@@ -11,10 +11,10 @@ A plain paragraph (``_paragraph``) is one line that no block processor takes (it
 letter, a digit not followed by "." or ")", a quotation mark, "(", a backslash escape or
 "&") and in which no inline pattern can match: no `` * _ < { ``, no "[" with a "](" after
 it (a link), no control character, no "&#" that does not end as a reference, at most one
-backtick and none beside a backslash (inline code takes two: "don`t" in wire copy is a word,
-which Python-Markdown leaves as it is). Its backslash
-escapes, "&" and ">" are then written as Python-Markdown writes them. The metadata header is
-read by Python-Markdown's own ``meta`` preprocessor.
+backtick and none beside a backslash (inline code takes two: ``don`t`` in wire copy is a
+word, which Python-Markdown leaves as it is). Its backslash escapes, "&" and ">" are then
+written as Python-Markdown writes them. The metadata header is read by Python-Markdown's own
+``meta`` preprocessor.
 """
 
 from __future__ import annotations
