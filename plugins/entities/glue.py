@@ -36,8 +36,8 @@ def alias_book(settings: dict) -> AliasBook:
 
     A book read without a problem is kept in ``CACHE_PATH`` (``alias-book.pickle``) under a key
     of everything it was read from (``book_key``): the next build loads it rather than reading
-    the YAML and the CLDR territories again (0.05 s of every build, of a rebuild with nothing
-    changed the fourteenth part)."""
+    the YAML and the CLDR territories again (0.03-0.05 s of every build; a rebuild with nothing
+    changed at 1,000 articles takes 0.7 s)."""
     editor_file = Path(settings["PATH"]) / entities_settings(settings)["ENTITIES_ALIAS_FILE"]
     root = Path(settings["PATH"]).resolve().parent
     builtin = (BUILTIN_ALIASES, "plugins/entities/builtin_aliases.yml")
